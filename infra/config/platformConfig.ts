@@ -1,0 +1,115 @@
+import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
+
+/**
+ * The validated configuration object every component receives. Built once by
+ * loadPlatformConfig() from stack configuration; components never read pulumi.Config themselves.
+ */
+export type Environment = "dev" | "staging" | "prod";
+export type DataClassification = "public" | "internal" | "confidential" | "restricted";
+export type NatStrategy = "none" | "single" | "onePerAz";
+
+export interface TagsConfig {
+    readonly owner: string;
+    readonly costCenter: string;
+    readonly dataClassification: DataClassification;
+    /** Defaults to the Pulumi project name. */
+    readonly project?: string;
+    /** Extra organisation tags; they may not override the required keys. */
+    readonly additional: Readonly<Record<string, string>>;
+}
+
+export interface ProtectionConfig {
+    /** Pulumi `protect` on stateful resources: `pulumi destroy` refuses until it is lifted. */
+    readonly protectStatefulResources: boolean;
+    /** AWS-side deletion protection (RDS, DynamoDB, EKS, load balancers). */
+    readonly deletionProtection: boolean;
+    /** Final snapshots for databases and caches on deletion. */
+    readonly finalSnapshots: boolean;
+    /** Pulumi `retainOnDelete` for KMS keys and log buckets: removed from state, kept in AWS. */
+    readonly retainOnDelete: boolean;
+}
+
+export interface TransitGatewayConfig {
+    readonly enabled: boolean;
+    readonly transitGatewayId?: string;
+    readonly destinationCidrs: readonly string[];
+}
+
+export interface FlowLogsConfig {
+    readonly retentionInDays: number;
+}
+
+export interface NetworkConfig {
+    readonly vpcCidr: string;
+    readonly availabilityZoneCount: number;
+    /** Explicit zone names; defaults to the region's first zones (a, b, c, ...). */
+    readonly availabilityZones?: readonly string[];
+    readonly subnetSizing: Readonly<Record<SubnetTier, TierSizing>>;
+    readonly natStrategy: NatStrategy;
+    readonly interfaceEndpoints: readonly string[];
+    readonly flowLogs: FlowLogsConfig;
+    readonly transitGateway: TransitGatewayConfig;
+}
+
+export interface KmsConfig {
+    readonly deletionWindowInDays: number;
+}
+
+export interface CloudTrailLifecycleConfig {
+    readonly transitionToInfrequentAccessDays: number;
+    readonly transitionToGlacierDays: number;
+    readonly expirationDays: number;
+}
+
+export interface CloudTrailConfig {
+    readonly enabled: boolean;
+    readonly cloudWatchLogsRetentionInDays: number;
+    readonly bucketLifecycle: CloudTrailLifecycleConfig;
+}
+
+export interface GuardDutyFeaturesConfig {
+    readonly s3DataEvents: boolean;
+    readonly eksAuditLogs: boolean;
+    readonly runtimeMonitoring: boolean;
+    readonly rdsLoginEvents: boolean;
+    readonly malwareProtection: boolean;
+}
+
+export interface GuardDutyConfig {
+    readonly enabled: boolean;
+    readonly features: GuardDutyFeaturesConfig;
+}
+
+export interface SecurityHubConfig {
+    readonly enabled: boolean;
+    readonly standards: readonly SecurityHubStandard[];
+}
+
+export type SecurityHubStandard = "aws-foundational-security-best-practices" | "cis-aws-foundations-benchmark";
+
+export interface SecurityConfig {
+    readonly kms: KmsConfig;
+    readonly cloudTrail: CloudTrailConfig;
+    readonly guardDuty: GuardDutyConfig;
+    readonly securityHub: SecurityHubConfig;
+    readonly accessAnalyzer: { readonly enabled: boolean };
+    readonly accountS3PublicAccessBlock: { readonly enabled: boolean };
+    readonly ebsEncryptionByDefault: { readonly enabled: boolean };
+}
+
+/** Everything the components need, validated and with derived values resolved. */
+export interface PlatformConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly region: string;
+    readonly environment: Environment;
+    readonly isProduction: boolean;
+    readonly tags: TagsConfig;
+    /** The six required tags, ready for provider defaultTags. */
+    readonly requiredTags: Readonly<Record<string, string>>;
+    readonly protection: ProtectionConfig;
+    readonly network: NetworkConfig;
+    readonly availabilityZones: readonly string[];
+    readonly subnetPlan: readonly PlannedSubnet[];
+    readonly security: SecurityConfig;
+}

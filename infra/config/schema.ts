@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
+import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
+
+/** CloudWatch Logs accepts only these retention periods. */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Interface endpoints the network component knows how to create (service short names). */
+export const INTERFACE_ENDPOINT_SERVICES = [
+    "ecr.api", "ecr.dkr", "sts", "logs", "kms", "ssm", "ssmmessages", "ec2messages", "ec2",
+    "elasticloadbalancing", "autoscaling", "secretsmanager", "eks", "eks-auth", "sqs", "sns", "monitoring", "xray",
+] as const;
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+export const NAT_STRATEGIES = ["none", "single", "onePerAz"] as const;
+export const SECURITY_HUB_STANDARDS = ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] as const;
+
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const AZ_ALLOWED = "availability zone names in the stack's region ending in a to f, such as us-east-1a";
+
+const tagsSchema = strictObject({
+    owner: textMatching(/^[\w.@+-]{2,128}$/, "a team or e-mail address of 2 to 128 characters (letters, digits, . @ + - _)"),
+    costCenter: textMatching(/^[A-Za-z0-9-]{2,32}$/, "2 to 32 letters, digits or hyphens, such as CC-1234"),
+    dataClassification: oneOf(DATA_CLASSIFICATIONS),
+    project: textMatching(/^[\w.-]{1,64}$/, "1 to 64 letters, digits, . - _").optional(),
+    additional: z.record(
+        textMatching(/^(?!aws:)[\w.:/=+@ -]{1,128}$/, "tag keys of 1 to 128 characters not starting with aws:"),
+        z.string({ error: "a string of at most 256 characters" }).max(256, { error: "a string of at most 256 characters" }),
+        { error: "a map of tag keys to string values" },
+    ).default({}),
+});
+
+const protectionSchema = strictObject({
+    protectStatefulResources: flag().default(true),
+    deletionProtection: flag().default(true),
+    finalSnapshots: flag().default(true),
+    retainOnDelete: flag().default(true),
+});
+
+const tierSizingSchema = strictObject({ newBits: integerBetween(1, 12) });
+
+const networkSchema = strictObject({
+    vpcCidr: cidrBlock(16, 21).default("10.0.0.0/16"),
+    availabilityZoneCount: integerBetween(2, MAX_AVAILABILITY_ZONES).default(3),
+    availabilityZones: z.array(textMatching(/^[a-z0-9-]+$/, AZ_ALLOWED), { error: `a list of ${AZ_ALLOWED}` }).optional(),
+    subnetSizing: strictObject({
+        private: tierSizingSchema.default({ newBits: 4 }),
+        public: tierSizingSchema.default({ newBits: 7 }),
+        database: tierSizingSchema.default({ newBits: 7 }),
+    }).default({ private: { newBits: 4 }, public: { newBits: 7 }, database: { newBits: 7 } }),
+    natStrategy: oneOf(NAT_STRATEGIES).default("onePerAz"),
+    interfaceEndpoints: z.array(oneOf(INTERFACE_ENDPOINT_SERVICES), { error: "a list of endpoint service names" })
+        .default(["ecr.api", "ecr.dkr", "sts", "logs", "kms", "ssm"]),
+    flowLogs: strictObject({
+        retentionInDays: oneOfNumbers(LOG_RETENTION_DAYS).default(365),
+    }).default({ retentionInDays: 365 }),
+    transitGateway: strictObject({
+        enabled: flag().default(false),
+        transitGatewayId: textMatching(/^tgw-[0-9a-f]{8,17}$/, "a transit gateway id such as tgw-0123456789abcdef0").optional(),
+        destinationCidrs: z.array(cidrBlock(8, 32), { error: "a list of IPv4 CIDR blocks" }).default([]),
+    }).default({ enabled: false, destinationCidrs: [] }),
+});
+
+const guardDutyFeaturesSchema = strictObject({
+    s3DataEvents: flag().default(true),
+    eksAuditLogs: flag().default(true),
+    runtimeMonitoring: flag().default(true),
+    rdsLoginEvents: flag().default(true),
+    malwareProtection: flag().default(true),
+});
+
+const securitySchema = strictObject({
+    kms: strictObject({ deletionWindowInDays: integerBetween(7, 30).default(30) }).default({ deletionWindowInDays: 30 }),
+    cloudTrail: strictObject({
+        enabled: flag().default(true),
+        cloudWatchLogsRetentionInDays: oneOfNumbers(LOG_RETENTION_DAYS).default(365),
+        bucketLifecycle: strictObject({
+            transitionToInfrequentAccessDays: integerBetween(30, 3650).default(90),
+            transitionToGlacierDays: integerBetween(31, 3650).default(180),
+            expirationDays: integerBetween(90, 3650).default(2555),
+        }).default({ transitionToInfrequentAccessDays: 90, transitionToGlacierDays: 180, expirationDays: 2555 }),
+    }).default({
+        enabled: true,
+        cloudWatchLogsRetentionInDays: 365,
+        bucketLifecycle: { transitionToInfrequentAccessDays: 90, transitionToGlacierDays: 180, expirationDays: 2555 },
+    }),
+    guardDuty: strictObject({
+        enabled: flag().default(true),
+        features: guardDutyFeaturesSchema.default({
+            s3DataEvents: true, eksAuditLogs: true, runtimeMonitoring: true, rdsLoginEvents: true, malwareProtection: true,
+        }),
+    }).default({
+        enabled: true,
+        features: { s3DataEvents: true, eksAuditLogs: true, runtimeMonitoring: true, rdsLoginEvents: true, malwareProtection: true },
+    }),
+    securityHub: strictObject({
+        enabled: flag().default(true),
+        standards: z.array(oneOf(SECURITY_HUB_STANDARDS), { error: "a list of standard names" })
+            .default(["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"]),
+    }).default({ enabled: true, standards: ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] }),
+    accessAnalyzer: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    accountS3PublicAccessBlock: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    ebsEncryptionByDefault: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+});
+
+/**
+ * The whole stack configuration, keyed exactly as in Pulumi.<stack>.yaml, so an issue's path
+ * is already the key a user has to edit.
+ */
+export const stackConfigSchema = strictObject({
+    "aws:region": textMatching(REGION_PATTERN, "an AWS region name such as us-east-1"),
+    "platform:environment": oneOf(ENVIRONMENTS),
+    "platform:tags": tagsSchema,
+    "platform:protection": protectionSchema.default({
+        protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true,
+    }),
+    "platform:network": networkSchema.default(networkSchema.parse({})),
+    "platform:security": securitySchema.default(securitySchema.parse({})),
+}).superRefine((config, ctx) => {
+    checkProductionProtection(config, ctx);
+    checkNetwork(config, ctx);
+    checkCloudTrailLifecycle(config, ctx);
+});
+
+export type StackConfigInput = z.input<typeof stackConfigSchema>;
+export type StackConfig = z.output<typeof stackConfigSchema>;
+type RefinementContext = z.RefinementCtx<StackConfig>;
+
+function problem(ctx: RefinementContext, path: (string | number)[], input: unknown, allowed: string): void {
+    ctx.addIssue({ code: "custom", path, input, message: allowed });
+}
+
+/** In prod nothing stateful may be deletable by a single command: these switches cannot be turned off. */
+function checkProductionProtection(config: StackConfig, ctx: RefinementContext): void {
+    if (config["platform:environment"] !== "prod") {
+        return;
+    }
+    const protection = config["platform:protection"];
+    for (const key of ["protectStatefulResources", "deletionProtection", "finalSnapshots", "retainOnDelete"] as const) {
+        if (!protection[key]) {
+            problem(ctx, ["platform:protection", key], false, "true when platform:environment is prod (turning it off could lose data)");
+        }
+    }
+}
+
+function checkNetwork(config: StackConfig, ctx: RefinementContext): void {
+    const network = config["platform:network"];
+    const region: string = config["aws:region"];
+    const vpc: Ipv4Cidr | undefined = parseCidr(network.vpcCidr);
+    if (vpc && !layoutFits(vpc, network.subnetSizing)) {
+        const needed: number = tierLayout(vpc, network.subnetSizing).requiredAddresses;
+        problem(ctx, ["platform:network", "subnetSizing"], network.subnetSizing,
+            `subnet sizes whose ${SUBNET_TIERS.length} tiers x ${MAX_AVAILABILITY_ZONES} zone slots fit in ${network.vpcCidr} `
+            + `(this sizing needs ${needed} addresses, the VPC has ${2 ** (32 - vpc.prefixLength)}); increase newBits or widen vpcCidr`);
+    }
+    if (vpc) {
+        for (const tier of SUBNET_TIERS) {
+            const prefix: number = vpc.prefixLength + network.subnetSizing[tier].newBits;
+            if (prefix > 28) {
+                problem(ctx, ["platform:network", "subnetSizing", tier, "newBits"], network.subnetSizing[tier].newBits,
+                    `at most ${28 - vpc.prefixLength} for ${network.vpcCidr} (AWS subnets are /28 or larger)`);
+            }
+        }
+    }
+    const zones: readonly string[] | undefined = network.availabilityZones;
+    if (zones) {
+        if (zones.length !== network.availabilityZoneCount) {
+            problem(ctx, ["platform:network", "availabilityZones"], zones,
+                `exactly availabilityZoneCount (${network.availabilityZoneCount}) zone names, or omit the list`);
+        }
+        zones.forEach((zone: string, index: number) => {
+            if (!zone.startsWith(region) || availabilityZoneSlot(zone) === undefined) {
+                problem(ctx, ["platform:network", "availabilityZones", index], zone, `${AZ_ALLOWED} (region ${region})`);
+            }
+        });
+        const duplicates: string[] = zones.filter((zone: string, index: number) => zones.indexOf(zone) !== index);
+        if (duplicates.length > 0) {
+            problem(ctx, ["platform:network", "availabilityZones"], zones, "distinct zone names");
+        }
+    }
+    if (network.natStrategy === "none" && config["platform:environment"] === "prod") {
+        problem(ctx, ["platform:network", "natStrategy"], "none", "single or onePerAz when platform:environment is prod (private subnets need egress for EKS nodes)");
+    }
+    const transit = network.transitGateway;
+    if (transit.enabled) {
+        if (!transit.transitGatewayId) {
+            problem(ctx, ["platform:network", "transitGateway", "transitGatewayId"], undefined, "a transit gateway id such as tgw-0123456789abcdef0 when transitGateway.enabled is true");
+        }
+        if (transit.destinationCidrs.length === 0) {
+            problem(ctx, ["platform:network", "transitGateway", "destinationCidrs"], [], "at least one CIDR block to route through the transit gateway");
+        }
+    }
+    transit.destinationCidrs.forEach((text: string, index: number) => {
+        const destination: Ipv4Cidr | undefined = parseCidr(text);
+        if (vpc && destination && (overlaps(vpc, destination) || contains(destination, vpc))) {
+            problem(ctx, ["platform:network", "transitGateway", "destinationCidrs", index], text,
+                `a CIDR block that does not overlap the VPC ${formatCidr(vpc)}`);
+        }
+    });
+}
+
+function checkCloudTrailLifecycle(config: StackConfig, ctx: RefinementContext): void {
+    const lifecycle = config["platform:security"].cloudTrail.bucketLifecycle;
+    if (lifecycle.transitionToGlacierDays <= lifecycle.transitionToInfrequentAccessDays) {
+        problem(ctx, ["platform:security", "cloudTrail", "bucketLifecycle", "transitionToGlacierDays"], lifecycle.transitionToGlacierDays,
+            `more than transitionToInfrequentAccessDays (${lifecycle.transitionToInfrequentAccessDays})`);
+    }
+    if (lifecycle.expirationDays <= lifecycle.transitionToGlacierDays) {
+        problem(ctx, ["platform:security", "cloudTrail", "bucketLifecycle", "expirationDays"], lifecycle.expirationDays,
+            `more than transitionToGlacierDays (${lifecycle.transitionToGlacierDays})`);
+    }
+}

@@ -1,0 +1,126 @@
+import { createHash } from "crypto";
+
+/**
+ * Realistic fake identifiers for the mock runtime: the ids, ARNs and names AWS would return,
+ * derived deterministically from the resource's URN so snapshots are stable.
+ */
+export const FAKE_ACCOUNT_ID = "123456789012";
+
+export interface FakeCloudContext {
+    readonly region: string;
+}
+
+type Outputs = Record<string, unknown>;
+
+function hex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+function uuid(seed: string): string {
+    const h: string = hex(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Physical name the way Pulumi auto-names: logical name plus a random-looking suffix. */
+function autoName(name: string, seed: string, explicit: unknown): string {
+    return typeof explicit === "string" && explicit.length > 0 ? explicit : `${name}-${hex(seed, 7)}`;
+}
+
+/** Per-type computed outputs; everything else gets an id and, where AWS has one, an ARN. */
+export function fakeOutputs(type: string, name: string, urn: string, inputs: Outputs, ctx: FakeCloudContext): { id: string; outputs: Outputs } {
+    const r: string = ctx.region;
+    const a: string = FAKE_ACCOUNT_ID;
+    const [pkg, modulePath] = type.split(":");
+    const module: string = (modulePath ?? "").split("/")[0];
+    const arnRegion: string = typeof inputs.region === "string" ? inputs.region : r;
+    switch (type) {
+        case "aws:kms/key:Key": {
+            const id: string = uuid(urn);
+            return { id, outputs: { keyId: id, arn: `arn:aws:kms:${arnRegion}:${a}:key/${id}` } };
+        }
+        case "aws:kms/alias:Alias":
+            return { id: String(inputs.name), outputs: { arn: `arn:aws:kms:${arnRegion}:${a}:${String(inputs.name)}` } };
+        case "aws:s3/bucket:Bucket": {
+            const bucket: string = autoName(name, urn, inputs.bucket);
+            return { id: bucket, outputs: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${arnRegion}.amazonaws.com` } };
+        }
+        case "aws:cloudwatch/logGroup:LogGroup": {
+            const groupName: string = autoName(name, urn, inputs.name);
+            return { id: groupName, outputs: { name: groupName, arn: `arn:aws:logs:${arnRegion}:${a}:log-group:${groupName}` } };
+        }
+        case "aws:iam/role:Role": {
+            const roleName: string = autoName(name, urn, inputs.name);
+            return { id: roleName, outputs: { name: roleName, arn: `arn:aws:iam::${a}:role/${roleName}`, uniqueId: `AROA${hex(urn, 17).toUpperCase()}` } };
+        }
+        case "aws:iam/policy:Policy": {
+            const policyName: string = autoName(name, urn, inputs.name);
+            return { id: `arn:aws:iam::${a}:policy/${policyName}`, outputs: { name: policyName, arn: `arn:aws:iam::${a}:policy/${policyName}` } };
+        }
+        case "aws:cloudtrail/trail:Trail": {
+            const trailName: string = autoName(name, urn, inputs.name);
+            return { id: trailName, outputs: { name: trailName, arn: `arn:aws:cloudtrail:${arnRegion}:${a}:trail/${trailName}` } };
+        }
+        case "aws:ec2/vpc:Vpc": {
+            const id = `vpc-${hex(urn, 17)}`;
+            return { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpc/${id}`, defaultSecurityGroupId: `sg-${hex(urn + "default", 17)}`, mainRouteTableId: `rtb-${hex(urn + "main", 17)}` } };
+        }
+        case "aws:rds/subnetGroup:SubnetGroup":
+        case "aws:elasticache/subnetGroup:SubnetGroup": {
+            const groupName: string = autoName(name, urn, inputs.name).toLowerCase();
+            return { id: groupName, outputs: { name: groupName, arn: `arn:aws:${module === "rds" ? "rds" : "elasticache"}:${arnRegion}:${a}:subgrp:${groupName}` } };
+        }
+        case "aws:guardduty/detector:Detector":
+            return { id: hex(urn, 32), outputs: { accountId: a } };
+        default:
+            break;
+    }
+    if (pkg === "pulumi" && module === "providers") {
+        return { id: uuid(urn), outputs: {} };
+    }
+    const prefix: string = EC2_ID_PREFIXES[type] ?? module.replace(/[^a-z0-9]/g, "");
+    const id = `${prefix}-${hex(urn, 17)}`;
+    return { id, outputs: { arn: `arn:aws:${module}:${arnRegion}:${a}:${lowerFirst(type.split(":")[2] ?? "resource")}/${id}` } };
+}
+
+const EC2_ID_PREFIXES: Record<string, string> = {
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+    "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/natGateway:NatGateway": "nat",
+    "aws:ec2/eip:Eip": "eipalloc",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/flowLog:FlowLog": "fl",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc",
+    "aws:ec2transitgateway/vpcAttachment:VpcAttachment": "tgw-attach",
+    "aws:ec2/launchTemplate:LaunchTemplate": "lt",
+};
+
+function lowerFirst(text: string): string {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Results for the data-source invokes the program uses. Anything else fails loudly. */
+export function fakeInvoke(token: string, inputs: Outputs, ctx: FakeCloudContext): Outputs {
+    switch (token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: FAKE_ACCOUNT_ID, arn: `arn:aws:iam::${FAKE_ACCOUNT_ID}:role/platform-deployer`, userId: "AROAEXAMPLEDEPLOYER", id: FAKE_ACCOUNT_ID };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+        case "aws:index/getRegion:getRegion": {
+            const region: string = typeof inputs.region === "string" ? inputs.region : ctx.region;
+            return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+        }
+        case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+            const letters: string[] = ["a", "b", "c", "d", "e", "f"];
+            return {
+                names: letters.map((l: string) => `${ctx.region}${l}`),
+                zoneIds: letters.map((_: string, i: number) => `use1-az${i + 1}`),
+                id: ctx.region,
+            };
+        }
+        default:
+            throw new Error(`the mock runtime has no result for invoke ${token}; add it to tools/offline/fakeCloud.ts`);
+    }
+}

@@ -1,0 +1,212 @@
+import * as pulumi from "@pulumi/pulumi";
+import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
+import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
+
+/** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly parent?: string;
+    /** URN of the explicit provider, when one was given or inherited. */
+    readonly provider?: string;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly dependencies: readonly string[];
+    /** Inputs after the provider's Check: explicit inputs plus tagsAll where the provider merges it. Secrets are "[secret]". */
+    readonly inputs: Record<string, unknown>;
+    /** Inputs plus the fake computed outputs. */
+    readonly outputs: Record<string, unknown>;
+    /** Input property names whose values were secret. */
+    readonly secretInputs: readonly string[];
+}
+
+export interface MockRunOptions {
+    readonly project: string;
+    readonly stack: string;
+    /** Full key -> string value, as `pulumi config` stores it (objects JSON-encoded). */
+    readonly config: Readonly<Record<string, string>>;
+    readonly secretKeys?: readonly string[];
+    /** Dry run: computed outputs stay unknown, as in `pulumi preview`. */
+    readonly preview?: boolean;
+    /** The program; runs after mocks and config are in place. Returns the stack outputs. */
+    readonly program: () => unknown;
+}
+
+export interface MockRunResult {
+    readonly resources: readonly RecordedResource[];
+    readonly stackOutputs: Record<string, unknown>;
+}
+
+export const SECRET_PLACEHOLDER = "[secret]";
+
+/**
+ * Plugin-Framework resources: the AWS provider does not merge default tags into their tagsAll at
+ * Check time, so analyzers see only explicit tags (catalogue §6).
+ */
+const PLUGIN_FRAMEWORK_TAGGABLE = new Set<string>([
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+]);
+
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Runs a Pulumi program under the SDK's mock runtime and records every registration the way the
+ * engine would see it. Used by the unit tests and by the offline preview.
+ */
+export async function runUnderMocks(options: MockRunOptions): Promise<MockRunResult> {
+    const region: string = options.config["aws:region"] ?? "us-east-1";
+    const ctx: FakeCloudContext = { region };
+    const preview: boolean = options.preview ?? false;
+    const recorded = new Map<string, RecordedResource>();
+    const order: string[] = [];
+
+    pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
+    await pulumi.runtime.setMocks({
+        newResource: (args: pulumi.runtime.MockResourceArgs) => {
+            // In a dry run a real provider leaves computed outputs unknown; returning only the inputs mirrors that.
+            if (preview) {
+                return { id: undefined, state: { ...args.inputs } };
+            }
+            const urn: string = mockUrn(options, args.type, args.name);
+            const fake = fakeOutputs(args.type, args.name, urn, args.inputs, ctx);
+            return { id: fake.id, state: { ...args.inputs, ...fake.outputs } };
+        },
+        call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs, ctx),
+    }, options.project, options.stack, preview);
+
+    interceptRegistrations((entry: RecordedResource) => {
+        recorded.set(entry.urn, entry);
+        order.push(entry.urn);
+    });
+
+    const exported: unknown = await options.program();
+    await waitForRegistrations();
+    const stackOutputs: Record<string, unknown> = await resolveOutputs(exported);
+    await waitForRegistrations();
+
+    const resources: RecordedResource[] = order.map((urn: string) => withEngineTags(recorded.get(urn)!, recorded));
+    return { resources, stackOutputs };
+}
+
+function mockUrn(options: MockRunOptions, type: string, name: string): string {
+    return `urn:pulumi:${options.stack}::${options.project}::${type}::${name}`;
+}
+
+/** Wraps the mock monitor so parent, protect and dependencies (which newResource never sees) are kept. */
+function interceptRegistrations(record: (entry: RecordedResource) => void): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const monitor: any = pulumi.runtime.getMonitor();
+    const original = monitor.registerResource.bind(monitor);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+        original(req, (err: unknown, resp: any) => {
+            if (!err && resp) {
+                const rawInputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject(), true);
+                const { values: inputs, secretKeys } = redactSecrets(rawInputs);
+                const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject(), true);
+                const providerRef: string = req.getProvider();
+                record({
+                    urn: resp.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    parent: req.getParent() || undefined,
+                    provider: providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : undefined,
+                    protect: Boolean(req.getProtect()),
+                    retainOnDelete: Boolean(req.getRetainondelete()),
+                    dependencies: req.getDependenciesList(),
+                    inputs,
+                    outputs: { ...redactSecrets(rawOutputs).values, id: resp.getId() || undefined },
+                    secretInputs: secretKeys,
+                });
+            }
+            callback(err, resp);
+        });
+    };
+}
+
+/** Secret values never leave the mock runtime: they become a placeholder. Unknowns stay as the SDK's sentinel. */
+function redactSecrets(values: Record<string, unknown>): { values: Record<string, unknown>; secretKeys: string[] } {
+    const secretKeys: string[] = [];
+    const visit = (value: unknown, topKey?: string): unknown => {
+        if (Array.isArray(value)) {
+            return value.map((v: unknown) => visit(v, topKey));
+        }
+        if (value !== null && typeof value === "object") {
+            const record = value as Record<string, unknown>;
+            if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) {
+                if (topKey) {
+                    secretKeys.push(topKey);
+                }
+                return SECRET_PLACEHOLDER;
+            }
+            return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, visit(v, topKey)]));
+        }
+        return value;
+    };
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+        result[key] = visit(value, key);
+    }
+    return { values: result, secretKeys: [...new Set(secretKeys)] };
+}
+
+/** The AWS provider's Check merges provider default tags into tagsAll for taggable SDKv2 resources. */
+function withEngineTags(resource: RecordedResource, all: Map<string, RecordedResource>): RecordedResource {
+    if (!resource.custom || !TAGGABLE_TYPES.has(resource.type) || PLUGIN_FRAMEWORK_TAGGABLE.has(resource.type)) {
+        return resource;
+    }
+    const provider: RecordedResource | undefined = resource.provider ? all.get(resource.provider) : undefined;
+    const tagsAll: Record<string, unknown> = { ...providerDefaultTags(provider), ...asRecord(resource.inputs.tags) };
+    return {
+        ...resource,
+        inputs: { ...resource.inputs, tagsAll },
+        outputs: { ...resource.outputs, tagsAll },
+    };
+}
+
+export function providerDefaultTags(provider: RecordedResource | undefined): Record<string, unknown> {
+    if (!provider) {
+        return {};
+    }
+    let defaultTags: unknown = provider.inputs.defaultTags;
+    // Provider inputs travel JSON-encoded.
+    if (typeof defaultTags === "string") {
+        try {
+            defaultTags = JSON.parse(defaultTags);
+        } catch {
+            return {};
+        }
+    }
+    return asRecord(asRecord(defaultTags).tags);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value as Record<string, unknown> : {};
+}
+
+async function waitForRegistrations(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
+    await settings.waitForRPCs();
+}
+
+/** Resolves the program's exported object; outputs that stay unknown (dry run) become undefined. */
+async function resolveOutputs(exported: unknown): Promise<Record<string, unknown>> {
+    if (exported === undefined || exported === null) {
+        return {};
+    }
+    const settled = await Promise.race([
+        new Promise<unknown>((resolve) => {
+            const output: pulumi.Output<unknown> = pulumi.output(exported);
+            output.apply((v: unknown) => { resolve(v); return v; });
+        }),
+        new Promise<unknown>((resolve) => setTimeout(() => resolve(undefined), pulumi.runtime.isDryRun() ? 50 : 10_000)),
+    ]);
+    return asRecord(settled);
+}
+
+export const UNKNOWN_SENTINEL = UNKNOWN;
