@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { ConfigValidationError } from "../../infra/config/errors";
+import { parsePlatformConfig } from "../../infra/config/load";
+import { devConfigWith, devObject } from "./configFixtures";
+
+/** Parses and returns the problem lines; fails the test if the config was accepted. */
+function problemsOf(raw: Record<string, string>, stack = "dev"): string[] {
+    try {
+        parsePlatformConfig(raw, "platform", stack);
+    } catch (error) {
+        expect(error).toBeInstanceOf(ConfigValidationError);
+        const message: string = (error as Error).message;
+        expect(message).toMatch(new RegExp(`^Invalid configuration for stack "${stack}" \\(\\d+ problems?\\); nothing was created:`));
+        return message.split("\n").slice(1).map((line: string) => line.replace(/^ {2}- /, ""));
+    }
+    throw new Error("configuration was accepted but should have been rejected");
+}
+
+const network = (changes: Record<string, unknown>) => devConfigWith({ "platform:network": { ...devObject("platform:network"), ...changes } });
+
+describe("stack configuration validation", () => {
+    it("accepts both committed stack files", () => {
+        expect(() => parsePlatformConfig(devConfigWith({}), "platform", "dev")).not.toThrow();
+    });
+
+    it("rejects a CIDR that does not parse, naming key, value and what is allowed", () => {
+        expect(problemsOf(network({ vpcCidr: "10.0.0.300/16" }))).toEqual([
+            'platform:network.vpcCidr: got "10.0.0.300/16"; allowed: an IPv4 CIDR block with prefix /16 to /21 and no host bits set (for example 10.0.0.0/16)',
+        ]);
+    });
+
+    it("rejects a CIDR with host bits set or an out-of-range prefix", () => {
+        expect(problemsOf(network({ vpcCidr: "10.0.0.1/16" }))[0]).toMatch(/^platform:network\.vpcCidr: got "10\.0\.0\.1\/16"/);
+        expect(problemsOf(network({ vpcCidr: "10.0.0.0/8" }))[0]).toMatch(/^platform:network\.vpcCidr: got "10\.0\.0\.0\/8"/);
+    });
+
+    it("rejects subnet sizing that does not fit the VPC", () => {
+        const [line] = problemsOf(network({ vpcCidr: "10.0.0.0/20", subnetSizing: { private: { newBits: 2 }, public: { newBits: 7 }, database: { newBits: 7 } } }));
+        expect(line).toMatch(/^platform:network\.subnetSizing: got \{"private":\{"newBits":2\}.*allowed: subnet sizes whose 3 tiers x 6 zone slots fit in 10\.0\.0\.0\/20 \(this sizing needs 6528 addresses, the VPC has 4096\)/);
+    });
+
+    it("rejects subnets smaller than AWS allows", () => {
+        expect(problemsOf(network({ vpcCidr: "10.0.0.0/21", subnetSizing: { private: { newBits: 4 }, public: { newBits: 8 }, database: { newBits: 7 } } })))
+            .toContain("platform:network.subnetSizing.public.newBits: got 8; allowed: at most 7 for 10.0.0.0/21 (AWS subnets are /28 or larger)");
+    });
+
+    it("rejects transit-gateway destinations that overlap the VPC", () => {
+        expect(problemsOf(network({ transitGateway: { enabled: true, transitGatewayId: "tgw-0123456789abcdef0", destinationCidrs: ["10.20.64.0/18", "10.0.0.0/8"] } }))).toEqual([
+            'platform:network.transitGateway.destinationCidrs[0]: got "10.20.64.0/18"; allowed: a CIDR block that does not overlap the VPC 10.20.0.0/16',
+            'platform:network.transitGateway.destinationCidrs[1]: got "10.0.0.0/8"; allowed: a CIDR block that does not overlap the VPC 10.20.0.0/16',
+        ]);
+    });
+
+    it("rejects availability-zone counts out of range", () => {
+        expect(problemsOf(network({ availabilityZoneCount: 1 }))).toEqual(["platform:network.availabilityZoneCount: got 1; allowed: an integer from 2 to 6"]);
+        expect(problemsOf(network({ availabilityZoneCount: 7 }))).toEqual(["platform:network.availabilityZoneCount: got 7; allowed: an integer from 2 to 6"]);
+    });
+
+    it("rejects zone lists that do not match the count, the region or are duplicated", () => {
+        const lines: string[] = problemsOf(network({ availabilityZoneCount: 2, availabilityZones: ["us-east-1a", "eu-west-1b", "us-east-1a"] }));
+        expect(lines).toContain('platform:network.availabilityZones: got ["us-east-1a","eu-west-1b","us-east-1a"]; allowed: exactly availabilityZoneCount (2) zone names, or omit the list');
+        expect(lines).toContain('platform:network.availabilityZones[1]: got "eu-west-1b"; allowed: availability zone names in the stack\'s region ending in a to f, such as us-east-1a (region us-east-1)');
+        expect(lines).toContain('platform:network.availabilityZones: got ["us-east-1a","eu-west-1b","us-east-1a"]; allowed: distinct zone names');
+    });
+
+    it("rejects unknown enum values", () => {
+        expect(problemsOf(network({ natStrategy: "perSubnet" }))).toEqual(['platform:network.natStrategy: got "perSubnet"; allowed: one of none, single, onePerAz']);
+        expect(problemsOf(network({ interfaceEndpoints: ["ecr.api", "s4"] }))[0]).toMatch(/^platform:network\.interfaceEndpoints\[1\]: got "s4"; allowed: one of ecr\.api, ecr\.dkr/);
+        expect(problemsOf(devConfigWith({ "platform:environment": "qa" }))).toEqual(['platform:environment: got "qa"; allowed: one of dev, staging, prod']);
+    });
+
+    it("rejects a minimum greater than its maximum (lifecycle ordering)", () => {
+        const security = devObject("platform:security") as { cloudTrail: Record<string, unknown> };
+        const lines: string[] = problemsOf(devConfigWith({
+            "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 60 } } },
+        }));
+        expect(lines).toEqual([
+            "platform:security.cloudTrail.bucketLifecycle.expirationDays: got 60; allowed: an integer from 90 to 3650",
+            "platform:security.cloudTrail.bucketLifecycle.transitionToGlacierDays: got 90; allowed: more than transitionToInfrequentAccessDays (120)",
+            "platform:security.cloudTrail.bucketLifecycle.expirationDays: got 60; allowed: more than transitionToGlacierDays (90)",
+        ]);
+        const ordering: string[] = problemsOf(devConfigWith({
+            "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 95 } } },
+        }));
+        expect(ordering).toEqual([
+            "platform:security.cloudTrail.bucketLifecycle.transitionToGlacierDays: got 90; allowed: more than transitionToInfrequentAccessDays (120)",
+        ]);
+    });
+
+    it("reports missing required keys", () => {
+        const lines: string[] = problemsOf(devConfigWith({ "platform:environment": undefined, "aws:region": undefined, "platform:tags": { owner: "platform-team" } }));
+        expect(lines).toEqual([
+            "aws:region: missing; required: an AWS region name such as us-east-1",
+            "platform:environment: missing; required: one of dev, staging, prod",
+            "platform:tags.costCenter: missing; required: 2 to 32 letters, digits or hyphens, such as CC-1234",
+            "platform:tags.dataClassification: missing; required: one of public, internal, confidential, restricted",
+        ]);
+    });
+
+    it("refuses prod settings that would lose data", () => {
+        const lines: string[] = problemsOf(devConfigWith({
+            "platform:environment": "prod",
+            "platform:protection": { protectStatefulResources: true, deletionProtection: false, finalSnapshots: false, retainOnDelete: true },
+        }), "prod");
+        expect(lines).toEqual([
+            "platform:protection.deletionProtection: got false; allowed: true when platform:environment is prod (turning it off could lose data)",
+            "platform:protection.finalSnapshots: got false; allowed: true when platform:environment is prod (turning it off could lose data)",
+        ]);
+    });
+
+    it("refuses a prod network without egress for private subnets", () => {
+        expect(problemsOf(devConfigWith({ "platform:environment": "prod", "platform:protection": {}, "platform:network": { ...devObject("platform:network"), natStrategy: "none" } }), "prod"))
+            .toEqual(['platform:network.natStrategy: got "none"; allowed: single or onePerAz when platform:environment is prod (private subnets need egress for EKS nodes)']);
+    });
+
+    it("rejects unknown keys (typos) at every level", () => {
+        const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:netwrok": "{}", "platform:network": JSON.stringify({ ...devObject("platform:network"), natStrategey: "single" }) });
+        expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneCount, availabilityZones, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway');
+        expect(lines.find((l: string) => l.startsWith("platform:netwrok:"))).toMatch(/allowed: known keys are aws:region, platform:environment, platform:tags/);
+    });
+
+    it("reports every field problem at once", () => {
+        const lines: string[] = problemsOf(devConfigWith({
+            "platform:tags": { owner: "x", costCenter: "CC 1", dataClassification: "secret" },
+            "platform:network": { vpcCidr: "banana", availabilityZoneCount: 9, natStrategy: "double" },
+        }));
+        expect(lines.map((l: string) => l.split(":").slice(0, 2).join(":"))).toEqual([
+            "platform:tags.owner", "platform:tags.costCenter", "platform:tags.dataClassification",
+            "platform:network.vpcCidr", "platform:network.availabilityZoneCount", "platform:network.natStrategy",
+        ]);
+    });
+
+    it("rejects log retention values CloudWatch does not accept", () => {
+        expect(problemsOf(network({ flowLogs: { retentionInDays: 45 } }))[0]).toMatch(/^platform:network\.flowLogs\.retentionInDays: got 45; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90/);
+    });
+});
