@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigValidationError } from "../../infra/config/errors";
+import { runPlatform } from "../../infra/program";
+import { runUnderMocks } from "../../tools/offline/mockEngine";
+import { stackConfiguration } from "../support/stackRun";
+
+describe("invalid configuration under the mock runtime", () => {
+    it("fails with the validation message before any resource is registered", async () => {
+        const configuration = stackConfiguration("dev");
+        let failure: unknown;
+        const run = await runUnderMocks({
+            project: configuration.project,
+            stack: "dev",
+            config: { ...configuration.config, "platform:network": JSON.stringify({ vpcCidr: "10.0.0.0/33", availabilityZoneCount: 8 }) },
+            program: () => {
+                try {
+                    return runPlatform();
+                } catch (error) {
+                    failure = error;
+                    return {};
+                }
+            },
+        });
+        expect(failure).toBeInstanceOf(ConfigValidationError);
+        // A RunError: the Pulumi CLI prints its message without a stack trace.
+        expect(pulumi.RunError.isInstance(failure)).toBe(true);
+        expect((failure as Error).message).toContain("platform:network.vpcCidr: got \"10.0.0.0/33\"");
+        expect((failure as Error).message).toContain("platform:network.availabilityZoneCount: got 8; allowed: an integer from 2 to 6");
+        expect(run.resources).toEqual([]);
+    });
+});

@@ -1,0 +1,3 @@
+import { describeProgram } from "./programAssertions";
+
+describeProgram("dev", "dev");

@@ -1,0 +1,37 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { stackConfigSchema } from "../../infra/config/schema";
+import { PROJECT_DIR } from "../support/stackRun";
+
+/** Pulumi.yaml documents the defaults users see; the schema applies them. They must never drift. */
+describe("project-level defaults in Pulumi.yaml", () => {
+    const project = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8")) as { name: string; main: string; config: Record<string, { value?: unknown; type?: string; description?: string }> };
+    const defaults = stackConfigSchema.parse({
+        "aws:region": "us-east-1",
+        "platform:environment": "dev",
+        "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
+    });
+
+    it("names the project and the entry point", () => {
+        expect(project.name).toBe("platform");
+        expect(project.main).toBe("infra/index.ts");
+    });
+
+    it("declares every key the program reads", () => {
+        const declared: string[] = Object.keys(project.config).map((k: string) => (k.includes(":") ? k : `platform:${k}`)).sort();
+        const read: string[] = Object.keys(stackConfigSchema.shape).filter((k: string) => k.startsWith("platform:")).sort();
+        expect(declared).toEqual(read);
+    });
+
+    it.each(["protection", "network", "security"])("documents the schema's defaults for platform:%s", (key: string) => {
+        expect(project.config[key].value).toEqual(defaults[`platform:${key}` as keyof typeof defaults]);
+    });
+
+    it("declares the environment as a typed string with a description and no default", () => {
+        expect(project.config.environment).toMatchObject({ type: "string" });
+        expect(project.config.environment.description).toBeTruthy();
+        expect(project.config.environment.value).toBeUndefined();
+    });
+});
