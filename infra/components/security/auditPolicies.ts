@@ -1,0 +1,68 @@
+import { PolicyDocument, policyDocument } from "./policyDocument";
+
+/** Pure builders for the CloudTrail bucket policy and the CloudTrail -> CloudWatch Logs role. */
+export interface TrailBucketPolicyInputs {
+    readonly bucketArn: string;
+    readonly trailArn: string;
+    readonly accountId: string;
+}
+
+/**
+ * TLS only, and CloudTrail may check the ACL and write log files only for our trail (aws:SourceArn
+ * stops another account's trail from using the bucket) and only under AWSLogs/<account>/.
+ */
+export function trailBucketPolicy(inputs: TrailBucketPolicyInputs): PolicyDocument {
+    const { bucketArn, trailArn, accountId } = inputs;
+    return policyDocument([
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            // A Deny on everyone and every S3 action is the point: no request over plain HTTP at all.
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucketArn, `${bucketArn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "AllowCloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: bucketArn,
+            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+        },
+        {
+            Sid: "AllowCloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${bucketArn}/AWSLogs/${accountId}/*`,
+            Condition: {
+                // CloudTrail still sends this ACL header; requiring it keeps the documented contract
+                // even though BucketOwnerEnforced ignores ACLs.
+                StringEquals: { "aws:SourceArn": trailArn, "s3:x-amz-acl": "bucket-owner-full-control" },
+            },
+        },
+    ]);
+}
+
+/** Only CloudTrail, acting for our trail, may assume the log-delivery role. */
+export function trailLogDeliveryTrustPolicy(trailArn: string, accountId: string): PolicyDocument {
+    return policyDocument([{
+        Sid: "AllowCloudTrailAssume",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceArn": trailArn, "aws:SourceAccount": accountId } },
+    }]);
+}
+
+/** The role may create streams and put events in the trail's log group and nowhere else. */
+export function trailLogDeliveryPolicy(logGroupArn: string): PolicyDocument {
+    return policyDocument([{
+        Sid: "AllowCloudTrailLogDelivery",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `${logGroupArn}:log-stream:*`,
+    }]);
+}

@@ -1,0 +1,94 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PlatformConfig } from "../../config/platformConfig";
+import { AccountContext } from "../../platform/accountContext";
+import { retainedResourceOptions } from "../../platform/providers";
+import { KeyPolicyContext, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
+import { namePrefix, nameTag } from "./naming";
+import { PolicyDocument } from "./policyDocument";
+
+/** One customer-managed key per data domain, so access to one domain never implies another. */
+export type KeyDomain = "data" | "logs" | "clusterSecrets";
+
+export const KEY_DOMAINS: readonly KeyDomain[] = ["data", "logs", "clusterSecrets"];
+
+export type PlatformKeys = Readonly<Record<KeyDomain, aws.kms.Key>>;
+
+/** Everything a key policy may depend on, resolved once. */
+interface KeyPolicyInputs {
+    readonly ctx: KeyPolicyContext;
+    readonly trailArn?: string;
+}
+
+interface KeyDefinition {
+    /** Logical name and alias/Name segment (kebab-case, as alias names are). */
+    readonly slug: string;
+    readonly description: string;
+    readonly policy: (inputs: KeyPolicyInputs) => PolicyDocument;
+}
+
+export interface PlatformKeysArgs {
+    readonly config: PlatformConfig;
+    readonly account: AccountContext;
+    /** The audit trail's ARN when CloudTrail is on: the logs key must let exactly that trail encrypt. */
+    readonly trailArn?: pulumi.Output<string>;
+    readonly parent: pulumi.Resource;
+}
+
+function keyDefinitions(config: PlatformConfig): Record<KeyDomain, KeyDefinition> {
+    return {
+        data: {
+            slug: "data",
+            description: "data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup, EBS",
+            policy: ({ ctx }: KeyPolicyInputs) => dataKeyPolicy(ctx, { ebsDefaultKey: config.security.ebsEncryptionByDefault.enabled }),
+        },
+        logs: {
+            slug: "logs",
+            description: "logs: CloudWatch Logs groups and CloudTrail log files",
+            policy: ({ ctx, trailArn }: KeyPolicyInputs) => logsKeyPolicy(ctx, { trailArn }),
+        },
+        clusterSecrets: {
+            slug: "cluster-secrets",
+            description: "EKS envelope encryption of Kubernetes secrets",
+            policy: ({ ctx }: KeyPolicyInputs) => clusterSecretsKeyPolicy(ctx),
+        },
+    };
+}
+
+/**
+ * Creates the keys with rotation, the configured deletion window, an explicit key policy and an
+ * alias. Keys are retained/protected per config: losing a key loses every byte encrypted with it.
+ */
+export function createPlatformKeys(args: PlatformKeysArgs): PlatformKeys {
+    const { config, account, parent } = args;
+    const policyInputs: pulumi.Output<KeyPolicyInputs> = pulumi
+        .all([account.accountId, account.partition, account.dnsSuffix, args.trailArn ?? pulumi.output(undefined)])
+        .apply(([accountId, partition, dnsSuffix, trailArn]: [string, string, string, string | undefined]): KeyPolicyInputs => ({
+            ctx: { accountId, partition, region: account.region, dnsSuffix },
+            trailArn,
+        }));
+
+    const createKey = (definition: KeyDefinition): aws.kms.Key => {
+        const key = new aws.kms.Key(definition.slug, {
+            description: `${namePrefix(config)} ${definition.description}`,
+            keyUsage: "ENCRYPT_DECRYPT",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+            enableKeyRotation: true,
+            deletionWindowInDays: config.security.kms.deletionWindowInDays,
+            policy: policyInputs.apply((inputs: KeyPolicyInputs) => JSON.stringify(definition.policy(inputs))),
+            tags: nameTag(config, definition.slug),
+        }, { parent, ...retainedResourceOptions(config) });
+        new aws.kms.Alias(definition.slug, {
+            name: `alias/${namePrefix(config)}-${definition.slug}`,
+            targetKeyId: key.keyId,
+        }, { parent });
+        return key;
+    };
+
+    const definitions: Record<KeyDomain, KeyDefinition> = keyDefinitions(config);
+    return {
+        data: createKey(definitions.data),
+        logs: createKey(definitions.logs),
+        clusterSecrets: createKey(definitions.clusterSecrets),
+    };
+}

@@ -1,0 +1,25 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PlatformConfig } from "../../config/platformConfig";
+import { AccountContext } from "../../platform/accountContext";
+
+/** <project>-<stack>: the prefix of every physical name and Name tag this component sets. */
+export function namePrefix(config: PlatformConfig): string {
+    return `${config.tags.project ?? config.project}-${config.stack}`;
+}
+
+export function nameTag(config: PlatformConfig, what: string): Record<string, string> {
+    return { Name: `${namePrefix(config)}-${what}` };
+}
+
+/**
+ * The trail gets an explicit name so its ARN is known before it exists: the logs key policy and the
+ * bucket policy must name the trail (aws:SourceArn) and the trail in turn needs both, so deriving
+ * the ARN from the trail resource would be a cycle.
+ */
+export function trailName(config: PlatformConfig): string {
+    return `${namePrefix(config)}-audit`;
+}
+
+export function trailArn(config: PlatformConfig, account: AccountContext): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${account.partition}:cloudtrail:${account.region}:${account.accountId}:trail/${trailName(config)}`;
+}

@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PlatformConfig } from "../../config/platformConfig";
+import { AccountContext } from "../../platform/accountContext";
+import { createAccountGuardrails } from "./accountGuardrails";
+import { AuditTrail, createAuditTrail } from "./auditTrail";
+import { KEY_DOMAINS, KeyDomain, PlatformKeys, createPlatformKeys } from "./kmsKeys";
+import { trailArn } from "./naming";
+import { ThreatDetection, createThreatDetection } from "./threatDetection";
+
+export interface SecurityBaselineArgs {
+    readonly config: PlatformConfig;
+    readonly account: AccountContext;
+}
+
+/**
+ * The account's security baseline: per-domain KMS keys, the audit trail, GuardDuty and the
+ * account-wide guardrails. Everything is switched by config.security; children inherit the
+ * component's provider (passed as `providers` by the program).
+ */
+export class SecurityBaseline extends pulumi.ComponentResource {
+    public readonly keys: PlatformKeys;
+    /** Undefined when CloudTrail is switched off. */
+    public readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
+    public readonly trailArn: pulumi.Output<string> | undefined;
+    public readonly guardDutyDetectorId: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: SecurityBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:security:Baseline", name, {}, opts);
+        const { config, account } = args;
+        const parent: pulumi.Resource = this;
+
+        // Known before the trail exists, so the logs key policy can trust exactly this trail.
+        const auditTrailArn: pulumi.Output<string> | undefined = config.security.cloudTrail.enabled
+            ? trailArn(config, account)
+            : undefined;
+
+        this.keys = createPlatformKeys({ config, account, trailArn: auditTrailArn, parent });
+
+        const audit: AuditTrail | undefined = auditTrailArn
+            ? createAuditTrail({ config, account, logsKey: this.keys.logs, trailArn: auditTrailArn, parent })
+            : undefined;
+        const threatDetection: ThreatDetection | undefined = createThreatDetection(config, parent);
+        createAccountGuardrails({ config, account, dataKey: this.keys.data, parent });
+
+        this.cloudTrailBucketName = audit?.bucket.bucket;
+        this.trailArn = audit?.trail.arn;
+        this.guardDutyDetectorId = threatDetection?.detector.id;
+
+        this.registerOutputs({
+            keyArns: this.keyArns(),
+            cloudTrailBucketName: this.cloudTrailBucketName,
+            trailArn: this.trailArn,
+            guardDutyDetectorId: this.guardDutyDetectorId,
+        });
+    }
+
+    /** Key ARNs by domain (data, logs, clusterSecrets) for stack outputs and other components. */
+    public keyArns(): Record<string, pulumi.Output<string>> {
+        return Object.fromEntries(KEY_DOMAINS.map((domain: KeyDomain) => [domain, this.keys[domain].arn]));
+    }
+}
+
+export type { KeyDomain, PlatformKeys };
