@@ -1,0 +1,149 @@
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+
+/**
+ * Unknown-tolerant reads and cross-resource joins for stack policies.
+ *
+ * Stack policies see outputs. On the first preview most ids/ARNs are unknown, so a sub-resource's
+ * `bucket` / `vpcId` / `resourceArn` cannot be compared with its parent's id. joinedTo() compares
+ * the reference with whatever identifier of the parent is known (id, arn, name, bucket, URN,
+ * logical name) and, when the reference is unknown, falls back on the engine's dependency graph:
+ * propertyDependencies[refKey], then dependencies, then the component parent.
+ */
+export const UNKNOWN: unique symbol = Symbol("unknown");
+
+/** Reads obj[key]; returns UNKNOWN instead of throwing when the engine does not know the value yet. */
+export function peek(obj: unknown, key: string | number): unknown {
+    if (obj === null || obj === undefined || typeof obj !== "object") {
+        return undefined;
+    }
+    try {
+        return (obj as Record<string | number, unknown>)[key];
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return UNKNOWN;
+        }
+        throw error;
+    }
+}
+
+/** Reads a dotted path ("vpcConfig.endpointPublicAccess"); UNKNOWN as soon as a segment is unknown. */
+export function peekPath(obj: unknown, path: string): unknown {
+    let current: unknown = obj;
+    for (const segment of path.split(".")) {
+        if (current === UNKNOWN) {
+            return UNKNOWN;
+        }
+        current = peek(current, segment);
+    }
+    return current;
+}
+
+export function isUnknown(value: unknown): boolean {
+    return value === UNKNOWN;
+}
+
+/** Array elements, each peeked; an unknown/absent array yields UNKNOWN / []. */
+export function peekArray(value: unknown): unknown[] | typeof UNKNOWN {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (value === undefined || value === null) {
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        return [value];
+    }
+    let length: number;
+    try {
+        length = value.length;
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return UNKNOWN;
+        }
+        throw error;
+    }
+    const result: unknown[] = [];
+    for (let i = 0; i < length; i++) {
+        result.push(peek(value, i));
+    }
+    return result;
+}
+
+/** Known string values of a scalar-or-array property (unknown elements dropped). */
+export function knownStrings(value: unknown): string[] {
+    const items = peekArray(value);
+    return items === UNKNOWN ? [] : items.filter((v: unknown): v is string => typeof v === "string");
+}
+
+/** True when the value, or any element of it, is unknown. */
+export function containsUnknown(value: unknown): boolean {
+    const items = peekArray(value);
+    return items === UNKNOWN || items.some((v: unknown) => v === UNKNOWN);
+}
+
+export function ofType(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
+    return resources.filter((r: PolicyResource) => types.includes(r.type));
+}
+
+/** Identifiers of a parent that a child's reference may carry. */
+export const DEFAULT_PARENT_KEYS: readonly string[] = ["id", "arn", "name", "bucket"];
+
+function dependsOn(child: PolicyResource, refKey: string, parent: PolicyResource): boolean {
+    const byProperty: PolicyResource[] | undefined = child.propertyDependencies?.[refKey];
+    if (byProperty && byProperty.length > 0) {
+        return byProperty.some((d: PolicyResource) => d.urn === parent.urn);
+    }
+    if ((child.dependencies ?? []).some((d: PolicyResource) => d.urn === parent.urn)) {
+        return true;
+    }
+    return child.parent?.urn === parent.urn;
+}
+
+/**
+ * Does child[refKey] (a scalar or a list of references) point at parent? Known references are
+ * compared with the parent's known identifiers; unknown references fall back on dependencies.
+ */
+export function joinedTo(child: PolicyResource, refKey: string, parent: PolicyResource, parentKeys: readonly string[] = DEFAULT_PARENT_KEYS): boolean {
+    const raw: unknown = peek(child.props, refKey);
+    const refs: string[] = knownStrings(raw);
+    const parentIds: string[] = parentKeys
+        .map((key: string) => peek(parent.props, key))
+        .filter((v: unknown): v is string => typeof v === "string" && v.length > 0);
+    if (refs.some((ref: string) => ref === parent.urn || parentIds.includes(ref))) {
+        return true;
+    }
+    const unresolved: boolean = raw === undefined || containsUnknown(raw) || parentIds.length === 0;
+    return unresolved && dependsOn(child, refKey, parent);
+}
+
+/** Resources of childTypes whose refKey points at parent. */
+export function childrenOf(
+    resources: readonly PolicyResource[],
+    parent: PolicyResource,
+    childTypes: readonly string[],
+    refKey: string,
+    parentKeys: readonly string[] = DEFAULT_PARENT_KEYS,
+): PolicyResource[] {
+    return ofType(resources, childTypes).filter((child: PolicyResource) => joinedTo(child, refKey, parent, parentKeys));
+}
+
+export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const VPC_TYPES: readonly string[] = ["aws:ec2/vpc:Vpc"];
+
+/** Sub-resources (BucketPublicAccessBlock, BucketVersioning[V2], ...) that configure this bucket. */
+export function bucketSubResources(resources: readonly PolicyResource[], bucket: PolicyResource, types: readonly string[]): PolicyResource[] {
+    return childrenOf(resources, bucket, types, "bucket", ["bucket", "id", "arn"]);
+}
+
+/** Regex list match (invalid patterns are ignored rather than crashing the pack). */
+export function matchesAny(patterns: readonly string[], ...values: unknown[]): boolean {
+    return patterns.some((pattern: string) => {
+        let regex: RegExp;
+        try {
+            regex = new RegExp(pattern, "i");
+        } catch {
+            return false;
+        }
+        return values.some((v: unknown) => typeof v === "string" && regex.test(v));
+    });
+}
