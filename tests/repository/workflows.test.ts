@@ -1,0 +1,65 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { PROJECT_DIR } from "../support/stackRun";
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+type Job = { steps: Step[]; environment?: string; strategy?: { matrix?: { stack?: string[] }; "max-parallel"?: number }; if?: string; needs?: string };
+type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+
+function workflow(file: string): Workflow {
+    return parse(fs.readFileSync(path.join(PROJECT_DIR, ".github", "workflows", file), "utf8")) as Workflow;
+}
+
+function pulumiStep(job: Job): Step {
+    const step: Step | undefined = job.steps.find((s: Step) => s.uses?.startsWith("pulumi/actions@"));
+    expect(step, "pulumi/actions step").toBeDefined();
+    return step!;
+}
+
+describe("CI entry point", () => {
+    it("runs exactly the README's test command", () => {
+        const script: string = fs.readFileSync(path.join(PROJECT_DIR, ".ci", "run"), "utf8");
+        const readme: string = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+        expect(readme).toContain("`npm ci && npm test`");
+        expect(script.split("\n").filter((l: string) => l && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "))).toEqual(["npm ci && npm test"]);
+    });
+});
+
+describe("pull-request workflow", () => {
+    const preview: Workflow = workflow("preview.yml");
+
+    it("runs on pull requests with OIDC and PR-comment permissions only", () => {
+        expect(Object.keys(preview.on)).toEqual(["pull_request"]);
+        expect(preview.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
+    });
+
+    it("runs the tests and the offline preview before touching AWS", () => {
+        const runs: string[] = preview.jobs.test.steps.map((s: Step) => s.run ?? "");
+        expect(runs).toContain("npm ci && npm test");
+        expect(runs.some((r: string) => r.includes("npm run preview:offline -- --stack dev"))).toBe(true);
+        expect(preview.jobs.preview.needs).toBe("test");
+    });
+
+    it("previews every stack with the policy pack and comments on the PR", () => {
+        const job: Job = preview.jobs.preview;
+        expect(job.strategy?.matrix?.stack).toEqual(["dev", "prod"]);
+        expect(job.steps.some((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))).toBe(true);
+        expect(pulumiStep(job).with).toMatchObject({ command: "preview", policyPacks: "policy", "comment-on-pr": true });
+    });
+});
+
+describe("deploy workflow", () => {
+    const deploy: Workflow = workflow("deploy.yml");
+
+    it("deploys main, one stack at a time, each behind its GitHub environment", () => {
+        expect(deploy.on).toEqual({ push: { branches: ["main"] } });
+        const job: Job = deploy.jobs.up;
+        expect(job.strategy?.matrix?.stack).toEqual(["dev", "prod"]);
+        expect(job.strategy?.["max-parallel"]).toBe(1);
+        expect(job.environment).toBe("${{ matrix.stack }}");
+        expect(pulumiStep(job).with).toMatchObject({ command: "up", policyPacks: "policy" });
+        expect(deploy.permissions).toEqual({ contents: "read", "id-token": "write" });
+    });
+});
