@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { RecordedResource } from "../../tools/offline/mockEngine";
+import { StackRunResult, runStack } from "../support/stackRun";
+import { T, bySid, servicePrincipals, statementsOf } from "./securityAssertions";
+
+/**
+ * Every switch of config.security turned off (dev stack, platform:security overridden): only the
+ * keys remain, and their policies stop trusting what no longer uses them.
+ */
+const ALL_OFF = {
+    cloudTrail: { enabled: false },
+    guardDuty: { enabled: false },
+    securityHub: { enabled: false },
+    accessAnalyzer: { enabled: false },
+    accountS3PublicAccessBlock: { enabled: false },
+    ebsEncryptionByDefault: { enabled: false },
+};
+
+describe("security baseline with every switch off (dev)", () => {
+    let result: StackRunResult;
+
+    beforeAll(async () => {
+        result = await runStack("dev", { overrides: { "platform:security": JSON.stringify(ALL_OFF) } });
+    });
+
+    it("only the three keys and their aliases remain", () => {
+        const baseline: RecordedResource = result.get(T.baseline, "security");
+        const children: string[] = result.resources
+            .filter((r: RecordedResource) => r.parent === baseline.urn)
+            .map((r: RecordedResource) => `${r.type}::${r.name}`)
+            .sort();
+        expect(children).toEqual([
+            `${T.alias}::cluster-secrets`, `${T.alias}::data`, `${T.alias}::logs`,
+            `${T.key}::cluster-secrets`, `${T.key}::data`, `${T.key}::logs`,
+        ]);
+    });
+
+    it.each([T.trail, T.bucket, T.detector, T.feature, T.hub, T.standard, T.analyzer, T.accountPab, T.ebsDefault, T.ebsKey])(
+        "no %s", (type: string) => {
+            expect(result.ofType(type)).toEqual([]);
+        });
+
+    it("logs key no longer trusts CloudTrail", () => {
+        const policy: unknown = result.get(T.key, "logs").inputs.policy;
+        expect(servicePrincipals(policy)).toEqual(["logs.us-east-1.amazonaws.com"]);
+        expect(() => bySid(policy, "AllowCloudTrailEncrypt")).toThrow();
+    });
+
+    it("data key no longer lets EC2 use it (it is not the EBS default key)", () => {
+        const policy: unknown = result.get(T.key, "data").inputs.policy;
+        const viaServices: string[] = statementsOf(policy)
+            .flatMap((s: Record<string, unknown>) => {
+                const condition = s.Condition as Record<string, Record<string, unknown>> | undefined;
+                return (condition?.StringEquals?.["kms:ViaService"] as string[] | undefined) ?? [];
+            });
+        expect(viaServices.length).toBeGreaterThan(0);
+        expect(viaServices).not.toContain("ec2.us-east-1.amazonaws.com");
+    });
+
+    it("the CloudTrail bucket output is absent", () => {
+        expect(result.run.stackOutputs.cloudTrailBucketName).toBeUndefined();
+        expect(Object.keys(result.run.stackOutputs.kmsKeyArns as object).sort()).toEqual(["clusterSecrets", "data", "logs"]);
+    });
+});
