@@ -1,0 +1,238 @@
+import { RecordedResource } from "../offline/mockEngine";
+import { Assumptions, RATES, Rate, RateId } from "./pricing";
+
+/** One priced charge of one resource. */
+export interface CostItem {
+    readonly component: string;
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly rate: RateId;
+    readonly description: string;
+    readonly quantity: number;
+    readonly unit: string;
+    readonly unitPriceUsd: number;
+    readonly monthlyUsd: number;
+    readonly verify: boolean;
+}
+
+/** Types the estimate prices at $0, with why. */
+export interface UnpricedType {
+    readonly type: string;
+    readonly count: number;
+    readonly note: string;
+}
+
+export interface ComponentCost {
+    readonly component: string;
+    readonly monthlyUsd: number;
+}
+
+export interface CostEstimate {
+    readonly currency: "USD";
+    readonly region: string;
+    readonly totalMonthlyUsd: number;
+    readonly byComponent: ComponentCost[];
+    readonly items: CostItem[];
+    readonly unpriced: UnpricedType[];
+    readonly assumptions: Assumptions;
+    readonly rates: Record<string, Rate>;
+}
+
+/** Types with no charge of their own. */
+const FREE: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "no charge",
+    "aws:ec2/subnet:Subnet": "no charge",
+    "aws:ec2/routeTable:RouteTable": "no charge",
+    "aws:ec2/route:Route": "no charge",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "no charge",
+    "aws:ec2/internetGateway:InternetGateway": "no charge (traffic billed as data transfer)",
+    "aws:ec2/securityGroup:SecurityGroup": "no charge",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "no charge",
+    "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": "no charge",
+    "aws:ec2/networkAcl:NetworkAcl": "no charge",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "no charge",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "no charge",
+    "aws:ec2/securityGroupRule:SecurityGroupRule": "no charge",
+    "aws:kms/alias:Alias": "no charge",
+    "aws:iam/role:Role": "no charge",
+    "aws:iam/policy:Policy": "no charge",
+    "aws:iam/rolePolicy:RolePolicy": "no charge",
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "no charge",
+    "aws:rds/subnetGroup:SubnetGroup": "no charge",
+    "aws:elasticache/subnetGroup:SubnetGroup": "no charge",
+    "aws:accessanalyzer/analyzer:Analyzer": "external-access analyzer: no charge",
+    "aws:ebs/encryptionByDefault:EncryptionByDefault": "no charge",
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "no charge",
+    "aws:securityhub/standardsSubscription:StandardsSubscription": "checks priced on the Security Hub account",
+    "aws:guardduty/detectorFeature:DetectorFeature": "feature usage (EKS audit, runtime, S3, RDS, malware) not estimated",
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "no charge",
+    "aws:secretsmanager/secretVersion:SecretVersion": "priced on the secret",
+};
+
+const STORAGE_DEPENDENT: Record<string, string> = {
+    "aws:s3/bucket:Bucket": "storage-dependent; S3 is not in the price table",
+    "aws:s3/bucketV2:BucketV2": "storage-dependent; S3 is not in the price table",
+};
+
+interface PricingContext {
+    readonly assumptions: Assumptions;
+    readonly all: readonly RecordedResource[];
+    /** Log groups some flow log writes to (their ingestion is priced on the flow log). */
+    readonly flowLogDestinations: ReadonlySet<string>;
+}
+
+type Charge = { rate: RateId; quantity: number };
+type Pricer = (r: RecordedResource, ctx: PricingContext) => Charge[] | string;
+
+const hours = (ctx: PricingContext): number => ctx.assumptions.hoursPerMonth;
+
+const PRICERS: Record<string, Pricer> = {
+    "aws:ec2/natGateway:NatGateway": (_r, ctx) => [
+        { rate: "natGatewayHour", quantity: hours(ctx) },
+        { rate: "natGatewayGb", quantity: ctx.assumptions.natGatewayGbPerMonth },
+    ],
+    "aws:ec2/eip:Eip": (_r, ctx) => [{ rate: "publicIpv4Hour", quantity: hours(ctx) }],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (r, ctx) => {
+        if (String(r.inputs.vpcEndpointType ?? "Gateway") !== "Interface") {
+            return "gateway endpoint: no charge";
+        }
+        const azs: number = Array.isArray(r.inputs.subnetIds) ? Math.max(1, r.inputs.subnetIds.length) : 1;
+        return [
+            { rate: "interfaceEndpointAzHour", quantity: azs * hours(ctx) },
+            { rate: "interfaceEndpointGb", quantity: ctx.assumptions.interfaceEndpointGbPerMonth },
+        ];
+    },
+    "aws:ec2/flowLog:FlowLog": (r, ctx) => {
+        const destination: string = String(r.inputs.logDestinationType ?? "cloud-watch-logs");
+        if (destination !== "cloud-watch-logs") {
+            return `flow logs to ${destination}: vended-log rate for that destination is not in the price table`;
+        }
+        return [{ rate: "vendedLogsCloudWatchGb", quantity: ctx.assumptions.flowLogGbPerMonth }];
+    },
+    "aws:cloudwatch/logGroup:LogGroup": (r, ctx) => ctx.flowLogDestinations.has(r.urn)
+        ? "flow-log destination: ingestion priced on the flow log"
+        : [{ rate: "cloudWatchLogsIngestGb", quantity: ctx.assumptions.logGroupGbPerMonth }],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": () => [{ rate: "cloudWatchAlarmMonth", quantity: 1 }],
+    "aws:kms/key:Key": () => [{ rate: "kmsKeyMonth", quantity: 1 }],
+    "aws:kms/replicaKey:ReplicaKey": () => [{ rate: "kmsKeyMonth", quantity: 1 }],
+    "aws:cloudtrail/trail:Trail": () => [{ rate: "cloudTrailManagementCopy", quantity: 1 }],
+    "aws:guardduty/detector:Detector": (_r, ctx) => [
+        { rate: "guardDutyManagementEventsMillion", quantity: ctx.assumptions.guardDutyManagementEventsMillionPerMonth },
+        { rate: "guardDutyFlowDnsGb", quantity: ctx.assumptions.guardDutyFlowDnsGbPerMonth },
+    ],
+    "aws:securityhub/account:Account": (_r, ctx) => [{ rate: "securityHubCheck", quantity: ctx.assumptions.securityHubChecksPerMonth }],
+    "aws:eks/cluster:Cluster": (_r, ctx) => [{ rate: "eksClusterHour", quantity: hours(ctx) }],
+    "aws:rds/cluster:Cluster": (_r, ctx) => [{ rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb }],
+    "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
+        const instanceClass = String(r.inputs.instanceClass ?? "");
+        if (instanceClass === "db.serverless") {
+            return [{ rate: "auroraAcuHour", quantity: serverlessMinAcu(ctx) * hours(ctx) }];
+        }
+        if (instanceClass === "db.r6g.large") {
+            return [{ rate: "auroraR6gLargeHour", quantity: hours(ctx) }];
+        }
+        return `instance class ${instanceClass || "(unknown)"} is not in the price table`;
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
+        const nodes: number = Number(r.inputs.numCacheClusters ?? 0)
+            || Number(r.inputs.numNodeGroups ?? 1) * (Number(r.inputs.replicasPerNodeGroup ?? 0) + 1);
+        return cacheNodes(String(r.inputs.nodeType ?? ""), nodes, ctx);
+    },
+    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(String(r.inputs.nodeType ?? ""), Number(r.inputs.numCacheNodes ?? 1), ctx),
+    "aws:elasticache/serverlessCache:ServerlessCache": (_r, ctx) => [{ rate: "elastiCacheServerlessGbHour", quantity: hours(ctx) }],
+    "aws:dynamodb/table:Table": (r, ctx) => String(r.inputs.billingMode ?? "PROVISIONED") === "PAY_PER_REQUEST"
+        ? [
+            { rate: "dynamoDbWriteMillion", quantity: ctx.assumptions.dynamoDbWritesMillionPerMonth },
+            { rate: "dynamoDbReadMillion", quantity: ctx.assumptions.dynamoDbReadsMillionPerMonth },
+        ]
+        : "provisioned capacity is not in the price table",
+    "aws:cloudfront/distribution:Distribution": (_r, ctx) => [{ rate: "cloudFrontGb", quantity: Math.max(0, ctx.assumptions.cloudFrontGbPerMonth - 1024) }],
+    "aws:wafv2/webAcl:WebAcl": (r, ctx) => [
+        { rate: "wafWebAclMonth", quantity: 1 },
+        { rate: "wafRuleMonth", quantity: Array.isArray(r.inputs.rules) ? r.inputs.rules.length : 0 },
+        { rate: "wafRequestsMillion", quantity: ctx.assumptions.wafRequestsMillionPerMonth },
+    ],
+    "aws:secretsmanager/secret:Secret": () => [{ rate: "secretMonth", quantity: 1 }],
+    "aws:backup/plan:Plan": (_r, ctx) => [{ rate: "backupWarmGbMonth", quantity: ctx.assumptions.backupGb }],
+};
+
+function cacheNodes(nodeType: string, nodes: number, ctx: PricingContext): Charge[] | string {
+    const rate: RateId | undefined = nodeType === "cache.t4g.micro" ? "elastiCacheT4gMicroHour" : nodeType === "cache.r6g.large" ? "elastiCacheR6gLargeHour" : undefined;
+    return rate ? [{ rate, quantity: nodes * hours(ctx) }] : `node type ${nodeType || "(unknown)"} is not in the price table`;
+}
+
+function serverlessMinAcu(ctx: PricingContext): number {
+    const configured: number[] = ctx.all
+        .filter((r: RecordedResource) => r.type === "aws:rds/cluster:Cluster")
+        .map((r: RecordedResource) => Number((r.inputs.serverlessv2ScalingConfiguration as { minCapacity?: unknown } | undefined)?.minCapacity))
+        .filter((n: number) => Number.isFinite(n));
+    return configured.length === 1 ? configured[0] : ctx.assumptions.auroraServerlessMinAcuIfUnset;
+}
+
+const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+/**
+ * Prices every custom resource; `componentOf` names the top-level component a resource belongs to.
+ * Resources of types without a rate are summarised by type at $0 with a note.
+ */
+export function estimateCost(resources: readonly RecordedResource[], componentOf: (r: RecordedResource) => string, assumptions: Assumptions, region: string): CostEstimate {
+    const flowLogDestinations = new Set<string>(resources
+        .filter((r: RecordedResource) => r.type === "aws:ec2/flowLog:FlowLog")
+        .flatMap((r: RecordedResource) => r.dependencies));
+    const ctx: PricingContext = { assumptions, all: resources, flowLogDestinations };
+    const items: CostItem[] = [];
+    const unpriced = new Map<string, { count: number; notes: Set<string> }>();
+    const usedRates = new Set<RateId>();
+    for (const r of resources) {
+        if (!r.custom || r.type.startsWith("pulumi:providers:")) {
+            continue;
+        }
+        const pricer: Pricer | undefined = PRICERS[r.type];
+        const result: Charge[] | string = pricer ? pricer(r, ctx) : (FREE[r.type] ?? STORAGE_DEPENDENT[r.type] ?? "no rate in the price table");
+        if (typeof result === "string") {
+            const entry = unpriced.get(r.type) ?? { count: 0, notes: new Set<string>() };
+            entry.count++;
+            entry.notes.add(result);
+            unpriced.set(r.type, entry);
+            continue;
+        }
+        for (const charge of result) {
+            const rate: Rate = RATES[charge.rate];
+            usedRates.add(charge.rate);
+            items.push({
+                component: componentOf(r),
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                rate: charge.rate,
+                description: rate.description,
+                quantity: charge.quantity,
+                unit: rate.unit,
+                unitPriceUsd: rate.usd,
+                monthlyUsd: cents(charge.quantity * rate.usd),
+                verify: rate.verify ?? false,
+            });
+        }
+    }
+    items.sort((a: CostItem, b: CostItem) => compare(a.component, b.component) || compare(a.type, b.type) || compare(a.urn, b.urn) || compare(a.rate, b.rate));
+    const totals = new Map<string, number>();
+    for (const item of items) {
+        totals.set(item.component, (totals.get(item.component) ?? 0) + item.monthlyUsd);
+    }
+    const byComponent: ComponentCost[] = [...totals.keys()].sort(compare).map((component: string) => ({ component, monthlyUsd: cents(totals.get(component)!) }));
+    return {
+        currency: "USD",
+        region,
+        totalMonthlyUsd: cents(items.reduce((sum: number, item: CostItem) => sum + item.monthlyUsd, 0)),
+        byComponent,
+        items,
+        unpriced: [...unpriced.entries()].sort(([a], [b]) => compare(a, b)).map(([type, e]) => ({ type, count: e.count, note: [...e.notes].sort().join("; ") })),
+        assumptions,
+        rates: Object.fromEntries([...usedRates].sort(compare).map((id: RateId) => [id, RATES[id]])),
+    };
+}
+
+export function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

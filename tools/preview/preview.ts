@@ -1,0 +1,293 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import type { PolicyPackConfig } from "@pulumi/policy";
+import { RecordedResource, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL, runUnderMocks } from "../offline/mockEngine";
+import { StackConfiguration, StackConfigurationError, readStackConfiguration } from "../offline/stackConfig";
+import { CostEstimate, compare, estimateCost } from "./cost";
+import { renderMermaid } from "./graph";
+import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
+import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
+
+/** The repository root: default project directory, and base of the default program and policy modules. */
+export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
+
+export const DEFAULT_PROGRAM = "infra/program.ts#runPlatform";
+export const DEFAULT_POLICIES = "policy/policies.ts#policies";
+
+export const EXIT_OK = 0;
+export const EXIT_MANDATORY_VIOLATION = 1;
+export const EXIT_FAILURE = 2;
+
+export interface PreviewOptions {
+    readonly stack: string;
+    /** Directory holding Pulumi.yaml and Pulumi.<stack>.yaml (default: the repository root). */
+    readonly projectDir?: string;
+    /** `file[#export]`: the program function to run (default infra/program.ts#runPlatform). */
+    readonly program?: string;
+    /** `file[#export]`: the policy list (default policy/policies.ts#policies). */
+    readonly policies?: string;
+    /** Pulumi policy-pack config file (JSON), as given to `pulumi preview --policy-config`. */
+    readonly policyConfig?: string;
+    /** JSON file overriding cost assumptions. */
+    readonly assumptions?: string;
+    /** Leave computed outputs unknown, as a real `pulumi preview` does (default: fake-cloud values). */
+    readonly dryRun?: boolean;
+}
+
+/** One resource of the result, with stable ordering and secrets as placeholders. */
+export interface PreviewResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    /** Top-level component the resource belongs to, or "(stack)". */
+    readonly component: string;
+    readonly parent?: string;
+    readonly provider?: string;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly dependencies: string[];
+    readonly inputs: Record<string, unknown>;
+    readonly secretInputs: string[];
+}
+
+export interface PreviewResult {
+    readonly project: string;
+    readonly stack: string;
+    /** Resolved configuration; secure values as "[secret]". */
+    readonly config: Record<string, unknown>;
+    readonly secretConfigKeys: string[];
+    readonly resources: PreviewResource[];
+    readonly countsByType: Record<string, number>;
+    readonly outputs: Record<string, unknown>;
+    readonly policies: PolicyReport;
+    readonly cost: CostEstimate;
+    readonly graph: string;
+    readonly exitCode: number;
+}
+
+export interface PreviewFailure {
+    readonly kind: "configuration" | "program" | "policy";
+    /** What to print; for configuration errors, exactly the foundation's message. */
+    readonly message: string;
+}
+
+export interface PreviewOutcome {
+    readonly exitCode: number;
+    readonly result?: PreviewResult;
+    readonly failure?: PreviewFailure;
+}
+
+/**
+ * Runs a stack's program under the mock runtime with the stack's real configuration, evaluates the
+ * policy pack on what it registered, and estimates the monthly cost. Never throws for user errors:
+ * they come back as a failure with exit code 2. The Pulumi runtime is process-global: one call per process.
+ */
+export async function runOfflinePreview(options: PreviewOptions): Promise<PreviewOutcome> {
+    const projectDir: string = path.resolve(options.projectDir ?? REPO_ROOT);
+    let configuration: StackConfiguration;
+    let assumptions: Assumptions;
+    let packConfig: PolicyPackConfig | undefined;
+    try {
+        configuration = readStackConfiguration(projectDir, options.stack);
+        assumptions = { ...DEFAULT_ASSUMPTIONS, ...(options.assumptions ? readJsonObject(options.assumptions, "cost assumptions") : {}) };
+        packConfig = options.policyConfig ? loadPackConfig(readJsonObject(options.policyConfig, "policy config")) : undefined;
+    } catch (error) {
+        if (error instanceof StackConfigurationError) {
+            return fail("configuration", error.message);
+        }
+        throw error;
+    }
+
+    let exported: unknown;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => {
+        rejections.push(reason);
+    };
+    process.on("unhandledRejection", onRejection);
+    let run: { resources: readonly RecordedResource[]; stackOutputs: Record<string, unknown> };
+    try {
+        const program = await loadExport(options.program ?? DEFAULT_PROGRAM, "program");
+        run = await runUnderMocks({
+            project: configuration.project,
+            stack: configuration.stack,
+            config: configuration.config,
+            secretKeys: configuration.secretKeys,
+            preview: options.dryRun ?? false,
+            program: async () => {
+                exported = await (program as () => unknown)();
+                return exported;
+            },
+        });
+        if (rejections.length > 0) {
+            throw rejections[0];
+        }
+    } catch (error) {
+        return fail(pulumi.RunError.isInstance(error) ? "configuration" : "program", describeError(error));
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+
+    const region: string = configuration.config["aws:region"] ?? REGION;
+    const byUrn = new Map<string, RecordedResource>(run.resources.map((r: RecordedResource) => [r.urn, r]));
+    const componentOf = (r: RecordedResource): string => topLevelComponent(r, byUrn);
+
+    let policies: PolicyReport;
+    try {
+        // Imported only now, after the program: the pack's modules do not slow the program down.
+        const policyList = await loadExport(options.policies ?? DEFAULT_POLICIES, "policies");
+        policies = await evaluatePack(policyList as never, run.resources, byUrn, packConfig ?? {});
+    } catch (error) {
+        return fail("policy", `the policy pack failed: ${describeError(error)}`);
+    }
+
+    const resources: PreviewResource[] = run.resources
+        .map((r: RecordedResource) => toPreviewResource(r, componentOf(r)))
+        .sort((a: PreviewResource, b: PreviewResource) => compare(a.urn, b.urn));
+    const countsByType: Record<string, number> = {};
+    for (const r of [...resources].sort((a, b) => compare(a.type, b.type))) {
+        countsByType[r.type] = (countsByType[r.type] ?? 0) + 1;
+    }
+    const exitCode: number = policies.violations.some((v) => v.enforcementLevel === "mandatory") ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+    const result: PreviewResult = {
+        project: configuration.project,
+        stack: configuration.stack,
+        config: publicConfig(configuration),
+        secretConfigKeys: [...configuration.secretKeys],
+        resources,
+        countsByType,
+        outputs: stable(await publicOutputs(exported, run.stackOutputs)) as Record<string, unknown>,
+        policies,
+        cost: estimateCost(run.resources, componentOf, assumptions, region),
+        graph: renderMermaid(`${configuration.project}-${configuration.stack}`, run.resources, byUrn, componentOf),
+        exitCode,
+    };
+    return { exitCode, result };
+}
+
+function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
+    return { exitCode: EXIT_FAILURE, failure: { kind, message } };
+}
+
+/** RunErrors (configuration validation) are user errors: message only. Anything else keeps its stack. */
+function describeError(error: unknown): string {
+    if (pulumi.RunError.isInstance(error) || error instanceof StackConfigurationError) {
+        return (error as Error).message;
+    }
+    if (error instanceof Error) {
+        return error.stack ?? `${error.name}: ${error.message}`;
+    }
+    return String(error);
+}
+
+function readJsonObject(file: string, what: string): Record<string, unknown> {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+        throw new StackConfigurationError(`${file}: cannot read ${what}: ${(error as Error).message}`);
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new StackConfigurationError(`${file}: ${what} must be a JSON object`);
+    }
+    return parsed as Record<string, unknown>;
+}
+
+/** `file[#export]`, relative to the current directory; defaults resolve against the repository root. */
+async function loadExport(spec: string, defaultExport: string): Promise<unknown> {
+    const [file, exportName = defaultExport] = spec.split("#");
+    const base: string = spec === DEFAULT_PROGRAM || spec === DEFAULT_POLICIES ? REPO_ROOT : process.cwd();
+    const absolute: string = path.resolve(base, file);
+    const mod = await import(absolute) as Record<string, unknown> & { default?: Record<string, unknown> };
+    const value: unknown = mod[exportName] ?? mod.default?.[exportName];
+    if (value === undefined) {
+        throw new Error(`${absolute} does not export ${exportName}`);
+    }
+    return value;
+}
+
+function topLevelComponent(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): string {
+    let current: RecordedResource = resource;
+    while (current.parent && byUrn.has(current.parent)) {
+        current = byUrn.get(current.parent)!;
+    }
+    return current.custom ? "(stack)" : current.name;
+}
+
+function toPreviewResource(r: RecordedResource, component: string): PreviewResource {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        component,
+        ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.provider ? { provider: r.provider } : {}),
+        protect: r.protect,
+        retainOnDelete: r.retainOnDelete,
+        dependencies: [...new Set(r.dependencies)].sort(compare),
+        inputs: stable(displayValue(r.inputs)) as Record<string, unknown>,
+        secretInputs: [...r.secretInputs].sort(compare),
+    };
+}
+
+export const UNKNOWN_DISPLAY = "[unknown]";
+
+/** Unknowns (dry run) as a readable marker. */
+export function displayValue(value: unknown): unknown {
+    if (value === UNKNOWN_SENTINEL) {
+        return UNKNOWN_DISPLAY;
+    }
+    if (Array.isArray(value)) {
+        return value.map(displayValue);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayValue(v)]));
+    }
+    return value;
+}
+
+/** Object keys sorted recursively (arrays keep their order): stable JSON. */
+export function stable(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(stable);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.keys(value).sort(compare)
+            .filter((k: string) => (value as Record<string, unknown>)[k] !== undefined)
+            .map((k: string) => [k, stable((value as Record<string, unknown>)[k])]));
+    }
+    return value;
+}
+
+function publicConfig(configuration: StackConfiguration): Record<string, unknown> {
+    const secret = new Set<string>(configuration.secretKeys);
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(configuration.config).sort(compare)) {
+        const text: string = configuration.config[key];
+        if (secret.has(key)) {
+            result[key] = SECRET_PLACEHOLDER;
+            continue;
+        }
+        try {
+            result[key] = /^\s*[[{]/.test(text) ? JSON.parse(text) : text;
+        } catch {
+            result[key] = text;
+        }
+    }
+    return stable(result) as Record<string, unknown>;
+}
+
+/** Stack outputs; any top-level output that is secret becomes the placeholder. */
+async function publicOutputs(exported: unknown, resolved: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    const source: Record<string, unknown> = exported !== null && typeof exported === "object" ? exported as Record<string, unknown> : {};
+    for (const key of Object.keys(resolved)) {
+        const isSecret: boolean = key in source && pulumi.Output.isInstance(pulumi.output(source[key]))
+            ? await Promise.race([(pulumi.output(source[key]) as unknown as { isSecret: Promise<boolean> }).isSecret, new Promise<boolean>((r) => setTimeout(() => r(false), 50).unref())])
+            : false;
+        result[key] = isSecret ? SECRET_PLACEHOLDER : displayValue(resolved[key]);
+    }
+    return result;
+}

@@ -1,0 +1,115 @@
+/**
+ * The documented price table the offline preview estimates with: us-east-1 on-demand list prices,
+ * copied from /work/shared/platform-notes.md §5 (the platform's price table), each with its source
+ * reference ([P#] = §7 of the notes) and the date the table was compiled. Rates flagged `verify`
+ * came from third-party sites; re-check them with `aws pricing get-products` before quoting a budget.
+ *
+ * Usage-based charges need volumes nobody knows offline; they come from `Assumptions`, which the
+ * preview prints next to the estimate (and which `--assumptions <file.json>` can override).
+ */
+export interface Rate {
+    /** Price in USD per `unit`. */
+    readonly usd: number;
+    readonly unit: string;
+    readonly description: string;
+    /** Source reference(s) in platform-notes §7. */
+    readonly source: string;
+    /** When the table this rate comes from was compiled. */
+    readonly asOf: string;
+    /** Third-party or remembered rate: re-check before quoting. */
+    readonly verify?: boolean;
+}
+
+const AS_OF = "2025-11";
+
+export const REGION = "us-east-1";
+
+/** Every rate the estimate uses. Keys are referenced from cost.ts. */
+export const RATES = {
+    natGatewayHour: { usd: 0.045, unit: "NAT gateway-hour", description: "NAT gateway, per hour", source: "[P2][P3] basavytix.com/blog/aws-nat-gateway-pricing; factualminds.com/blog/amazon-vpc-pricing-endpoints-peering-transit-gateway", asOf: AS_OF },
+    natGatewayGb: { usd: 0.045, unit: "GB processed", description: "NAT gateway data processing", source: "[P2][P3] basavytix.com/blog/aws-nat-gateway-pricing; egresscost.com/nat-gateway", asOf: AS_OF },
+    publicIpv4Hour: { usd: 0.005, unit: "public IPv4-hour", description: "Public IPv4 address (EIP)", source: "[P2][P3] cloudburn.io/blog/aws-nat-gateway-pricing", asOf: AS_OF },
+    interfaceEndpointAzHour: { usd: 0.01, unit: "endpoint ENI (AZ)-hour", description: "Interface VPC endpoint, per AZ per hour", source: "[P4] aws.amazon.com/privatelink/pricing/", asOf: AS_OF },
+    interfaceEndpointGb: { usd: 0.01, unit: "GB processed", description: "Interface VPC endpoint data processing", source: "[P4] aws.amazon.com/privatelink/pricing/", asOf: AS_OF },
+    vendedLogsCloudWatchGb: { usd: 0.5, unit: "GB ingested", description: "Vended logs (VPC flow logs) to CloudWatch Logs", source: "[P5] stephanedubreuil.com (VPC flow logs cost); zenn.dev/team_delta", asOf: AS_OF, verify: true },
+    cloudWatchLogsIngestGb: { usd: 0.5, unit: "GB ingested", description: "CloudWatch Logs ingestion", source: "[P5] stephanedubreuil.com (VPC flow logs cost)", asOf: AS_OF, verify: true },
+    kmsKeyMonth: { usd: 1, unit: "key-month", description: "KMS customer-managed key (rotation adds $1/mo per rotated backing key, capped after the 2nd rotation)", source: "[P13] aws.amazon.com/kms/pricing/", asOf: AS_OF },
+    cloudTrailManagementCopy: { usd: 0, unit: "trail", description: "CloudTrail: first copy of management events is free (S3/KMS storage billed separately)", source: "[P16] aws.amazon.com/cloudtrail/pricing/", asOf: AS_OF },
+    cloudWatchAlarmMonth: { usd: 0.1, unit: "alarm-month", description: "CloudWatch standard-resolution alarm", source: "[P18] c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", asOf: AS_OF },
+    guardDutyManagementEventsMillion: { usd: 4, unit: "million CloudTrail management events", description: "GuardDuty CloudTrail management event analysis (first tier)", source: "[P15] docs.aws.amazon.com/guardduty/latest/ug/monitoring_costs", asOf: AS_OF },
+    guardDutyFlowDnsGb: { usd: 1, unit: "GB VPC flow + DNS logs", description: "GuardDuty VPC flow log and DNS analysis (first tier)", source: "[P15] docs.aws.amazon.com/guardduty/latest/ug/monitoring_costs", asOf: AS_OF },
+    securityHubCheck: { usd: 0.001, unit: "security check", description: "Security Hub CSPM security checks (first 100k/month)", source: "[P17] aws.amazon.com/security-hub/pricing", asOf: AS_OF, verify: true },
+    eksClusterHour: { usd: 0.1, unit: "cluster-hour", description: "EKS control plane, standard support ($0.60/h in extended support)", source: "[P1] aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing", asOf: AS_OF },
+    auroraAcuHour: { usd: 0.12, unit: "ACU-hour", description: "Aurora Serverless v2 capacity (Standard)", source: "[P6] awsnegotiations.com (ACU $0.12)", asOf: AS_OF },
+    auroraR6gLargeHour: { usd: 0.26, unit: "instance-hour", description: "Aurora db.r6g.large (third-party tables say $0.26-0.30)", source: "[P6] store-v2-khaki.vercel.app/rds-vs-aurora-cost-calculator.html; pinpole.cloud", asOf: AS_OF, verify: true },
+    auroraStorageGbMonth: { usd: 0.1, unit: "GB-month", description: "Aurora storage (Standard)", source: "[P7] cloudexmachina.io/blog/aws-aurora-pricing", asOf: AS_OF },
+    elastiCacheT4gMicroHour: { usd: 0.016, unit: "node-hour", description: "ElastiCache cache.t4g.micro (Redis OSS)", source: "[P10] aws.amazon.com/elasticache/pricing", asOf: AS_OF, verify: true },
+    elastiCacheR6gLargeHour: { usd: 0.206, unit: "node-hour", description: "ElastiCache cache.r6g.large (Redis OSS)", source: "[P10] aws.amazon.com/elasticache/pricing", asOf: AS_OF, verify: true },
+    elastiCacheServerlessGbHour: { usd: 0.125, unit: "GB-hour", description: "ElastiCache Serverless Redis OSS storage (1 GB minimum)", source: "[P10] usage.ai (citing the AWS Database Blog)", asOf: AS_OF },
+    dynamoDbWriteMillion: { usd: 0.625, unit: "million write request units", description: "DynamoDB on-demand writes", source: "[P8][P9] airbyte.com/data-engineering-resources/dynamodb-pricing; jusdb.com", asOf: AS_OF },
+    dynamoDbReadMillion: { usd: 0.125, unit: "million read request units", description: "DynamoDB on-demand reads", source: "[P8][P9] airbyte.com/data-engineering-resources/dynamodb-pricing; jusdb.com", asOf: AS_OF },
+    cloudFrontGb: { usd: 0.085, unit: "GB to North America beyond the free 1 TB", description: "CloudFront pay-as-you-go data transfer out", source: "[P11] duckbillhq.com; bybowu.com", asOf: AS_OF },
+    wafWebAclMonth: { usd: 5, unit: "web ACL-month", description: "AWS WAF web ACL", source: "[P12] c3x.dev/blog/aws-waf-cost-explained", asOf: AS_OF },
+    wafRuleMonth: { usd: 1, unit: "rule-month", description: "AWS WAF rule or rule group", source: "[P12] c3x.dev/blog/aws-waf-cost-explained", asOf: AS_OF },
+    wafRequestsMillion: { usd: 0.6, unit: "million requests", description: "AWS WAF requests", source: "[P12] c3x.dev/blog/aws-waf-cost-explained", asOf: AS_OF },
+    secretMonth: { usd: 0.4, unit: "secret-month", description: "Secrets Manager secret", source: "[P14] hivebook.wiki / awsi.click", asOf: AS_OF },
+    backupWarmGbMonth: { usd: 0.1, unit: "GB-month", description: "AWS Backup warm storage (DynamoDB/EFS rate; Aurora snapshots ~$0.021)", source: "[P19] aws.amazon.com/backup/pricing", asOf: AS_OF },
+} as const satisfies Record<string, Rate>;
+
+export type RateId = keyof typeof RATES;
+
+/** Volumes and hours the usage-based rates are multiplied by. Printed with every estimate. */
+export interface Assumptions {
+    readonly hoursPerMonth: number;
+    readonly natGatewayGbPerMonth: number;
+    readonly interfaceEndpointGbPerMonth: number;
+    readonly flowLogGbPerMonth: number;
+    readonly logGroupGbPerMonth: number;
+    readonly guardDutyManagementEventsMillionPerMonth: number;
+    readonly guardDutyFlowDnsGbPerMonth: number;
+    readonly securityHubChecksPerMonth: number;
+    readonly auroraStorageGb: number;
+    readonly auroraServerlessMinAcuIfUnset: number;
+    readonly dynamoDbWritesMillionPerMonth: number;
+    readonly dynamoDbReadsMillionPerMonth: number;
+    readonly cloudFrontGbPerMonth: number;
+    readonly wafRequestsMillionPerMonth: number;
+    readonly backupGb: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: Assumptions = {
+    hoursPerMonth: 730,
+    natGatewayGbPerMonth: 100,
+    interfaceEndpointGbPerMonth: 10,
+    flowLogGbPerMonth: 20,
+    logGroupGbPerMonth: 1,
+    guardDutyManagementEventsMillionPerMonth: 0.5,
+    guardDutyFlowDnsGbPerMonth: 20,
+    securityHubChecksPerMonth: 10_000,
+    auroraStorageGb: 50,
+    auroraServerlessMinAcuIfUnset: 0.5,
+    dynamoDbWritesMillionPerMonth: 1,
+    dynamoDbReadsMillionPerMonth: 5,
+    cloudFrontGbPerMonth: 500,
+    wafRequestsMillionPerMonth: 1,
+    backupGb: 50,
+};
+
+/** One line per assumption, in a fixed order, for the report. */
+export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
+    hoursPerMonth: "hours per month for hourly rates",
+    natGatewayGbPerMonth: "GB processed per NAT gateway per month",
+    interfaceEndpointGbPerMonth: "GB processed per interface endpoint per month",
+    flowLogGbPerMonth: "GB of flow logs per flow log per month",
+    logGroupGbPerMonth: "GB ingested per other log group per month",
+    guardDutyManagementEventsMillionPerMonth: "million CloudTrail management events GuardDuty analyses per month",
+    guardDutyFlowDnsGbPerMonth: "GB of VPC flow + DNS logs GuardDuty analyses per month",
+    securityHubChecksPerMonth: "Security Hub security checks per month",
+    auroraStorageGb: "GB of Aurora storage per cluster",
+    auroraServerlessMinAcuIfUnset: "Aurora Serverless v2 ACUs when no minimum is configured",
+    dynamoDbWritesMillionPerMonth: "million DynamoDB write request units per table per month",
+    dynamoDbReadsMillionPerMonth: "million DynamoDB read request units per table per month",
+    cloudFrontGbPerMonth: "GB CloudFront transfer per distribution per month (first 1 TB free)",
+    wafRequestsMillionPerMonth: "million requests per WAF web ACL per month",
+    backupGb: "GB of warm backup storage per backup plan",
+};
