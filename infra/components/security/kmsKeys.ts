@@ -39,7 +39,7 @@ function keyDefinitions(config: PlatformConfig): Record<KeyDomain, KeyDefinition
     return {
         data: {
             slug: "data",
-            description: "data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup, EBS",
+            description: `data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup${config.security.ebsEncryptionByDefault.enabled ? ", EBS" : ""}`,
             policy: ({ ctx }: KeyPolicyInputs) => dataKeyPolicy(ctx, { ebsDefaultKey: config.security.ebsEncryptionByDefault.enabled }),
         },
         logs: {
