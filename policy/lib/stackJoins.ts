@@ -147,3 +147,37 @@ export function matchesAny(patterns: readonly string[], ...values: unknown[]): b
         return values.some((v: unknown) => typeof v === "string" && regex.test(v));
     });
 }
+
+/**
+ * Typed, unknown-tolerant read: arg<aws.eks.ClusterArgs>(props, "vpcConfig") fails to compile when
+ * the property name is not in the v7 Args (use with `import type * as aws from "@pulumi/aws"`).
+ */
+export function arg<A>(props: unknown, key: keyof A & string): unknown {
+    return peek(props, key);
+}
+
+/** Plain value behind the engine's unknown-checking proxy (unknowns become sentinel strings). */
+export function unwrap(value: unknown): unknown {
+    if (value !== null && typeof value === "object") {
+        try {
+            if ((value as Record<string, unknown>).__isSpecialProxy === true) {
+                return (value as Record<string, unknown>).__getSpecialProxyTarget;
+            }
+        } catch {
+            return value;
+        }
+    }
+    return value;
+}
+
+/** A number, or UNKNOWN / undefined. */
+export function num(value: unknown): number | undefined | typeof UNKNOWN {
+    if (value === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (value === undefined || value === null || value === "") {
+        return undefined;
+    }
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+}

@@ -1,0 +1,17 @@
+import { Policies } from "@pulumi/policy";
+import { computePolicies } from "./compute";
+import { dataPolicies } from "./data";
+import { edgePolicies } from "./edge";
+import { resourcePolicyPolicies } from "./resourcePolicies";
+import { securityGroupPolicies } from "./securityGroups";
+import { networkStackPolicies } from "./stack";
+
+/** Network & public exposure pillar. */
+export const networkPolicies: Policies = [
+    ...securityGroupPolicies,
+    ...computePolicies,
+    ...dataPolicies,
+    ...edgePolicies,
+    ...resourcePolicyPolicies,
+    ...networkStackPolicies,
+];

@@ -1,0 +1,164 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { isTrue } from "../../lib/props";
+import { ABSENT, StackRule, stackPolicy } from "../../lib/rule";
+import { DEFAULT_SG_TYPE, SG_INGRESS_RULE_TYPE, SG_RULE_TYPE, SG_TYPE, describeRule, ingressRules, worldCidrs } from "../../lib/securityGroups";
+import {
+    BUCKET_TYPES, UNKNOWN, VPC_TYPES, bucketSubResources, childrenOf, containsUnknown, knownStrings, matchesAny, ofType, peek, peekArray,
+} from "../../lib/stackJoins";
+import { LB_TYPES, isApplicationLb } from "./edge";
+
+/** Cross-resource network rules (validateStack: outputs, joins on input references). */
+
+const BPA_TYPES = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+const BPA_KEYS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+export const s3Bpa: StackRule = {
+    id: "net-s3-bpa",
+    description: "Every S3 bucket has a BucketPublicAccessBlock with all four settings true.",
+    severity: "high",
+    remediation: "Add aws.s3.BucketPublicAccessBlock { bucket: bucket.id, blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets: true }.",
+    check(resources, ctx) {
+        for (const bucket of ofType(resources, BUCKET_TYPES)) {
+            const blocks = bucketSubResources(resources, bucket, BPA_TYPES);
+            if (blocks.length === 0) {
+                ctx.report(bucket, { property: "aws:s3/bucketPublicAccessBlock", value: ABSENT, expected: "a BucketPublicAccessBlock for this bucket with all four settings true" });
+                continue;
+            }
+            for (const block of blocks) {
+                for (const key of BPA_KEYS) {
+                    const value = peek(block.props, key);
+                    if (value !== UNKNOWN && !isTrue(value)) {
+                        ctx.report(block, { property: key, value: value ?? ABSENT, expected: "true" });
+                    }
+                }
+            }
+        }
+    },
+};
+
+const OWNERSHIP_TYPES = ["aws:s3/bucketOwnershipControls:BucketOwnershipControls"];
+
+interface AclsConfig { aclBucketNamePatterns: string[] }
+
+export const s3AclsDisabled: StackRule<AclsConfig> = {
+    id: "net-s3-acls-disabled",
+    description: "Every S3 bucket disables ACLs (BucketOwnershipControls objectOwnership BucketOwnerEnforced).",
+    severity: "medium",
+    remediation: "Add aws.s3.BucketOwnershipControls { bucket: bucket.id, rule: { objectOwnership: \"BucketOwnerEnforced\" } }.",
+    config: {
+        schema: { aclBucketNamePatterns: { type: "array", items: { type: "string" }, description: "Regexes on bucket logical/physical names that legitimately need ACLs (legacy CloudFront standard-logging target)." } },
+        defaults: { aclBucketNamePatterns: [] },
+    },
+    check(resources, ctx) {
+        for (const bucket of ofType(resources, BUCKET_TYPES)) {
+            if (matchesAny(ctx.config.aclBucketNamePatterns, bucket.name, peek(bucket.props, "bucket"))) {
+                continue;
+            }
+            const controls = bucketSubResources(resources, bucket, OWNERSHIP_TYPES);
+            if (controls.length === 0) {
+                ctx.report(bucket, { property: "aws:s3/bucketOwnershipControls", value: ABSENT, expected: "BucketOwnershipControls with rule.objectOwnership \"BucketOwnerEnforced\"" });
+                continue;
+            }
+            for (const control of controls) {
+                const ownership = peek(peek(control.props, "rule"), "objectOwnership");
+                if (ownership !== UNKNOWN && ownership !== "BucketOwnerEnforced") {
+                    ctx.report(control, { property: "rule.objectOwnership", value: ownership ?? ABSENT, expected: "\"BucketOwnerEnforced\"" });
+                }
+            }
+        }
+    },
+};
+
+export const defaultSgClosed: StackRule = {
+    id: "net-default-sg-closed",
+    description: "Each VPC's default security group is adopted (aws.ec2.DefaultSecurityGroup) with no ingress or egress rules.",
+    severity: "medium",
+    remediation: "Add aws.ec2.DefaultSecurityGroup { vpcId: vpc.id } with no ingress/egress (this revokes the default allow rules).",
+    check(resources, ctx) {
+        for (const vpc of ofType(resources, VPC_TYPES)) {
+            const groups = childrenOf(resources, vpc, [DEFAULT_SG_TYPE], "vpcId", ["id", "arn"]);
+            if (groups.length === 0) {
+                ctx.report(vpc, { property: "aws:ec2/defaultSecurityGroup", value: ABSENT, expected: "a DefaultSecurityGroup for this VPC with no ingress/egress" });
+                continue;
+            }
+            for (const group of groups) {
+                for (const key of ["ingress", "egress"]) {
+                    const rules = peekArray(peek(group.props, key));
+                    if (rules !== UNKNOWN && rules.length > 0) {
+                        ctx.report(group, { property: key, value: `${rules.length} rule(s)`, expected: "[] (the default group must be closed)" });
+                    }
+                }
+            }
+        }
+    },
+};
+
+const WAF_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+
+export const lbWaf: StackRule = {
+    id: "net-lb-waf",
+    description: "Every internet-facing application load balancer has a WAFv2 web ACL association.",
+    severity: "high",
+    remediation: "Add aws.wafv2.WebAclAssociation { resourceArn: lb.arn, webAclArn: acl.arn } (REGIONAL web ACL), or make the load balancer internal.",
+    check(resources, ctx) {
+        for (const lb of ofType(resources, LB_TYPES)) {
+            const internal = peek(lb.props, "internal");
+            if (internal === UNKNOWN || isTrue(internal) || isApplicationLb(lb.props) !== true) {
+                continue;
+            }
+            if (childrenOf(resources, lb, [WAF_ASSOCIATION], "resourceArn", ["arn", "id"]).length === 0) {
+                ctx.report(lb, { property: "aws:wafv2/webAclAssociation", value: ABSENT, expected: "a WebAclAssociation for this internet-facing ALB (internal: false)" });
+            }
+        }
+    },
+};
+
+const DB_TYPES = ["aws:rds/cluster:Cluster", "aws:rds/instance:Instance"];
+
+/** Security groups a database uses: known ids matched, unknown ids resolved through dependencies. */
+function databaseGroups(resources: readonly PolicyResource[], db: PolicyResource): PolicyResource[] {
+    const raw = peek(db.props, "vpcSecurityGroupIds");
+    const ids = knownStrings(raw);
+    const unresolved = raw === UNKNOWN || containsUnknown(raw);
+    return ofType(resources, [SG_TYPE]).filter((sg: PolicyResource) => {
+        const id = peek(sg.props, "id");
+        if (typeof id === "string" && ids.includes(id)) {
+            return true;
+        }
+        return (unresolved || typeof id !== "string") && (db.dependencies ?? []).some((d: PolicyResource) => d.urn === sg.urn);
+    });
+}
+
+export const rdsSgNoWorld: StackRule = {
+    id: "net-rds-sg-no-world",
+    description: "Security groups attached to RDS/Aurora have no 0.0.0.0/0 or ::/0 ingress (inline or standalone rules); sources are application/node security groups.",
+    severity: "high",
+    remediation: "Replace the CIDR rule with an ingress rule whose source is the application or EKS node security group (sourceSecurityGroupId / referencedSecurityGroupId).",
+    check(resources, ctx) {
+        const reported = new Set<string>();
+        for (const db of ofType(resources, DB_TYPES)) {
+            for (const sg of databaseGroups(resources, db)) {
+                const holders: PolicyResource[] = [sg, ...childrenOf(resources, sg, [SG_RULE_TYPE, SG_INGRESS_RULE_TYPE], "securityGroupId", ["id", "arn"])];
+                for (const holder of holders) {
+                    for (const rule of ingressRules(holder.type, holder.props)) {
+                        for (const cidr of worldCidrs(rule)) {
+                            const key = `${holder.urn}|${cidr.property}`;
+                            if (!reported.has(key)) {
+                                reported.add(key);
+                                ctx.report(holder, { property: cidr.property, value: cidr.value, expected: `no world ingress (${describeRule(rule)}) on a security group of database "${db.name}"` });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    },
+};
+
+export const networkStackPolicies: StackValidationPolicy[] = [
+    stackPolicy(s3Bpa),
+    stackPolicy(s3AclsDisabled),
+    stackPolicy(defaultSgClosed),
+    stackPolicy(lbWaf),
+    stackPolicy(rdsSgNoWorld),
+];
