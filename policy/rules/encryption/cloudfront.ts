@@ -1,0 +1,113 @@
+import { ABSENT, resourcePolicy } from "../../lib/rule";
+import { isTrue } from "../../lib/props";
+import { UNKNOWN, list, read } from "./support";
+
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+export const SECURE_VIEWER_TLS: readonly string[] = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
+
+export const cloudfrontViewerHttps = resourcePolicy({
+    id: "tls-cf-viewer-https",
+    description: "Every CloudFront cache behaviour requires HTTPS from viewers (redirect-to-https or https-only, never allow-all).",
+    severity: "high",
+    resourceTypes: [DISTRIBUTION],
+    remediation: "Set viewerProtocolPolicy: \"redirect-to-https\" (or \"https-only\") on defaultCacheBehavior and every orderedCacheBehaviors[] entry.",
+    check(props, ctx) {
+        const behaviours: { path: string; policy: unknown }[] = [
+            { path: "defaultCacheBehavior.viewerProtocolPolicy", policy: read(props, "defaultCacheBehavior.viewerProtocolPolicy") },
+        ];
+        const ordered = list(props, "orderedCacheBehaviors");
+        if (ordered !== UNKNOWN) {
+            ordered.forEach((b: unknown, i: number) => behaviours.push({ path: `orderedCacheBehaviors[${i}].viewerProtocolPolicy`, policy: b === UNKNOWN ? UNKNOWN : read(b, "viewerProtocolPolicy") }));
+        }
+        for (const { path, policy } of behaviours) {
+            if (policy !== UNKNOWN && policy !== "redirect-to-https" && policy !== "https-only") {
+                ctx.report({ property: path, value: policy ?? ABSENT, expected: "\"redirect-to-https\" or \"https-only\"" });
+            }
+        }
+    },
+});
+
+export const cloudfrontViewerMinTls = resourcePolicy({
+    id: "tls-cf-viewer-min-tls",
+    description: "CloudFront distributions use a custom certificate with a TLS 1.2+ minimum protocol version for viewers (the default certificate allows TLSv1).",
+    severity: "high",
+    resourceTypes: [DISTRIBUTION],
+    remediation: `Use an ACM certificate (viewerCertificate.acmCertificateArn in us-east-1, sslSupportMethod "sni-only") with minimumProtocolVersion one of ${SECURE_VIEWER_TLS.join(", ")}.`,
+    check(props, ctx) {
+        const defaultCert: unknown = read(props, "viewerCertificate.cloudfrontDefaultCertificate");
+        if (defaultCert !== UNKNOWN && isTrue(defaultCert)) {
+            ctx.report({ property: "viewerCertificate.cloudfrontDefaultCertificate", value: defaultCert, expected: "false/unset (the default *.cloudfront.net certificate negotiates TLSv1)" });
+            return;
+        }
+        const version: unknown = read(props, "viewerCertificate.minimumProtocolVersion");
+        if (version !== UNKNOWN && !(typeof version === "string" && SECURE_VIEWER_TLS.includes(version))) {
+            ctx.report({ property: "viewerCertificate.minimumProtocolVersion", value: version ?? ABSENT, expected: `one of ${SECURE_VIEWER_TLS.join(", ")} (provider default is TLSv1)` });
+        }
+    },
+});
+
+export const cloudfrontCustomCertSni = resourcePolicy({
+    id: "tls-cf-custom-cert-sni",
+    description: "CloudFront distributions serve an ACM certificate via SNI (not the default certificate, an IAM certificate, or dedicated-IP vip/static-ip).",
+    severity: "medium",
+    resourceTypes: [DISTRIBUTION],
+    remediation: "Set viewerCertificate: { acmCertificateArn: <us-east-1 ACM cert>, sslSupportMethod: \"sni-only\", minimumProtocolVersion: \"TLSv1.2_2021\" }.",
+    check(props, ctx) {
+        const arn: unknown = read(props, "viewerCertificate.acmCertificateArn");
+        if (arn !== UNKNOWN && !(typeof arn === "string" && arn.length > 0)) {
+            ctx.report({ property: "viewerCertificate.acmCertificateArn", value: arn ?? ABSENT, expected: "an ACM certificate ARN (us-east-1)" });
+            return;
+        }
+        const method: unknown = read(props, "viewerCertificate.sslSupportMethod");
+        if (method !== UNKNOWN && method !== "sni-only") {
+            ctx.report({ property: "viewerCertificate.sslSupportMethod", value: method ?? ABSENT, expected: "\"sni-only\" (vip/static-ip cost a dedicated IP and are legacy)" });
+        }
+    },
+});
+
+function customOrigins(props: unknown): { index: number; config: unknown }[] {
+    const origins = list(props, "origins");
+    if (origins === UNKNOWN) {
+        return [];
+    }
+    return origins
+        .map((origin: unknown, index: number) => ({ index, config: origin === UNKNOWN ? UNKNOWN : read(origin, "customOriginConfig") }))
+        .filter((o) => o.config !== undefined && o.config !== null && o.config !== UNKNOWN);
+}
+
+export const cloudfrontOriginHttps = resourcePolicy({
+    id: "tls-cf-origin-https",
+    description: "CloudFront connects to custom origins (ALBs, APIs) over HTTPS only.",
+    severity: "high",
+    resourceTypes: [DISTRIBUTION],
+    remediation: "Set origins[].customOriginConfig.originProtocolPolicy: \"https-only\" and give the origin a certificate that matches its domain name.",
+    check(props, ctx) {
+        for (const { index, config } of customOrigins(props)) {
+            const policy: unknown = read(config, "originProtocolPolicy");
+            if (policy !== UNKNOWN && policy !== "https-only") {
+                ctx.report({ property: `origins[${index}].customOriginConfig.originProtocolPolicy`, value: policy ?? ABSENT, expected: "\"https-only\"" });
+            }
+        }
+    },
+});
+
+export const cloudfrontOriginProtocols = resourcePolicy({
+    id: "tls-cf-origin-protocols",
+    description: "CloudFront negotiates only TLSv1.2 with custom origins (no SSLv3, TLSv1, TLSv1.1).",
+    severity: "high",
+    resourceTypes: [DISTRIBUTION],
+    remediation: "Set origins[].customOriginConfig.originSslProtocols: [\"TLSv1.2\"].",
+    check(props, ctx) {
+        for (const { index, config } of customOrigins(props)) {
+            const protocols = list(config, "originSslProtocols");
+            if (protocols === UNKNOWN || protocols.includes(UNKNOWN)) {
+                continue;
+            }
+            if (protocols.length === 0 || protocols.some((p: unknown) => p !== "TLSv1.2")) {
+                ctx.report({ property: `origins[${index}].customOriginConfig.originSslProtocols`, value: protocols.length === 0 ? ABSENT : protocols, expected: "[\"TLSv1.2\"] only" });
+            }
+        }
+    },
+});
+
+export const cloudfrontTransitPolicies = [cloudfrontViewerHttps, cloudfrontViewerMinTls, cloudfrontCustomCertSni, cloudfrontOriginHttps, cloudfrontOriginProtocols];

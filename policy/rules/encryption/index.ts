@@ -1,0 +1,29 @@
+import { Policies } from "@pulumi/policy";
+import { cloudfrontTransitPolicies } from "./cloudfront";
+import { dynamodbEncryptionPolicies } from "./dynamodb";
+import { ec2EncryptionPolicies } from "./ec2";
+import { eksEncryptionPolicies } from "./eks";
+import { elasticacheEncryptionPolicies } from "./elasticache";
+import { kmsEncryptionPolicies } from "./kms";
+import { lbTransitPolicies } from "./loadBalancer";
+import { loggingEncryptionPolicies } from "./logging";
+import { messagingEncryptionPolicies } from "./messaging";
+import { rdsEncryptionPolicies } from "./rds";
+import { s3EncryptionPolicies } from "./s3";
+import { transitPolicies } from "./transit";
+
+/** Encryption at rest and in transit (catalogue pillars "Encryption at rest" and "Encryption in transit"). */
+export const encryptionPolicies: Policies = [
+    ...eksEncryptionPolicies,
+    ...rdsEncryptionPolicies,
+    ...dynamodbEncryptionPolicies,
+    ...elasticacheEncryptionPolicies,
+    ...s3EncryptionPolicies,
+    ...messagingEncryptionPolicies,
+    ...loggingEncryptionPolicies,
+    ...kmsEncryptionPolicies,
+    ...ec2EncryptionPolicies,
+    ...cloudfrontTransitPolicies,
+    ...lbTransitPolicies,
+    ...transitPolicies,
+];

@@ -1,0 +1,12 @@
+import { Policies } from "@pulumi/policy";
+import { documentPolicies } from "./documents";
+import { managedPolicyPolicies } from "./managedPolicies";
+import { servicePolicies, stackIamPolicies } from "./services";
+
+/** Least privilege / IAM (catalogue pillar "Least privilege / IAM"). */
+export const iamPolicies: Policies = [
+    ...documentPolicies,
+    ...managedPolicyPolicies,
+    ...servicePolicies,
+    ...stackIamPolicies,
+];
