@@ -68,6 +68,13 @@ const FREE: Record<string, string> = {
     "aws:guardduty/detectorFeature:DetectorFeature": "feature usage (EKS audit, runtime, S3, RDS, malware) not estimated",
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "no charge",
     "aws:secretsmanager/secretVersion:SecretVersion": "priced on the secret",
+    "aws:ebs/defaultKmsKey:DefaultKmsKey": "account setting: no charge",
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "bucket setting: no charge",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": "bucket setting: no charge",
+    "aws:s3/bucketPolicy:BucketPolicy": "bucket setting: no charge",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "bucket setting: no charge",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "bucket setting: no charge (KMS requests not estimated)",
+    "aws:s3/bucketVersioning:BucketVersioning": "bucket setting: no charge (old versions add storage)",
 };
 
 const STORAGE_DEPENDENT: Record<string, string> = {
