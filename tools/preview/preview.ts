@@ -124,7 +124,9 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
             throw rejections[0];
         }
     } catch (error) {
-        return fail(pulumi.RunError.isInstance(error) ? "configuration" : "program", describeError(error));
+        return pulumi.RunError.isInstance(error)
+            ? fail("configuration", describeError(error))
+            : fail("program", `error: the program failed: ${describeError(error)}`);
     } finally {
         process.off("unhandledRejection", onRejection);
     }

@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { StackPreview, expectStablePublicResult, previewStack } from "./support/stackSnapshot";
+
+let dev: StackPreview;
+
+beforeAll(async () => {
+    dev = await previewStack("dev");
+});
+
+describe("offline preview of the dev stack (real program and policy pack)", () => {
+    it("matches the golden JSON", async () => {
+        await expect(dev.json).toMatchFileSnapshot("__snapshots__/dev.json");
+    });
+
+    it("keeps the README's Mermaid diagram current", async () => {
+        await expect(dev.result.graph).toMatchFileSnapshot("../../docs/preview/dev.mmd");
+    });
+
+    it("has stable ordering and no secrets", () => {
+        expectStablePublicResult(dev);
+    });
+
+    it("estimates dev with one NAT gateway and nothing protected", () => {
+        expect(dev.result.cost.items.filter((i) => i.rate === "natGatewayHour")).toHaveLength(1);
+        expect(dev.result.resources.filter((r) => r.protect)).toEqual([]);
+        expect(dev.result.cost.byComponent.map((c) => c.component)).toEqual(["network", "security"]);
+    });
+});

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { StackPreview, expectStablePublicResult, previewStack } from "./support/stackSnapshot";
+
+let prod: StackPreview;
+
+beforeAll(async () => {
+    prod = await previewStack("prod");
+});
+
+describe("offline preview of the prod stack (real program and policy pack)", () => {
+    it("matches the golden JSON", async () => {
+        await expect(prod.json).toMatchFileSnapshot("__snapshots__/prod.json");
+    });
+
+    it("keeps the README's Mermaid diagram current", async () => {
+        await expect(prod.result.graph).toMatchFileSnapshot("../../docs/preview/prod.mmd");
+    });
+
+    it("has stable ordering and no secrets", () => {
+        expectStablePublicResult(prod);
+    });
+
+    it("estimates prod with a NAT gateway per zone and protects its keys", () => {
+        expect(prod.result.cost.items.filter((i) => i.rate === "natGatewayHour")).toHaveLength(3);
+        const keys = prod.result.resources.filter((r) => r.type === "aws:kms/key:Key");
+        expect(keys.length).toBeGreaterThan(0);
+        expect(keys.every((k) => k.protect && k.retainOnDelete)).toBe(true);
+        expect(prod.report).toMatch(/aws:kms\/key:Key\s+\S+\s+\[protected\] \[retainOnDelete\]/);
+        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["network", "security"]);
+    });
+});
