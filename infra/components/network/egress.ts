@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 import { TierSubnet, ofTier } from "./subnets";
 
 const ANYWHERE_IPV4 = "0.0.0.0/0";

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 import { TierSubnet, ofTier } from "./subnets";
 
 /** Gateway endpoints are free and keep S3/DynamoDB traffic off the NAT gateways. */

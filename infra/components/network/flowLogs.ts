@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 
 export interface VpcFlowLogs {
     readonly logGroup: aws.cloudwatch.LogGroup;

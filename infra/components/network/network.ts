@@ -5,7 +5,7 @@ import { AccountContext } from "../../platform/accountContext";
 import { createInternetEgress } from "./egress";
 import { VpcEndpoints, createVpcEndpoints } from "./endpoints";
 import { VpcFlowLogs, createFlowLogs } from "./flowLogs";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 import { TierSubnet, createTierSubnets, ofTier } from "./subnets";
 import { attachTransitGateway } from "./transitGateway";
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { PlannedSubnet, SubnetTier } from "../../config/subnetPlan";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 
 /**
  * Tags the AWS Load Balancer Controller reads to find subnets for internet-facing and internal

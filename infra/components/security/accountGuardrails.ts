@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig, SecurityHubStandard } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { statefulResourceOptions } from "../../platform/providers";
-import { namePrefix, nameTag } from "./naming";
+import { namePrefix, nameTag } from "../../platform/naming";
 
 /** Standard name in config -> the version we subscribe to (the regional `standards/` ARN form). */
 export const SECURITY_HUB_STANDARD_VERSIONS: Readonly<Record<SecurityHubStandard, string>> = {

@@ -4,7 +4,7 @@ import { CloudTrailLifecycleConfig, PlatformConfig } from "../../config/platform
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { trailBucketPolicy } from "./auditPolicies";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 
 /**
  * Log files become noncurrent only when someone deletes or overwrites them (CloudTrail never does),

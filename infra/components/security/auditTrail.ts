@@ -5,7 +5,8 @@ import { AccountContext } from "../../platform/accountContext";
 import { statefulResourceOptions } from "../../platform/providers";
 import { AuditBucket, createAuditBucket } from "./auditBucket";
 import { trailLogDeliveryPolicy, trailLogDeliveryTrustPolicy } from "./auditPolicies";
-import { nameTag, trailName } from "./naming";
+import { nameTag } from "../../platform/naming";
+import { trailName } from "./trailNaming";
 
 export interface AuditTrailArgs {
     readonly config: PlatformConfig;

@@ -4,7 +4,7 @@ import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { KeyPolicyContext, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
-import { namePrefix, nameTag } from "./naming";
+import { namePrefix, nameTag } from "../../platform/naming";
 import { PolicyDocument } from "./policyDocument";
 
 /** One customer-managed key per data domain, so access to one domain never implies another. */

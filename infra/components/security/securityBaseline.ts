@@ -4,7 +4,7 @@ import { AccountContext } from "../../platform/accountContext";
 import { createAccountGuardrails } from "./accountGuardrails";
 import { AuditTrail, createAuditTrail } from "./auditTrail";
 import { KEY_DOMAINS, KeyDomain, PlatformKeys, createPlatformKeys } from "./kmsKeys";
-import { trailArn } from "./naming";
+import { trailArn } from "./trailNaming";
 import { ThreatDetection, createThreatDetection } from "./threatDetection";
 
 export interface SecurityBaselineArgs {

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { GuardDutyFeaturesConfig, PlatformConfig } from "../../config/platformConfig";
 import { statefulResourceOptions } from "../../platform/providers";
-import { nameTag } from "./naming";
+import { nameTag } from "../../platform/naming";
 
 export type FeatureStatus = "ENABLED" | "DISABLED";
 

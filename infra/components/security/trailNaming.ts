@@ -1,15 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
-
-/** <project>-<stack>: the prefix of every physical name and Name tag this component sets. */
-export function namePrefix(config: PlatformConfig): string {
-    return `${config.tags.project ?? config.project}-${config.stack}`;
-}
-
-export function nameTag(config: PlatformConfig, what: string): Record<string, string> {
-    return { Name: `${namePrefix(config)}-${what}` };
-}
+import { namePrefix } from "../../platform/naming";
 
 /**
  * The trail gets an explicit name so its ARN is known before it exists: the logs key policy and the
