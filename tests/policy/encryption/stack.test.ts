@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
+import { expectClean, expectFired, expectMetadata, expectNoMandatory } from "./table";
+import { s3SseKms } from "../../../policy/rules/encryption/s3";
+import { auroraForceSsl, s3SslOnly, snsSslOnly, sqsSslOnly } from "../../../policy/rules/encryption/transit";
+
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/abcd";
+const BUCKET = "aws:s3/bucket:Bucket";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+
+function bucket(name: string, physical: unknown = `${name}-a1b2`, type = BUCKET) {
+    const outputs = physical === UNKNOWN_STRING ? { bucket: UNKNOWN_STRING, id: UNKNOWN_STRING, arn: UNKNOWN_STRING } : { bucket: physical, id: physical, arn: `arn:aws:s3:::${physical}` };
+    return resource(type, {}, { name, outputs });
+}
+function sse(name: string, bucketRef: unknown, algorithm = "aws:kms", type = SSE, dependencies?: string[]) {
+    const inputs = { bucket: bucketRef, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm, kmsMasterKeyId: KEY }, bucketKeyEnabled: true }] };
+    return resource(type, inputs, { name, dependencies });
+}
+
+describe("enc-s3-sse-kms", () => {
+    it("metadata", () => expectMetadata(s3SseKms, "enc-s3-sse-kms", "high"));
+    it("#1 bucket with an SSE-KMS configuration (joined on the bucket name) passes", async () => {
+        expectClean(await runPolicy(s3SseKms, [bucket("logs"), sse("logs-encryption", "logs-a1b2")]));
+    });
+    it("accepts the ...V2 SSE token and the BucketV2 token", async () => {
+        expectClean(await runPolicy(s3SseKms, [bucket("logs", "logs-a1b2", "aws:s3/bucketV2:BucketV2"), sse("enc", "logs-a1b2", "aws:kms:dsse", SSE_V2)]));
+    });
+    it("fires on a bucket without any SSE configuration", async () => {
+        const result = await runPolicy(s3SseKms, [bucket("logs"), bucket("assets"), sse("logs-encryption", "logs-a1b2")]);
+        expectFired(result, "enc-s3-sse-kms", "serverSideEncryptionConfiguration");
+        expect(result.violations.map((v) => v.urn)).toEqual([bucket("assets").urn]);
+    });
+    it("fires on an AES256 configuration", async () => {
+        const result = await runPolicy(s3SseKms, [bucket("logs"), sse("logs-encryption", "logs-a1b2", "AES256")]);
+        expectFired(result, "enc-s3-sse-kms", "rules[0].applyServerSideEncryptionByDefault.sseAlgorithm");
+    });
+    it("accepts the deprecated inline KMS configuration", async () => {
+        const inline = resource(BUCKET, {}, { name: "legacy", outputs: { bucket: "legacy", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } } });
+        expectClean(await runPolicy(s3SseKms, [inline]));
+    });
+    it("first preview: unknown ids joined through dependencies", async () => {
+        const b = bucket("logs", UNKNOWN_STRING);
+        expectNoMandatory(await runPolicy(s3SseKms, [b, sse("enc", UNKNOWN_STRING, "aws:kms", SSE, [b.urn]), bucket("other-with-name", UNKNOWN_STRING), sse("other-with-name-sse", UNKNOWN_STRING)]));
+    });
+    it("first preview: a bucket with no SSE config at all still fires", async () => {
+        const result = await runPolicy(s3SseKms, [bucket("logs", UNKNOWN_STRING), bucket("data", UNKNOWN_STRING), sse("logs-sse", UNKNOWN_STRING)]);
+        expectFired(result, "enc-s3-sse-kms", "serverSideEncryptionConfiguration");
+        expect(result.violations.map((v) => v.urn)).toEqual([bucket("data").urn]);
+    });
+    it("name fallback picks the longest matching bucket", async () => {
+        const result = await runPolicy(s3SseKms, [bucket("logs", UNKNOWN_STRING), bucket("logs-archive", UNKNOWN_STRING), sse("logs-archive-sse", UNKNOWN_STRING)]);
+        expect(result.violations.map((v) => v.urn)).toEqual([bucket("logs").urn]);
+    });
+    it("exemption with reason", async () => {
+        const result = await runPolicy(s3SseKms, [bucket("legacy")], { exemptions: [{ namePattern: "^legacy$", reason: "vendor bucket" }] });
+        expect(result.violations).toEqual([]);
+    });
+});
+
+function bucketPolicy(name: string, bucketRef: unknown, document: unknown, dependencies?: string[]) {
+    return resource("aws:s3/bucketPolicy:BucketPolicy", { bucket: bucketRef, policy: document }, { name, dependencies });
+}
+const denyInsecure = (action: unknown = "s3:*", principal: unknown = "*", value = "false") => ({
+    Version: "2012-10-17",
+    Statement: [
+        { Sid: "AllowCloudFront", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::site-a1b2/*" },
+        { Sid: "DenyInsecure", Effect: "Deny", Principal: principal, Action: action, Resource: ["arn:aws:s3:::site-a1b2", "arn:aws:s3:::site-a1b2/*"], Condition: { Bool: { "aws:SecureTransport": value } } },
+    ],
+});
+
+describe("tls-s3-ssl-only", () => {
+    it("metadata", () => expectMetadata(s3SslOnly, "tls-s3-ssl-only", "high"));
+    it("#1 object document passes", async () => {
+        expectClean(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("site-policy", "site-a1b2", denyInsecure())]));
+    });
+    it("string document with {AWS: \"*\"} principal and scalar fields passes", async () => {
+        expectClean(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", JSON.stringify(denyInsecure("*", { AWS: "*" })))]));
+    });
+    it("fires on a bucket without a policy", async () => {
+        expectFired(await runPolicy(s3SslOnly, [bucket("site")]), "tls-s3-ssl-only", "policy is not set");
+    });
+    it("fires when the policy lacks the SecureTransport deny", async () => {
+        const doc = denyInsecure();
+        doc.Statement.pop();
+        const result = await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("site-policy", "site-a1b2", doc)]);
+        expectFired(result, "tls-s3-ssl-only", "policy");
+        expect(result.violations[0].urn).toContain("bucketPolicy");
+    });
+    it("fires when the condition value is \"true\" (denies TLS instead)", async () => {
+        expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:*", "*", "true"))]), "tls-s3-ssl-only", "policy");
+    });
+    it("fires when the deny targets a single principal only", async () => {
+        expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:*", { AWS: "arn:aws:iam::111122223333:root" }))]), "tls-s3-ssl-only", "policy");
+    });
+    it("fires when the deny covers only PutObject", async () => {
+        expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:PutObject"))]), "tls-s3-ssl-only", "policy");
+    });
+    it("preview: unknown policy document and ids", async () => {
+        const b = bucket("site", UNKNOWN_STRING);
+        expectNoMandatory(await runPolicy(s3SslOnly, [b, bucketPolicy("p", UNKNOWN_STRING, UNKNOWN_STRING, [b.urn])]));
+    });
+});
+
+describe("tls-sqs-ssl-only / tls-sns-ssl-only", () => {
+    const queue = resource("aws:sqs/queue:Queue", {}, { name: "jobs", outputs: { id: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs", url: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs", arn: "arn:aws:sqs:eu-west-1:111122223333:jobs" } });
+    const queueDoc = { Statement: [{ Effect: "Deny", Principal: { AWS: "*" }, Action: "sqs:*", Resource: "arn:aws:sqs:eu-west-1:111122223333:jobs", Condition: { Bool: { "aws:SecureTransport": "false" } } }] };
+    const topic = resource("aws:sns/topic:Topic", {}, { name: "alerts", outputs: { id: "arn:aws:sns:eu-west-1:111122223333:alerts", arn: "arn:aws:sns:eu-west-1:111122223333:alerts" } });
+    const topicDoc = { Statement: [{ Effect: "Deny", Principal: "*", Action: ["sns:Publish"], Resource: "arn:aws:sns:eu-west-1:111122223333:alerts", Condition: { Bool: { "aws:SecureTransport": ["false"] } } }] };
+
+    it("metadata", () => {
+        expectMetadata(sqsSslOnly, "tls-sqs-ssl-only", "medium");
+        expectMetadata(snsSslOnly, "tls-sns-ssl-only", "medium");
+    });
+    it("#1 queue policy and topic policy pass", async () => {
+        expectClean(await runPolicy(sqsSslOnly, [queue, resource("aws:sqs/queuePolicy:QueuePolicy", { queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs", policy: JSON.stringify(queueDoc) })]));
+        expectClean(await runPolicy(snsSslOnly, [topic, resource("aws:sns/topicPolicy:TopicPolicy", { arn: "arn:aws:sns:eu-west-1:111122223333:alerts", policy: topicDoc })]));
+    });
+    it("inline queue/topic policy passes", async () => {
+        const inlineQueue = resource("aws:sqs/queue:Queue", {}, { name: "q2", outputs: { id: "u", url: "u", policy: JSON.stringify(queueDoc) } });
+        expectClean(await runPolicy(sqsSslOnly, [inlineQueue]));
+    });
+    it("fires without a policy", async () => {
+        expectFired(await runPolicy(sqsSslOnly, [queue]), "tls-sqs-ssl-only", "policy is not set");
+        expectFired(await runPolicy(snsSslOnly, [topic]), "tls-sns-ssl-only", "policy is not set");
+    });
+    it("fires when the topic deny does not cover sns:Publish", async () => {
+        const doc = { Statement: [{ ...topicDoc.Statement[0], Action: "sns:Subscribe" }] };
+        expectFired(await runPolicy(snsSslOnly, [topic, resource("aws:sns/topicPolicy:TopicPolicy", { arn: "arn:aws:sns:eu-west-1:111122223333:alerts", policy: doc })]), "tls-sns-ssl-only", "policy");
+    });
+    it("preview: unknown topic policy", async () => {
+        const t = resource("aws:sns/topic:Topic", {}, { name: "alerts", outputs: { arn: UNKNOWN_STRING, id: UNKNOWN_STRING } });
+        expectNoMandatory(await runPolicy(snsSslOnly, [t, resource("aws:sns/topicPolicy:TopicPolicy", { arn: UNKNOWN_STRING, policy: UNKNOWN_STRING }, { dependencies: [t.urn] })]));
+    });
+});
+
+describe("tls-aurora-force-ssl", () => {
+    const cluster = (inputs: Record<string, unknown>, dependencies?: string[]) => resource("aws:rds/cluster:Cluster", { engine: "aurora-postgresql", ...inputs }, { name: "db", dependencies });
+    const group = (parameters: unknown, name = "db-params") => resource("aws:rds/clusterParameterGroup:ClusterParameterGroup", { family: "aurora-postgresql16", parameters }, { name, outputs: { name: "db-params-x1", id: "db-params-x1", parameters } });
+    const forceSsl = [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }];
+
+    it("metadata", () => expectMetadata(auroraForceSsl, "tls-aurora-force-ssl", "high"));
+    it("#1 cluster referencing a group with rds.force_ssl=1 passes", async () => {
+        expectClean(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: "db-params-x1" }), group(forceSsl)]));
+    });
+    it("fires when the cluster uses the default group", async () => {
+        expectFired(await runPolicy(auroraForceSsl, [cluster({})]), "tls-aurora-force-ssl", "dbClusterParameterGroupName is not set");
+    });
+    it("fires on the group when rds.force_ssl is 0", async () => {
+        const result = await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: "db-params-x1" }), group([{ name: "rds.force_ssl", value: "0" }])]);
+        expectFired(result, "tls-aurora-force-ssl", "parameters");
+        expect(result.violations[0].urn).toContain("clusterParameterGroup");
+    });
+    it("fires for a default.* group name", async () => {
+        expectFired(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: "default.aurora-postgresql16" })]), "tls-aurora-force-ssl", "dbClusterParameterGroupName");
+    });
+    it("aurora-mysql needs require_secure_transport", async () => {
+        const mysql = resource("aws:rds/cluster:Cluster", { engine: "aurora-mysql", dbClusterParameterGroupName: "db-params-x1" }, { name: "m" });
+        expectFired(await runPolicy(auroraForceSsl, [mysql, group(forceSsl)]), "tls-aurora-force-ssl", "require_secure_transport");
+        expectClean(await runPolicy(auroraForceSsl, [mysql, group([{ name: "require_secure_transport", value: "ON" }])]));
+    });
+    it("preview: group name unknown, linked by dependency", async () => {
+        const g = group(forceSsl);
+        expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING }, [g.urn]), g]));
+        expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING })]));
+    });
+});
