@@ -164,7 +164,7 @@ export async function evaluatePolicies(
         }
     }
 
-    const policyResources: PolicyResource[] = toPolicyResources(resources);
+    const policyResources: PolicyResource[] = stackPolicies.length > 0 ? toPolicyResources(resources) : [];
     for (const policy of stackPolicies) {
         const level: EnforcementLevel = enforcementLevelOf(policy, packConfig);
         stackEvaluations++;
