@@ -1,0 +1,3 @@
+import { describeProgramCompliance } from "./programCompliance";
+
+describeProgramCompliance("dev");
