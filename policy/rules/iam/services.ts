@@ -101,7 +101,7 @@ const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
     { name: "AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
     { name: "AWS secret access key", pattern: /aws_secret_access_key\s*[=:]/i },
     { name: "private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-    { name: "password/secret/token assignment", pattern: /\b(password|passwd|pwd|secret|token|api[_-]?key)\b\s*[=:]\s*["']?(?![$<{])[^\s"']{6,}/i },
+    { name: "password/secret/token assignment", pattern: /(password|passwd|pwd|secret|token|api[_-]?key)\s*[=:]\s*["']?(?![$<{])[^\s"']{6,}/i },
 ];
 
 function decodeUserData(value: string, base64: boolean): string {
