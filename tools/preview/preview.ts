@@ -85,6 +85,7 @@ export interface PreviewOutcome {
  * they come back as a failure with exit code 2. The Pulumi runtime is process-global: one call per process.
  */
 export async function runOfflinePreview(options: PreviewOptions): Promise<PreviewOutcome> {
+    const phase = phaseTimer();
     const projectDir: string = path.resolve(options.projectDir ?? REPO_ROOT);
     let configuration: StackConfiguration;
     let assumptions: Assumptions;
@@ -108,7 +109,13 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     process.on("unhandledRejection", onRejection);
     let run: { resources: readonly RecordedResource[]; stackOutputs: Record<string, unknown> };
     try {
+        phase("configuration read");
         const program = await loadExport(options.program ?? DEFAULT_PROGRAM, "program");
+        phase("program module loaded");
+        // The SDK captures a stack trace per resource; with source maps on (tsx) each costs several ms.
+        // Off during the run, back on before any error's stack is formatted.
+        const sourceMaps: boolean = process.sourceMapsEnabled;
+        process.setSourceMapsEnabled(false);
         run = await runUnderMocks({
             project: configuration.project,
             stack: configuration.stack,
@@ -119,7 +126,8 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
                 exported = await (program as () => unknown)();
                 return exported;
             },
-        });
+        }).finally(() => process.setSourceMapsEnabled(sourceMaps));
+        phase("program ran under mocks");
         if (rejections.length > 0) {
             throw rejections[0];
         }
@@ -139,7 +147,9 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     try {
         // Imported only now, after the program: the pack's modules do not slow the program down.
         const policyList = await loadExport(options.policies ?? DEFAULT_POLICIES, "policies");
+        phase("policy pack loaded");
         policies = await evaluatePack(policyList as never, run.resources, byUrn, packConfig ?? {});
+        phase("policies evaluated");
     } catch (error) {
         return fail("policy", `the policy pack failed: ${describeError(error)}`);
     }
@@ -165,7 +175,21 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         graph: renderMermaid(`${configuration.project}-${configuration.stack}`, run.resources, byUrn, componentOf),
         exitCode,
     };
+    phase("result built");
     return { exitCode, result };
+}
+
+/** OFFLINE_PREVIEW_TIMINGS=1 prints how long each phase took (stderr), for the benchmark. */
+function phaseTimer(): (name: string) => void {
+    if (!process.env.OFFLINE_PREVIEW_TIMINGS) {
+        return () => undefined;
+    }
+    let last: number = performance.now();
+    return (name: string): void => {
+        const now: number = performance.now();
+        process.stderr.write(`[timing] ${name}: ${(now - last).toFixed(0)} ms\n`);
+        last = now;
+    };
 }
 
 function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
