@@ -1,8 +1,14 @@
 import { Policies } from "@pulumi/policy";
+import { encryptionPolicies } from "./rules/encryption";
+import { iamPolicies } from "./rules/iam";
+import { taggingPolicies } from "./rules/tagging";
 
 /**
- * Every policy in the pack, one module per pillar or service. Tests, the offline preview and the
- * benchmark import this list directly (no analyzer server).
+ * Every policy in the pack, one module per pillar and service under rules/. Tests, the offline
+ * preview and the benchmark import this list directly (no analyzer server).
  */
 export const policies: Policies = [
+    ...encryptionPolicies,
+    ...iamPolicies,
+    ...taggingPolicies,
 ];

@@ -6,7 +6,16 @@ import { Props } from "./rule";
  * mandatory rule still fires when a value is absent and passes when it is merely unknown.
  */
 export function has(props: Props | undefined, key: string): boolean {
-    return props !== undefined && props !== null && typeof props === "object" && key in props && (props as Record<string, unknown>)[key] !== undefined;
+    if (props === undefined || props === null || typeof props !== "object" || !(key in props)) {
+        return false;
+    }
+    try {
+        const value: unknown = (props as Record<string, unknown>)[key];
+        return value !== undefined && value !== null;
+    } catch {
+        // Reading an unknown (preview) value throws: it is present, just not known yet.
+        return true;
+    }
 }
 
 /** true / "true" (launch templates carry booleans as strings in v7). */
