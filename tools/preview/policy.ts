@@ -1,8 +1,9 @@
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
-import { RecordedResource, UNKNOWN_SENTINEL, providerDefaultTags } from "../offline/mockEngine";
+import { RecordedResource, providerDefaultTags } from "../offline/mockEngine";
 import { StackConfigurationError } from "../offline/stackConfig";
 import type { AnalyzedResource, NotApplicableFinding, PolicyFinding } from "../../policy/lib/evaluate";
 import { compare } from "./cost";
+import { isUnknownValue } from "./unknown";
 
 /** What the preview reports about the policy pack. */
 export interface PolicyReport {
@@ -57,7 +58,7 @@ function expandAll(policies: Policies, config: PolicyPackConfig): PolicyPackConf
 
 /** Unknown values (dry run) become @pulumi/policy's unknown marker, which its proxy turns into UnknownValueError. */
 function engineValue(value: unknown, unknown: unknown): unknown {
-    if (value === UNKNOWN_SENTINEL) {
+    if (isUnknownValue(value)) {
         return unknown;
     }
     if (Array.isArray(value)) {

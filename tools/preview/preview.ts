@@ -2,12 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { RecordedResource, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL, runUnderMocks } from "../offline/mockEngine";
+import { RecordedResource, SECRET_PLACEHOLDER, runUnderMocks } from "../offline/mockEngine";
 import { StackConfiguration, StackConfigurationError, readStackConfiguration } from "../offline/stackConfig";
 import { CostEstimate, compare, estimateCost } from "./cost";
 import { renderMermaid } from "./graph";
 import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
+import { isUnknownValue } from "./unknown";
 
 /** The repository root: default project directory, and base of the default program and policy modules. */
 export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
@@ -262,7 +263,7 @@ export const UNKNOWN_DISPLAY = "[unknown]";
 
 /** Unknowns (dry run) as a readable marker. */
 export function displayValue(value: unknown): unknown {
-    if (value === UNKNOWN_SENTINEL) {
+    if (isUnknownValue(value)) {
         return UNKNOWN_DISPLAY;
     }
     if (Array.isArray(value)) {
