@@ -109,9 +109,18 @@ export function renderReport(result: PreviewResult): string {
         }
     }
     if (p.notApplicable.length > 0) {
-        out.push(`    not applicable (${p.notApplicable.length}):`);
-        for (const n of p.notApplicable) {
+        // Exemptions are listed one by one (their reasons matter); other not-applicable findings are counted per policy.
+        const exemptions = p.notApplicable.filter((n) => n.reason.startsWith("exempt:"));
+        const others = new Map<string, number>();
+        for (const n of p.notApplicable.filter((x) => !x.reason.startsWith("exempt:"))) {
+            others.set(n.policy, (others.get(n.policy) ?? 0) + 1);
+        }
+        out.push(`    not applicable (${p.notApplicable.length}; the JSON lists each with its reason):`);
+        for (const n of exemptions) {
             out.push(`      [${n.policy}] ${n.reason}${n.urn ? ` (${n.urn})` : ""}`);
+        }
+        for (const [policy, count] of others) {
+            out.push(`      [${policy}] ${count} resource${count === 1 ? "" : "s"} out of scope`);
         }
     }
 
