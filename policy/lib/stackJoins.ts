@@ -181,3 +181,9 @@ export function num(value: unknown): number | undefined | typeof UNKNOWN {
     const n = Number(value);
     return Number.isFinite(n) ? n : undefined;
 }
+
+/** Presence check that never throws: unknown (preview) counts as present, null/undefined as absent. */
+export function present(obj: unknown, key: string): boolean {
+    const value = peek(obj, key);
+    return value !== undefined && value !== null && value !== "";
+}

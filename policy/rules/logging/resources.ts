@@ -1,8 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { has, isFalse, isTrue } from "../../lib/props";
+import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, arg, knownStrings, matchesAny, num, peek, peekArray } from "../../lib/stackJoins";
+import { UNKNOWN, arg, present, knownStrings, matchesAny, num, peek, peekArray } from "../../lib/stackJoins";
 
 /** Single-resource logging rules: CloudTrail, EKS, databases, caches, load balancers, WAF, CloudWatch. */
 
@@ -30,7 +30,7 @@ export const cloudtrailCwl: ResourceRule = {
     resourceTypes: [TRAIL],
     check(props, ctx) {
         for (const key of ["cloudWatchLogsGroupArn", "cloudWatchLogsRoleArn"] as const) {
-            if (!has(props, key)) {
+            if (!present(props, key)) {
                 ctx.report({ property: key, value: ABSENT, expected: "set (CloudTrail -> CloudWatch Logs delivery)" });
             }
         }
@@ -120,7 +120,7 @@ export const rdsEnhancedMonitoring: ResourceRule = {
         }
         if (interval === undefined || !MONITORING_INTERVALS.includes(interval)) {
             ctx.report({ property: "monitoringInterval", value: interval ?? ABSENT, expected: "one of 1, 5, 10, 15, 30, 60" });
-        } else if (!has(props, "monitoringRoleArn")) {
+        } else if (!present(props, "monitoringRoleArn")) {
             ctx.report({ property: "monitoringRoleArn", value: ABSENT, expected: "the enhanced-monitoring role ARN" });
         }
     },
@@ -178,7 +178,7 @@ export const lbAccessLogs: ResourceRule = {
         const enabled = peek(logs, "enabled");
         if (enabled !== UNKNOWN && !isTrue(enabled)) {
             ctx.report({ property: "accessLogs.enabled", value: enabled ?? ABSENT, expected: "true" });
-        } else if (!has(logs as object, "bucket")) {
+        } else if (!present(logs as object, "bucket")) {
             ctx.report({ property: "accessLogs.bucket", value: ABSENT, expected: "the access-log bucket name" });
         }
     },

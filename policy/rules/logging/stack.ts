@@ -205,13 +205,16 @@ function checkFeatures(resources: readonly PolicyResource[], ctx: StackRuleConte
         for (const requirement of required) {
             const matching = features.filter((f) => { const n = peek(f.props, "name"); return n === UNKNOWN || requirement.names.includes(n as string); });
             if (matching.length === 0) {
-                ctx.report(detector, { property: `aws:guardduty/detectorFeature[${requirement.names.join("|")}]`, value: ABSENT, expected: `a DetectorFeature ${requirement.names[0]} with status ENABLED` });
+                ctx.report(detector, {
+                    property: `aws:guardduty/detectorFeature[${requirement.names.join("|")}]`, value: ABSENT, expected: `a DetectorFeature ${requirement.names[0]} with status ENABLED`,
+                    fix: `Add aws.guardduty.DetectorFeature { detectorId: detector.id, name: "${requirement.names[0]}", status: "ENABLED"${requirement.additional ? `, additionalConfigurations: [${requirement.additional.map((a) => `{ name: "${a}", status: "ENABLED" }`).join(", ")}]` : ""} }.`,
+                });
                 continue;
             }
             for (const feature of matching) {
                 const status = peek(feature.props, "status");
                 if (status !== UNKNOWN && status !== "ENABLED") {
-                    ctx.report(feature, { property: "status", value: status ?? ABSENT, expected: "\"ENABLED\"" });
+                    ctx.report(feature, { property: "status", value: status ?? ABSENT, expected: "\"ENABLED\"", fix: `Set status: "ENABLED" on the ${String(peek(feature.props, "name"))} detector feature.` });
                     continue;
                 }
                 const additional = peekArray(peek(feature.props, "additionalConfigurations"));
@@ -222,7 +225,7 @@ function checkFeatures(resources: readonly PolicyResource[], ctx: StackRuleConte
                     const entry = additional.find((a) => peek(a, "name") === name);
                     const entryStatus = entry === undefined ? undefined : peek(entry, "status");
                     if (entryStatus !== UNKNOWN && entryStatus !== "ENABLED") {
-                        ctx.report(feature, { property: `additionalConfigurations[${name}].status`, value: entryStatus ?? ABSENT, expected: "\"ENABLED\"" });
+                        ctx.report(feature, { property: `additionalConfigurations[${name}].status`, value: entryStatus ?? ABSENT, expected: "\"ENABLED\"", fix: `Add additionalConfigurations: [{ name: "${name}", status: "ENABLED" }] to this feature.` });
                     }
                 }
             }
