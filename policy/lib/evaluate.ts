@@ -62,12 +62,11 @@ function isResourcePolicy(policy: ResourceValidationPolicy | StackValidationPoli
     return "validateResource" in policy;
 }
 
+/** Policy's own config, then the pack-wide "all" entry (Pulumi's policy-config format), then the policy default. */
 export function enforcementLevelOf(policy: { name: string; enforcementLevel?: EnforcementLevel }, packConfig: PolicyPackConfig): EnforcementLevel {
-    const configured = packConfig[policy.name];
-    if (typeof configured === "string") {
-        return configured;
-    }
-    return configured?.enforcementLevel ?? policy.enforcementLevel ?? "advisory";
+    const levelIn = (entry: PolicyPackConfig[string] | undefined): EnforcementLevel | undefined =>
+        typeof entry === "string" ? entry : entry?.enforcementLevel;
+    return levelIn(packConfig[policy.name]) ?? levelIn(packConfig.all) ?? policy.enforcementLevel ?? "advisory";
 }
 
 function configOf(policy: ResourceValidationPolicy | StackValidationPolicy, packConfig: PolicyPackConfig): Record<string, unknown> {

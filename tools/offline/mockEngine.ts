@@ -50,6 +50,7 @@ const PLUGIN_FRAMEWORK_TAGGABLE = new Set<string>([
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
 ]);
 
+/** The SDK's wire sentinel for an unknown value (runtime/rpc unknownValue); dry-run values may also arrive as pulumi.isUnknown markers. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
@@ -128,7 +129,7 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
     };
 }
 
-/** Secret values never leave the mock runtime: they become a placeholder. Unknowns stay as the SDK's sentinel. */
+/** Secret values never leave the mock runtime: they become a placeholder. Unknowns (dry run) stay as the SDK delivers them. */
 function redactSecrets(values: Record<string, unknown>): { values: Record<string, unknown>; secretKeys: string[] } {
     const secretKeys: string[] = [];
     const visit = (value: unknown, topKey?: string): unknown => {
@@ -199,13 +200,18 @@ async function resolveOutputs(exported: unknown): Promise<Record<string, unknown
     if (exported === undefined || exported === null) {
         return {};
     }
+    let timer: NodeJS.Timeout | undefined;
     const settled = await Promise.race([
         new Promise<unknown>((resolve) => {
             const output: pulumi.Output<unknown> = pulumi.output(exported);
             output.apply((v: unknown) => { resolve(v); return v; });
         }),
-        new Promise<unknown>((resolve) => setTimeout(() => resolve(undefined), pulumi.runtime.isDryRun() ? 50 : 10_000)),
+        // In a dry run an unknown output never resolves; in an update everything resolves at once.
+        new Promise<unknown>((resolve) => {
+            timer = setTimeout(() => resolve(undefined), pulumi.runtime.isDryRun() ? 50 : 10_000);
+        }),
     ]);
+    clearTimeout(timer);
     return asRecord(settled);
 }
 

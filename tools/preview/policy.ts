@@ -35,26 +35,6 @@ export function loadPackConfig(raw: Record<string, unknown>): PolicyPackConfig {
     return raw as PolicyPackConfig;
 }
 
-/** Pulumi applies "all" to every policy that does not set its own enforcement level. */
-function expandAll(policies: Policies, config: PolicyPackConfig): PolicyPackConfig {
-    const all = config.all;
-    const allLevel: EnforcementLevel | undefined = typeof all === "string" ? all : all?.enforcementLevel;
-    if (!allLevel) {
-        return config;
-    }
-    const expanded: PolicyPackConfig = {};
-    for (const policy of policies) {
-        const own = config[policy.name];
-        if (own === undefined) {
-            expanded[policy.name] = allLevel;
-        } else if (typeof own === "string") {
-            expanded[policy.name] = own;
-        } else {
-            expanded[policy.name] = { enforcementLevel: allLevel, ...own };
-        }
-    }
-    return expanded;
-}
 
 /** Unknown values (dry run) become @pulumi/policy's unknown marker, which its proxy turns into UnknownValueError. */
 function engineValue(value: unknown, unknown: unknown): unknown {
@@ -118,7 +98,7 @@ export async function evaluatePack(policies: Policies, resources: readonly Recor
     const { evaluatePolicies } = await import("../../policy/lib/evaluate");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { unknownStringValue } = require("@pulumi/policy/proxy") as { unknownStringValue: unknown };
-    const evaluation = await evaluatePolicies(policies, toAnalyzedResources(resources, byUrn, unknownStringValue), expandAll(policies, packConfig), new Map());
+    const evaluation = await evaluatePolicies(policies, toAnalyzedResources(resources, byUrn, unknownStringValue), packConfig, new Map());
     const violations: PolicyFinding[] = [...evaluation.violations].sort((a: PolicyFinding, b: PolicyFinding) =>
         LEVEL_ORDER[a.enforcementLevel] - LEVEL_ORDER[b.enforcementLevel] || compare(a.policy, b.policy) || compare(a.urn ?? "", b.urn ?? "") || compare(a.message, b.message));
     const countsByLevel: Record<string, number> = {};

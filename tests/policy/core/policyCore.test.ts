@@ -115,3 +115,14 @@ describe("policy core: stackPolicy and evaluation", () => {
         expect(evaluation.violations[0].enforcementLevel).toBe("mandatory");
     });
 });
+
+describe("policy core: pack-wide enforcement", () => {
+    it("applies the 'all' entry to policies without their own level, as Pulumi's policy config does", async () => {
+        const bucket = resource("aws:s3/bucket:Bucket", { bucket: "x" });
+        const all = await evaluatePolicies([bucketNamed, advisoryRule], [bucket], { all: "mandatory" });
+        expect(all.violations.map((v) => [v.policy, v.enforcementLevel])).toEqual([["test-bucket-prefix", "mandatory"], ["test-advisory", "mandatory"]]);
+        const own = await evaluatePolicies([bucketNamed], [bucket], { all: { enforcementLevel: "disabled" }, "test-bucket-prefix": "advisory" });
+        expect(own.violations.map((v) => v.enforcementLevel)).toEqual(["advisory"]);
+        expect((await evaluatePolicies([bucketNamed], [bucket], { all: "disabled" })).violations).toEqual([]);
+    });
+});
