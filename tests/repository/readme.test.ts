@@ -1,0 +1,19 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_DIR } from "../support/stackRun";
+
+const readme: string = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+
+describe("README", () => {
+    it.each(["dev", "prod"])("embeds the current component graph of %s", (stack: string) => {
+        const graph: string = fs.readFileSync(path.join(PROJECT_DIR, "docs", "preview", `${stack}.mmd`), "utf8").trimEnd();
+        expect(readme).toContain("```mermaid\n" + graph + "\n```");
+    });
+
+    it("documents the two commands a new user runs", () => {
+        expect(readme).toContain("npm ci && npm test");
+        expect(readme).toContain("npm ci && npm run preview:offline -- --stack dev");
+        expect(readme).toContain("pulumi preview --policy-pack policy");
+    });
+});
