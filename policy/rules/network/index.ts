@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { cloudfrontOriginPolicies } from "./cloudfrontOrigin";
 import { computePolicies } from "./compute";
 import { dataPolicies } from "./data";
 import { edgePolicies } from "./edge";
@@ -14,4 +15,5 @@ export const networkPolicies: Policies = [
     ...edgePolicies,
     ...resourcePolicyPolicies,
     ...networkStackPolicies,
+    ...cloudfrontOriginPolicies,
 ];
