@@ -3,6 +3,7 @@ import { cloudfrontOriginPolicies } from "./cloudfrontOrigin";
 import { computePolicies } from "./compute";
 import { dataPolicies } from "./data";
 import { edgePolicies } from "./edge";
+import { naclPolicies, privateSubnetStackPolicies } from "./privateSubnets";
 import { resourcePolicyPolicies } from "./resourcePolicies";
 import { securityGroupPolicies } from "./securityGroups";
 import { networkStackPolicies } from "./stack";
@@ -16,4 +17,6 @@ export const networkPolicies: Policies = [
     ...resourcePolicyPolicies,
     ...networkStackPolicies,
     ...cloudfrontOriginPolicies,
+    ...naclPolicies,
+    ...privateSubnetStackPolicies,
 ];
