@@ -1,6 +1,9 @@
 import { Policies } from "@pulumi/policy";
 import { encryptionPolicies } from "./rules/encryption";
 import { iamPolicies } from "./rules/iam";
+import { loggingPolicies } from "./rules/logging";
+import { networkPolicies } from "./rules/network";
+import { resiliencePolicies } from "./rules/resilience";
 import { taggingPolicies } from "./rules/tagging";
 
 /**
@@ -10,5 +13,8 @@ import { taggingPolicies } from "./rules/tagging";
 export const policies: Policies = [
     ...encryptionPolicies,
     ...iamPolicies,
+    ...networkPolicies,
+    ...loggingPolicies,
+    ...resiliencePolicies,
     ...taggingPolicies,
 ];
