@@ -3,6 +3,7 @@ import {
     Policies,
     PolicyPackConfig,
     PolicyResource,
+    ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationPolicy,
     UnknownValueError,
@@ -52,10 +53,38 @@ export interface PolicyEvaluation {
     readonly stackEvaluations: number;
 }
 
-class NotApplicableSignal extends Error {
-    constructor(public readonly reason: string) {
-        super(reason);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxyModule = require("@pulumi/policy/proxy") as Record<string, unknown>;
+/** The engine's markers for values unknown during preview (string sentinels in @pulumi/policy). */
+const UNKNOWN_MARKERS: ReadonlySet<unknown> = new Set([
+    "unknownBooleanValue", "unknownNumberValue", "unknownStringValue", "unknownArrayValue",
+    "unknownAssetValue", "unknownArchiveValue", "unknownObjectValue",
+].map((name: string) => proxyModule[name]));
+
+function containsUnknown(value: unknown): boolean {
+    if (typeof value === "string") {
+        return UNKNOWN_MARKERS.has(value);
     }
+    if (Array.isArray(value)) {
+        return value.some(containsUnknown);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.values(value).some(containsUnknown);
+    }
+    return false;
+}
+
+/**
+ * Props as the analyzer host hands them: wrapped in the unknown-checking proxy. Without unknowns
+ * the proxy can never throw, so fully known props are passed as they are (same results, much faster).
+ */
+function engineProps(values: Record<string, unknown>): Record<string, unknown> {
+    return containsUnknown(values) ? unknownCheckingProxy(values) : values;
+}
+
+/** Thrown by notApplicable(); deliberately not an Error, so no stack trace is captured per call. */
+class NotApplicableSignal {
+    constructor(public readonly reason: string) {}
 }
 
 function isResourcePolicy(policy: ResourceValidationPolicy | StackValidationPolicy): policy is ResourceValidationPolicy {
@@ -126,28 +155,40 @@ export async function evaluatePolicies(
 
     for (const resource of resources) {
         const candidates: ResourceValidationPolicy[] = [...(byType.get(resource.type) ?? []), ...anyType];
+        if (candidates.length === 0) {
+            continue;
+        }
+        let current: ResourceValidationPolicy = candidates[0];
+        let level: EnforcementLevel = "advisory";
+        // One argument object per resource; only the policy-specific parts change between policies.
+        const args: ResourceValidationArgs = {
+            type: resource.type,
+            props: engineProps(resource.inputs),
+            urn: resource.urn,
+            name: resource.name,
+            opts: { protect: resource.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: resource.parent },
+            provider: resource.provider,
+            stackTags,
+            isType: () => false,
+            asType: () => undefined,
+            getConfig: <T extends object>() => configs.get(current.name) as T,
+            notApplicable: notApplicableFn,
+        };
+        const report = (message: string, urn?: string): void => {
+            violations.push({ policy: current.name, enforcementLevel: level === "remediate" ? "mandatory" : level, severity: current.severity, urn: urn ?? resource.urn, message });
+        };
         for (const policy of candidates) {
-            const level: EnforcementLevel = enforcementLevelOf(policy, packConfig);
+            current = policy;
+            level = enforcementLevelOf(policy, packConfig);
             const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
             for (const validate of validations) {
                 resourceEvaluations++;
-                const props = unknownCheckingProxy(resource.inputs);
                 try {
-                    await validate({
-                        type: resource.type,
-                        props,
-                        urn: resource.urn,
-                        name: resource.name,
-                        opts: { protect: resource.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: resource.parent },
-                        provider: resource.provider,
-                        stackTags,
-                        isType: () => false,
-                        asType: () => undefined,
-                        getConfig: <T extends object>() => configs.get(policy.name) as T,
-                        notApplicable: notApplicableFn,
-                    }, (message: string, urn?: string) => {
-                        violations.push({ policy: policy.name, enforcementLevel: level === "remediate" ? "mandatory" : level, severity: policy.severity, urn: urn ?? resource.urn, message });
-                    });
+                    // Most validations are synchronous; awaiting only real promises saves a microtask per call.
+                    const pending: void | Promise<void> = validate(args, report);
+                    if (pending instanceof Promise) {
+                        await pending;
+                    }
                 } catch (error) {
                     if (error instanceof NotApplicableSignal) {
                         if (!error.reason.startsWith("applies only to")) {
@@ -195,7 +236,7 @@ export function toPolicyResources(resources: readonly AnalyzedResource[]): Polic
     const result: PolicyResource[] = resources.map((r: AnalyzedResource) => {
         const resource = {
             type: r.type,
-            props: unknownCheckingProxy(r.outputs),
+            props: engineProps(r.outputs),
             urn: r.urn,
             name: r.name,
             opts: { protect: r.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent },

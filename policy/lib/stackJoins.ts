@@ -116,7 +116,46 @@ export function joinedTo(child: PolicyResource, refKey: string, parent: PolicyRe
     return unresolved && dependsOn(child, refKey, parent);
 }
 
-/** Resources of childTypes whose refKey points at parent. */
+/** Children of some types, indexed by the known values of one reference property. */
+interface ChildIndex {
+    readonly children: readonly PolicyResource[];
+    readonly byRef: ReadonlyMap<string, readonly PolicyResource[]>;
+    /** Children whose reference is absent or (partly) unknown: only the dependency graph can join them. */
+    readonly unresolved: ReadonlySet<PolicyResource>;
+}
+
+// Built once per stack evaluation (keyed by the resource list), so joins stay linear in stack size.
+const childIndexes = new WeakMap<readonly PolicyResource[], Map<string, ChildIndex>>();
+
+function childIndex(resources: readonly PolicyResource[], childTypes: readonly string[], refKey: string): ChildIndex {
+    let perList: Map<string, ChildIndex> | undefined = childIndexes.get(resources);
+    if (!perList) {
+        perList = new Map();
+        childIndexes.set(resources, perList);
+    }
+    const cacheKey = `${childTypes.join(",")}|${refKey}`;
+    const cached: ChildIndex | undefined = perList.get(cacheKey);
+    if (cached) {
+        return cached;
+    }
+    const children: PolicyResource[] = ofType(resources, childTypes);
+    const byRef = new Map<string, PolicyResource[]>();
+    const unresolved = new Set<PolicyResource>();
+    for (const child of children) {
+        const raw: unknown = peek(child.props, refKey);
+        for (const ref of knownStrings(raw)) {
+            byRef.set(ref, [...(byRef.get(ref) ?? []), child]);
+        }
+        if (raw === undefined || containsUnknown(raw)) {
+            unresolved.add(child);
+        }
+    }
+    const index: ChildIndex = { children, byRef, unresolved };
+    perList.set(cacheKey, index);
+    return index;
+}
+
+/** Resources of childTypes whose refKey points at parent (same semantics as joinedTo, without a full scan per parent). */
 export function childrenOf(
     resources: readonly PolicyResource[],
     parent: PolicyResource,
@@ -124,7 +163,24 @@ export function childrenOf(
     refKey: string,
     parentKeys: readonly string[] = DEFAULT_PARENT_KEYS,
 ): PolicyResource[] {
-    return ofType(resources, childTypes).filter((child: PolicyResource) => joinedTo(child, refKey, parent, parentKeys));
+    const index: ChildIndex = childIndex(resources, childTypes, refKey);
+    const parentIds: string[] = parentKeys
+        .map((key: string) => peek(parent.props, key))
+        .filter((v: unknown): v is string => typeof v === "string" && v.length > 0);
+    const matched = new Set<PolicyResource>();
+    for (const id of [parent.urn, ...parentIds]) {
+        for (const child of index.byRef.get(id) ?? []) {
+            matched.add(child);
+        }
+    }
+    // A parent with no known identifier can only be joined through the dependency graph.
+    const viaDependencies: Iterable<PolicyResource> = parentIds.length === 0 ? index.children : index.unresolved;
+    for (const child of viaDependencies) {
+        if (!matched.has(child) && dependsOn(child, refKey, parent)) {
+            matched.add(child);
+        }
+    }
+    return index.children.filter((child: PolicyResource) => matched.has(child));
 }
 
 export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -135,16 +191,26 @@ export function bucketSubResources(resources: readonly PolicyResource[], bucket:
     return childrenOf(resources, bucket, types, "bucket", ["bucket", "id", "arn"]);
 }
 
-/** Regex list match (invalid patterns are ignored rather than crashing the pack). */
-export function matchesAny(patterns: readonly string[], ...values: unknown[]): boolean {
-    return patterns.some((pattern: string) => {
-        let regex: RegExp;
+const compiledPatterns = new Map<string, RegExp | null>();
+
+function compile(pattern: string): RegExp | null {
+    let regex: RegExp | null | undefined = compiledPatterns.get(pattern);
+    if (regex === undefined) {
         try {
             regex = new RegExp(pattern, "i");
         } catch {
-            return false;
+            regex = null;
         }
-        return values.some((v: unknown) => typeof v === "string" && regex.test(v));
+        compiledPatterns.set(pattern, regex);
+    }
+    return regex;
+}
+
+/** Regex list match (invalid patterns are ignored rather than crashing the pack). */
+export function matchesAny(patterns: readonly string[], ...values: unknown[]): boolean {
+    return patterns.some((pattern: string) => {
+        const regex: RegExp | null = compile(pattern);
+        return regex !== null && values.some((v: unknown) => typeof v === "string" && regex.test(v));
     });
 }
 

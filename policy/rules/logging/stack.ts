@@ -53,10 +53,10 @@ function isLogSink(resources: readonly PolicyResource[], bucket: PolicyResource,
     if (matchesAny(patterns, bucket.name, physical === UNKNOWN ? undefined : physical)) {
         return true;
     }
-    if (ofType(resources, [TRAIL]).some((t) => joinedTo(t, "s3BucketName", bucket, ["bucket", "id"]))) {
+    if (childrenOf(resources, bucket, [TRAIL], "s3BucketName", ["bucket", "id"]).length > 0) {
         return true;
     }
-    return ofType(resources, LOGGING_TYPES).some((l) => joinedTo(l, "targetBucket", bucket, ["bucket", "id"]) && !joinedTo(l, "bucket", bucket, ["bucket", "id"]));
+    return childrenOf(resources, bucket, LOGGING_TYPES, "targetBucket", ["bucket", "id"]).some((l) => !joinedTo(l, "bucket", bucket, ["bucket", "id"]));
 }
 
 export const s3AccessLogging: StackRule<AccessLoggingConfig> = {

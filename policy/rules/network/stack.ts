@@ -116,17 +116,17 @@ export const lbWaf: StackRule = {
 const DB_TYPES = ["aws:rds/cluster:Cluster", "aws:rds/instance:Instance"];
 
 /** Security groups a database uses: known ids matched, unknown ids resolved through dependencies. */
-function databaseGroups(resources: readonly PolicyResource[], db: PolicyResource): PolicyResource[] {
+/** Security groups with their known ids, read once per evaluation (stacks can hold thousands). */
+interface KnownGroup { readonly group: PolicyResource; readonly id: string | undefined }
+
+function databaseGroups(groups: readonly KnownGroup[], db: PolicyResource): PolicyResource[] {
     const raw = peek(db.props, "vpcSecurityGroupIds");
-    const ids = knownStrings(raw);
+    const ids = new Set(knownStrings(raw));
     const unresolved = raw === UNKNOWN || containsUnknown(raw);
-    return ofType(resources, [SG_TYPE]).filter((sg: PolicyResource) => {
-        const id = peek(sg.props, "id");
-        if (typeof id === "string" && ids.includes(id)) {
-            return true;
-        }
-        return (unresolved || typeof id !== "string") && (db.dependencies ?? []).some((d: PolicyResource) => d.urn === sg.urn);
-    });
+    const dependencyUrns = new Set((db.dependencies ?? []).map((d: PolicyResource) => d.urn));
+    return groups
+        .filter(({ group, id }: KnownGroup) => (id !== undefined && ids.has(id)) || ((unresolved || id === undefined) && dependencyUrns.has(group.urn)))
+        .map(({ group }: KnownGroup) => group);
 }
 
 export const rdsSgNoWorld: StackRule = {
@@ -136,8 +136,12 @@ export const rdsSgNoWorld: StackRule = {
     remediation: "Replace the CIDR rule with an ingress rule whose source is the application or EKS node security group (sourceSecurityGroupId / referencedSecurityGroupId).",
     check(resources, ctx) {
         const reported = new Set<string>();
+        const groups: KnownGroup[] = ofType(resources, [SG_TYPE]).map((group: PolicyResource) => {
+            const id: unknown = peek(group.props, "id");
+            return { group, id: typeof id === "string" ? id : undefined };
+        });
         for (const db of ofType(resources, DB_TYPES)) {
-            for (const sg of databaseGroups(resources, db)) {
+            for (const sg of databaseGroups(groups, db)) {
                 const holders: PolicyResource[] = [sg, ...childrenOf(resources, sg, [SG_RULE_TYPE, SG_INGRESS_RULE_TYPE], "securityGroupId", ["id", "arn"])];
                 for (const holder of holders) {
                     for (const rule of ingressRules(holder.type, holder.props)) {
