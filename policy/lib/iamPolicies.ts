@@ -1,5 +1,5 @@
 import { NormalisedStatement, ParsedDocument, actionMatches, parsePolicyDocument } from "./documents";
-import { UNKNOWN, Unknown, list, read } from "../rules/encryption/support";
+import { list, read, UNKNOWN, Unknown } from "./values";
 
 /**
  * IAM-document helpers shared by the IAM and encryption-in-transit rules: where identity policies

@@ -1,4 +1,7 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { UNKNOWN, read } from "./values";
+
+export { UNKNOWN };
 
 /**
  * Unknown-tolerant reads and cross-resource joins for stack policies.
@@ -9,7 +12,6 @@ import { PolicyResource, UnknownValueError } from "@pulumi/policy";
  * logical name) and, when the reference is unknown, falls back on the engine's dependency graph:
  * propertyDependencies[refKey], then dependencies, then the component parent.
  */
-export const UNKNOWN: unique symbol = Symbol("unknown");
 
 /** Reads obj[key]; returns UNKNOWN instead of throwing when the engine does not know the value yet. */
 export function peek(obj: unknown, key: string | number): unknown {
@@ -27,16 +29,7 @@ export function peek(obj: unknown, key: string | number): unknown {
 }
 
 /** Reads a dotted path ("vpcConfig.endpointPublicAccess"); UNKNOWN as soon as a segment is unknown. */
-export function peekPath(obj: unknown, path: string): unknown {
-    let current: unknown = obj;
-    for (const segment of path.split(".")) {
-        if (current === UNKNOWN) {
-            return UNKNOWN;
-        }
-        current = peek(current, segment);
-    }
-    return current;
-}
+export const peekPath: (obj: unknown, path: string) => unknown = read;
 
 export function isUnknown(value: unknown): boolean {
     return value === UNKNOWN;
@@ -252,4 +245,77 @@ export function num(value: unknown): number | undefined | typeof UNKNOWN {
 export function present(obj: unknown, key: string): boolean {
     const value = peek(obj, key);
     return value !== undefined && value !== null && value !== "";
+}
+
+/*
+ * Joins with a naming-convention fallback (used by the encryption/IAM stack policies): link
+ * strength per child, so a child that can only be matched by name never overrides an id match.
+ */
+
+/** Known, non-empty string values of a resource's properties, for joins. */
+export function knownIdentifiers(resource: PolicyResource, keys: readonly string[]): string[] {
+    return keys.map((key: string) => read(resource.props, key)).filter((v: unknown): v is string => typeof v === "string" && v.length > 0);
+}
+
+/** "name" = matched only by the logical-name convention (weakest evidence). */
+export type Link = "yes" | "name" | "no" | "unknown";
+
+/**
+ * Does `child` (e.g. a bucket policy) refer to `target` (e.g. a bucket)? Joins on the child's
+ * reference property against the target's ids from outputs; when ids are unknown (first preview)
+ * falls back to property dependencies, dependencies, parent, and finally the logical-name
+ * convention "<target>-..." used by the platform's components.
+ */
+export function linkOf(child: PolicyResource, childKey: string, target: PolicyResource, targetKeys: readonly string[]): Link {
+    const reference: unknown = read(child.props, childKey);
+    if (typeof reference === "string" && reference.length > 0) {
+        const ids: string[] = knownIdentifiers(target, targetKeys);
+        if (ids.some((id: string) => id === reference || (id.startsWith("arn:") && reference.endsWith(`:${id}`)))) {
+            return "yes";
+        }
+    }
+    const propertyDependencies: PolicyResource[] = (child.propertyDependencies?.[childKey] ?? []) as PolicyResource[];
+    if (propertyDependencies.some((d: PolicyResource) => d.urn === target.urn)
+        || (child.dependencies ?? []).some((d: PolicyResource) => d.urn === target.urn)
+        || child.parent?.urn === target.urn) {
+        return "yes";
+    }
+    if (typeof reference === "string" && reference.length > 0) {
+        return "no";
+    }
+    if (child.name === target.name || child.name.startsWith(`${target.name}-`)) {
+        return "name";
+    }
+    return "unknown";
+}
+
+/** Partition a stack's children by which target they attach to; children whose target cannot be resolved are returned apart. */
+export function joinChildren(
+    targets: readonly PolicyResource[],
+    children: readonly PolicyResource[],
+    childKey: string,
+    targetKeys: readonly string[],
+): { byTarget: Map<PolicyResource, PolicyResource[]>; unresolved: PolicyResource[] } {
+    const byTarget = new Map<PolicyResource, PolicyResource[]>(targets.map((t: PolicyResource) => [t, []]));
+    const unresolved: PolicyResource[] = [];
+    for (const child of children) {
+        const links: Link[] = targets.map((t: PolicyResource) => linkOf(child, childKey, t, targetKeys));
+        let matches: PolicyResource[] = targets.filter((_t: PolicyResource, i: number) => links[i] === "yes");
+        if (matches.length === 0) {
+            // Name convention only: the longest matching target name wins ("logs-archive-sse" -> "logs-archive", not "logs").
+            const byName: PolicyResource[] = targets.filter((_t: PolicyResource, i: number) => links[i] === "name")
+                .sort((a: PolicyResource, b: PolicyResource) => b.name.length - a.name.length);
+            matches = byName.slice(0, 1);
+        }
+        if (matches.length === 0) {
+            const reference: unknown = read(child.props, childKey);
+            if (typeof reference !== "string" || reference.length === 0) {
+                unresolved.push(child);
+            }
+        }
+        for (const match of matches) {
+            byTarget.get(match)!.push(child);
+        }
+    }
+    return { byTarget, unresolved };
 }

@@ -1,6 +1,6 @@
 import { Props } from "./rule";
 import { TAGGABLE_TYPES } from "./taggable";
-import { UNKNOWN, Unknown, read, stringMap } from "../rules/encryption/support";
+import { read, stringMap, UNKNOWN, Unknown } from "./values";
 
 /** Tag schema defaults (mirrors infra/config/requiredTags.ts). */
 export const DEFAULT_REQUIRED_TAG_KEYS: readonly string[] = ["Project", "Environment", "Owner", "CostCenter", "DataClassification", "ManagedBy"];

@@ -1,6 +1,6 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
 import { isTrue } from "../../lib/props";
-import { UNKNOWN, list, read } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const SECURE_VIEWER_TLS: readonly string[] = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];

@@ -1,6 +1,7 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
 import { isTrue } from "../../lib/props";
-import { UNKNOWN, list, read, requireCmk } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
+import { requireCmk } from "../../lib/checks";
 import { ResourceRuleContext } from "../../lib/rule";
 
 function prefixed(ctx: ResourceRuleContext<object>, prefix: string): ResourceRuleContext<object> {

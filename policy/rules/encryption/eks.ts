@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/rule";
 import { ABSENT } from "../../lib/rule";
-import { UNKNOWN, list, read, requireCmk } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
+import { requireCmk } from "../../lib/checks";
 
 export const eksSecretsEncryption = resourcePolicy({
     id: "enc-eks-secrets",

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/rule";
-import { requireCmk, requireTrue } from "./support";
+import { requireCmk, requireTrue } from "../../lib/checks";
 
 export const elasticacheAtRest = resourcePolicy({
     id: "enc-elasticache-at-rest",

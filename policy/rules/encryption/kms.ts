@@ -1,6 +1,6 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
 import { isTrue } from "../../lib/props";
-import { UNKNOWN, read } from "./support";
+import { read, UNKNOWN } from "../../lib/values";
 
 export const kmsRotation = resourcePolicy({
     id: "enc-kms-rotation",

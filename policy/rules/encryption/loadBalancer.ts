@@ -1,5 +1,5 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, list, read } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
 
 const LISTENERS: readonly string[] = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 export const SECURE_SSL_POLICIES: readonly string[] = [

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, list, read, requireCmk } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
+import { requireCmk } from "../../lib/checks";
 
 export const secretsCmk = resourcePolicy({
     id: "enc-secrets-cmk",

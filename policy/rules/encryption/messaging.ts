@@ -1,6 +1,7 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
 import { isTrue } from "../../lib/props";
-import { UNKNOWN, read, requireCmk } from "./support";
+import { read, UNKNOWN } from "../../lib/values";
+import { requireCmk } from "../../lib/checks";
 
 export const sqsEncryption = resourcePolicy({
     id: "enc-sqs",

@@ -1,6 +1,7 @@
 import { isTrue } from "../../lib/props";
 import { ABSENT, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, isSet, read, requireCmk, requireTrue } from "./support";
+import { isSet, read, UNKNOWN } from "../../lib/values";
+import { requireCmk, requireTrue } from "../../lib/checks";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const INSTANCE = "aws:rds/instance:Instance";

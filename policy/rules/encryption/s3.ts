@@ -1,6 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
-import { UNKNOWN, joinChildren, list, read, requireCmk } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
+import { requireCmk } from "../../lib/checks";
+import { joinChildren } from "../../lib/stackJoins";
 
 export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 export const SSE_TYPES: readonly string[] = [

@@ -1,6 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
-import { UNKNOWN, joinChildren, list, read, requireTrue } from "./support";
+import { list, read, UNKNOWN } from "../../lib/values";
+import { requireTrue } from "../../lib/checks";
+import { joinChildren } from "../../lib/stackJoins";
 import { deniesInsecureTransport, parseDocument } from "../../lib/iamPolicies";
 import { ParsedDocument } from "../../lib/documents";
 import { BUCKET_ID_KEYS, BUCKET_TYPES } from "./s3";

@@ -5,7 +5,7 @@ import {
 } from "../../lib/iamPolicies";
 import { Props, ResourceRuleContext, resourcePolicy } from "../../lib/rule";
 import { ParsedDocument } from "../../lib/documents";
-import { UNKNOWN, read } from "../encryption/support";
+import { read, UNKNOWN } from "../../lib/values";
 
 type Ctx = ResourceRuleContext<object>;
 

@@ -1,5 +1,5 @@
 import { ABSENT, Props, ResourceRuleContext, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, list, read } from "../encryption/support";
+import { list, read, UNKNOWN } from "../../lib/values";
 
 const ATTACHMENT_TYPES: readonly string[] = [
     "aws:iam/role:Role",

@@ -1,7 +1,9 @@
 import { PolicyResource } from "@pulumi/policy";
 import { isTrue } from "../../lib/props";
 import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
-import { UNKNOWN, isSet, joinChildren, list, read, requireTrue } from "../encryption/support";
+import { isSet, list, read, UNKNOWN } from "../../lib/values";
+import { requireTrue } from "../../lib/checks";
+import { joinChildren } from "../../lib/stackJoins";
 
 export const kmsNoLockoutBypass = resourcePolicy({
     id: "iam-kms-no-lockout-bypass",

@@ -2,7 +2,7 @@ import { ABSENT, ResourceRuleContext, resourcePolicy } from "../../lib/rule";
 import {
     DEFAULT_ALLOWED_TAG_VALUES, DEFAULT_REQUIRED_TAG_KEYS, DEFAULT_TAG_PATTERNS, TagMap, effectiveTags, isTaggable, missingKeys, providerDefaultTags,
 } from "../../lib/tags";
-import { UNKNOWN, list, read, stringMap } from "../encryption/support";
+import { list, read, stringMap, UNKNOWN } from "../../lib/values";
 
 interface RequiredKeysConfig {
     requiredKeys: string[];
