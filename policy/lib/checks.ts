@@ -19,7 +19,9 @@ export function requireCmk(props: Props, ctx: ResourceRuleContext<object>, path:
 }
 
 /** Report unless the value at path is true or "true" (unknown passes; absent fails). */
-export function requireTrue(props: Props, ctx: ResourceRuleContext<object>, path: string, fix?: string, expected = "true"): void {
+// A names the resource's v7 Args type (requireTrue<aws.lb.LoadBalancerArgs>(...)) so the property name is checked at compile time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function requireTrue<A = any>(props: Props, ctx: ResourceRuleContext<object>, path: keyof A & string, fix?: string, expected = "true"): void {
     const value: unknown = read(props, path);
     if (value === UNKNOWN || isTrue(value)) {
         return;

@@ -3,6 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, present, knownStrings, matchesAny, num, peek, peekArray } from "../../lib/stackJoins";
+import { requireTrue } from "../../lib/checks";
 
 /** Single-resource logging rules: CloudTrail, EKS, databases, caches, load balancers, WAF, CloudWatch. */
 
@@ -15,10 +16,7 @@ export const cloudtrailValidation: ResourceRule = {
     remediation: "Set enableLogFileValidation: true on the trail.",
     resourceTypes: [TRAIL],
     check(props, ctx) {
-        const value = arg<aws.cloudtrail.TrailArgs>(props, "enableLogFileValidation");
-        if (value !== UNKNOWN && !isTrue(value)) {
-            ctx.report({ property: "enableLogFileValidation", value: value ?? ABSENT, expected: "true" });
-        }
+        requireTrue<aws.cloudtrail.TrailArgs>(props, ctx, "enableLogFileValidation");
     },
 };
 

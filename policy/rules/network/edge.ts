@@ -1,8 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, peek, peekArray, unwrap } from "../../lib/stackJoins";
+import { requireTrue } from "../../lib/checks";
 
 /** Load balancers, CloudFront and WAF. */
 
@@ -27,10 +27,7 @@ export const lbDropInvalidHeaders: ResourceRule = {
         if (isApplicationLb(props) !== true) {
             ctx.notApplicable("not an application load balancer");
         }
-        const value = arg<aws.lb.LoadBalancerArgs>(props, "dropInvalidHeaderFields");
-        if (value !== UNKNOWN && !isTrue(value)) {
-            ctx.report({ property: "dropInvalidHeaderFields", value: value ?? ABSENT, expected: "true" });
-        }
+        requireTrue<aws.lb.LoadBalancerArgs>(props, ctx, "dropInvalidHeaderFields");
     },
 };
 

@@ -4,6 +4,7 @@ import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, present, knownStrings, num, peek, peekArray } from "../../lib/stackJoins";
 import { ENVIRONMENT_CONFIG, EnvironmentConfig, isProduction } from "./environment";
+import { requireTrue } from "../../lib/checks";
 
 /** Single-resource resilience rules: RDS, DynamoDB, ElastiCache, KMS, load balancers, EKS, Secrets, EventBridge, CloudFront. */
 
@@ -37,10 +38,7 @@ export const rdsDeletionProtection: ResourceRule = {
     remediation: "Set deletionProtection: true.",
     resourceTypes: [RDS_CLUSTER, RDS_INSTANCE],
     check(props, ctx) {
-        const value = arg<aws.rds.ClusterArgs>(props, "deletionProtection");
-        if (value !== UNKNOWN && !isTrue(value)) {
-            ctx.report({ property: "deletionProtection", value: value ?? ABSENT, expected: "true" });
-        }
+        requireTrue<aws.rds.ClusterArgs>(props, ctx, "deletionProtection");
     },
 };
 
@@ -250,10 +248,7 @@ export const lbDeletionProtection: ResourceRule = {
     remediation: "Set enableDeletionProtection: true.",
     resourceTypes: LB_TYPES,
     check(props, ctx) {
-        const value = arg<aws.lb.LoadBalancerArgs>(props, "enableDeletionProtection");
-        if (value !== UNKNOWN && !isTrue(value)) {
-            ctx.report({ property: "enableDeletionProtection", value: value ?? ABSENT, expected: "true" });
-        }
+        requireTrue<aws.lb.LoadBalancerArgs>(props, ctx, "enableDeletionProtection");
     },
 };
 
