@@ -17,3 +17,11 @@ describe("README", () => {
         expect(readme).toContain("pulumi preview --policy-pack policy");
     });
 });
+
+describe("README policy reference", () => {
+    it("lists every policy of the pack", async () => {
+        const { policies } = await import("../../policy/policies");
+        const missing: string[] = policies.map((p) => p.name).filter((name: string) => !readme.includes(`| \`${name}\` |`));
+        expect(missing).toEqual([]);
+    });
+});
