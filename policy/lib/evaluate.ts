@@ -61,15 +61,15 @@ const UNKNOWN_MARKERS: ReadonlySet<unknown> = new Set([
     "unknownAssetValue", "unknownArchiveValue", "unknownObjectValue",
 ].map((name: string) => proxyModule[name]));
 
-function containsUnknown(value: unknown): boolean {
+function containsUnknownMarker(value: unknown): boolean {
     if (typeof value === "string") {
         return UNKNOWN_MARKERS.has(value);
     }
     if (Array.isArray(value)) {
-        return value.some(containsUnknown);
+        return value.some(containsUnknownMarker);
     }
     if (value !== null && typeof value === "object") {
-        return Object.values(value).some(containsUnknown);
+        return Object.values(value).some(containsUnknownMarker);
     }
     return false;
 }
@@ -79,7 +79,7 @@ function containsUnknown(value: unknown): boolean {
  * the proxy can never throw, so fully known props are passed as they are (same results, much faster).
  */
 function engineProps(values: Record<string, unknown>): Record<string, unknown> {
-    return containsUnknown(values) ? unknownCheckingProxy(values) : values;
+    return containsUnknownMarker(values) ? unknownCheckingProxy(values) : values;
 }
 
 /** Thrown by notApplicable(); deliberately not an Error, so no stack trace is captured per call. */

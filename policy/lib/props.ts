@@ -1,22 +1,4 @@
-import { Props } from "./rule";
-
-/**
- * Unknown-safe property access. During preview the engine wraps props in a proxy that throws on
- * reading an unknown value; `in` and Object.keys are not trapped. Presence checks use has() so a
- * mandatory rule still fires when a value is absent and passes when it is merely unknown.
- */
-export function has(props: Props | undefined, key: string): boolean {
-    if (props === undefined || props === null || typeof props !== "object" || !(key in props)) {
-        return false;
-    }
-    try {
-        const value: unknown = (props as Record<string, unknown>)[key];
-        return value !== undefined && value !== null;
-    } catch {
-        // Reading an unknown (preview) value throws: it is present, just not known yet.
-        return true;
-    }
-}
+/** Small value predicates shared by rules. Unknown-safe reads and presence checks live in values.ts. */
 
 /** true / "true" (launch templates carry booleans as strings in v7). */
 export function isTrue(value: unknown): boolean {

@@ -241,12 +241,6 @@ export function num(value: unknown): number | undefined | typeof UNKNOWN {
     return Number.isFinite(n) ? n : undefined;
 }
 
-/** Presence check that never throws: unknown (preview) counts as present, null/undefined as absent. */
-export function present(obj: unknown, key: string): boolean {
-    const value = peek(obj, key);
-    return value !== undefined && value !== null && value !== "";
-}
-
 /*
  * Joins with a naming-convention fallback (used by the encryption/IAM stack policies): link
  * strength per child, so a child that can only be matched by name never overrides an id match.

@@ -1,5 +1,4 @@
 import { UnknownValueError } from "@pulumi/policy";
-import { Props } from "./rule";
 
 /**
  * Unknown-safe reading for rules (shared by every pillar).
@@ -52,7 +51,7 @@ export function list(root: unknown, path: string): unknown[] | Unknown {
 }
 
 /** Key present with a value that is unknown or non-empty (for secrets that are usually outputs). */
-export function isSet(props: Props, path: string): boolean {
+export function isSet(props: unknown, path: string): boolean {
     const value: unknown = read(props, path);
     return value === UNKNOWN || (value !== undefined && value !== null && value !== "");
 }

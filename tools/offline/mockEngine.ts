@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
+import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 
 /** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
@@ -161,28 +162,14 @@ function withEngineTags(resource: RecordedResource, all: Map<string, RecordedRes
         return resource;
     }
     const provider: RecordedResource | undefined = resource.provider ? all.get(resource.provider) : undefined;
-    const tagsAll: Record<string, unknown> = { ...providerDefaultTags(provider), ...asRecord(resource.inputs.tags) };
+    // Same parsing the policy pack uses (provider inputs carry defaultTags JSON-encoded).
+    const defaults = providerDefaultTags(provider?.inputs);
+    const tagsAll: Record<string, unknown> = { ...(typeof defaults === "object" ? defaults : {}), ...asRecord(resource.inputs.tags) };
     return {
         ...resource,
         inputs: { ...resource.inputs, tagsAll },
         outputs: { ...resource.outputs, tagsAll },
     };
-}
-
-export function providerDefaultTags(provider: RecordedResource | undefined): Record<string, unknown> {
-    if (!provider) {
-        return {};
-    }
-    let defaultTags: unknown = provider.inputs.defaultTags;
-    // Provider inputs travel JSON-encoded.
-    if (typeof defaultTags === "string") {
-        try {
-            defaultTags = JSON.parse(defaultTags);
-        } catch {
-            return {};
-        }
-    }
-    return asRecord(asRecord(defaultTags).tags);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

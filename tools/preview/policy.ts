@@ -1,5 +1,5 @@
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
-import { RecordedResource, providerDefaultTags } from "../offline/mockEngine";
+import { RecordedResource } from "../offline/mockEngine";
 import { StackConfigurationError } from "../offline/stackConfig";
 import type { AnalyzedResource, NotApplicableFinding, PolicyFinding } from "../../policy/lib/evaluate";
 import { compare } from "./cost";
@@ -66,9 +66,6 @@ function providerProps(provider: RecordedResource): Record<string, unknown> {
             }
         }
         props[key] = value;
-    }
-    if ("defaultTags" in props) {
-        props.defaultTags = { ...(props.defaultTags as object), tags: providerDefaultTags(provider) };
     }
     return props;
 }

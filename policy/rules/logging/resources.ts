@@ -2,8 +2,9 @@ import type * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, arg, present, knownStrings, matchesAny, num, peek, peekArray } from "../../lib/stackJoins";
+import { UNKNOWN, arg, knownStrings, matchesAny, num, peek, peekArray } from "../../lib/stackJoins";
 import { requireTrue } from "../../lib/checks";
+import { isSet } from "../../lib/values";
 
 /** Single-resource logging rules: CloudTrail, EKS, databases, caches, load balancers, WAF, CloudWatch. */
 
@@ -28,7 +29,7 @@ export const cloudtrailCwl: ResourceRule = {
     resourceTypes: [TRAIL],
     check(props, ctx) {
         for (const key of ["cloudWatchLogsGroupArn", "cloudWatchLogsRoleArn"] as const) {
-            if (!present(props, key)) {
+            if (!isSet(props, key)) {
                 ctx.report({ property: key, value: ABSENT, expected: "set (CloudTrail -> CloudWatch Logs delivery)" });
             }
         }
@@ -118,7 +119,7 @@ export const rdsEnhancedMonitoring: ResourceRule = {
         }
         if (interval === undefined || !MONITORING_INTERVALS.includes(interval)) {
             ctx.report({ property: "monitoringInterval", value: interval ?? ABSENT, expected: "one of 1, 5, 10, 15, 30, 60" });
-        } else if (!present(props, "monitoringRoleArn")) {
+        } else if (!isSet(props, "monitoringRoleArn")) {
             ctx.report({ property: "monitoringRoleArn", value: ABSENT, expected: "the enhanced-monitoring role ARN" });
         }
     },
@@ -176,7 +177,7 @@ export const lbAccessLogs: ResourceRule = {
         const enabled = peek(logs, "enabled");
         if (enabled !== UNKNOWN && !isTrue(enabled)) {
             ctx.report({ property: "accessLogs.enabled", value: enabled ?? ABSENT, expected: "true" });
-        } else if (!present(logs as object, "bucket")) {
+        } else if (!isSet(logs as object, "bucket")) {
             ctx.report({ property: "accessLogs.bucket", value: ABSENT, expected: "the access-log bucket name" });
         }
     },

@@ -2,9 +2,10 @@ import type * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
-import { UNKNOWN, arg, present, knownStrings, num, peek, peekArray } from "../../lib/stackJoins";
+import { UNKNOWN, arg, knownStrings, num, peek, peekArray } from "../../lib/stackJoins";
 import { ENVIRONMENT_CONFIG, EnvironmentConfig, isProduction } from "./environment";
 import { requireTrue } from "../../lib/checks";
+import { isSet } from "../../lib/values";
 
 /** Single-resource resilience rules: RDS, DynamoDB, ElastiCache, KMS, load balancers, EKS, Secrets, EventBridge, CloudFront. */
 
@@ -22,7 +23,7 @@ export const rdsBackupRetention: ResourceRule<RetentionConfig> = {
     config: { schema: { minimumDays: { type: "number", description: "Minimum backup retention in days." } }, defaults: { minimumDays: 7 } },
     check(props, ctx) {
         const value = num(arg<aws.rds.ClusterArgs>(props, "backupRetentionPeriod"));
-        if (ctx.type === RDS_INSTANCE && present(props, "replicateSourceDb")) {
+        if (ctx.type === RDS_INSTANCE && isSet(props, "replicateSourceDb")) {
             ctx.notApplicable("read replica (backups belong to the source)");
         }
         if (value !== UNKNOWN && (value === undefined || value < ctx.config.minimumDays)) {
@@ -56,7 +57,7 @@ export const rdsFinalSnapshot: ResourceRule<EnvironmentConfig> = {
         const skip = arg<aws.rds.ClusterArgs>(props, "skipFinalSnapshot");
         if (isTrue(skip)) {
             ctx.report({ property: "skipFinalSnapshot", value: skip, expected: "false in production" });
-        } else if (!present(props, "finalSnapshotIdentifier")) {
+        } else if (!isSet(props, "finalSnapshotIdentifier")) {
             ctx.report({ property: "finalSnapshotIdentifier", value: ABSENT, expected: "a final snapshot identifier" });
         }
     },
@@ -220,7 +221,7 @@ export const eventTargetDlq: ResourceRule = {
     resourceTypes: ["aws:cloudwatch/eventTarget:EventTarget"],
     check(props, ctx) {
         const dlq = arg<aws.cloudwatch.EventTargetArgs>(props, "deadLetterConfig");
-        if (dlq !== UNKNOWN && !present(dlq as object, "arn")) {
+        if (dlq !== UNKNOWN && !isSet(dlq as object, "arn")) {
             ctx.report({ property: "deadLetterConfig.arn", value: ABSENT, expected: "an SQS dead-letter queue ARN" });
         }
     },
@@ -233,7 +234,7 @@ export const cfDefaultRootObject: ResourceRule = {
     remediation: "Set defaultRootObject (e.g. \"index.html\").",
     resourceTypes: ["aws:cloudfront/distribution:Distribution"],
     check(props, ctx) {
-        if (!present(props, "defaultRootObject")) {
+        if (!isSet(props, "defaultRootObject")) {
             ctx.report({ property: "defaultRootObject", value: ABSENT, expected: "an object key such as index.html" });
         }
     },
@@ -290,7 +291,7 @@ export const lbHealthCheck: ResourceRule = {
         const enabled = peek(health, "enabled");
         if (isFalse(enabled)) {
             ctx.report({ property: "healthCheck.enabled", value: enabled, expected: "true" });
-        } else if (!present(health as object, "path")) {
+        } else if (!isSet(health as object, "path")) {
             ctx.report({ property: "healthCheck.path", value: ABSENT, expected: "an explicit health endpoint path" });
         }
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePolicies } from "../../../policy/lib/evaluate";
 import { ABSENT, Props, ResourceRuleContext, StackRuleContext, resourcePolicy, stackPolicy } from "../../../policy/lib/rule";
-import { has } from "../../../policy/lib/props";
+import { isSet } from "../../../policy/lib/values";
 import { UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 
 /** A tiny rule used only to exercise the pack-wide behaviour every real rule inherits. */
@@ -13,7 +13,7 @@ const bucketNamed = resourcePolicy<{ prefix: string }>({
     resourceTypes: ["aws:s3/bucket:Bucket"],
     config: { schema: { prefix: { type: "string" } }, defaults: { prefix: "acme-" } },
     check: (props: Props, ctx: ResourceRuleContext<{ prefix: string }>) => {
-        if (!has(props, "bucket")) {
+        if (!isSet(props, "bucket")) {
             ctx.report({ property: "bucket", value: ABSENT, expected: `a name starting with ${ctx.config.prefix}` });
             return;
         }
