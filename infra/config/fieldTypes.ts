@@ -44,3 +44,21 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
             : `an object with the keys ${known}`,
     });
 }
+
+/**
+ * A list whose entries become resources. Two entries with one name would register one URN twice
+ * (a `pulumi preview` failure), so a repeated name is reported at the repeated entry, naming it.
+ * `nameOf` returns the entry's resource name (the entry itself for plain string lists).
+ */
+export function distinctList<T extends z.ZodType>(item: T, nameOf: (entry: z.output<T>) => string, allowedList: string) {
+    return z.array(item, { error: allowedList }).superRefine((entries: z.output<T>[], ctx: z.RefinementCtx<z.output<T>[]>) => {
+        const seen = new Set<string>();
+        entries.forEach((entry: z.output<T>, index: number) => {
+            const name: string = nameOf(entry);
+            if (seen.has(name)) {
+                ctx.addIssue({ code: "custom", path: [index], input: entry, message: `distinct entries ("${name}" appears more than once)` });
+            }
+            seen.add(name);
+        });
+    });
+}
