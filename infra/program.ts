@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Cluster } from "./components/compute/cluster";
 import { Network } from "./components/network/network";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
 import { AccountContext, lookupAccountContext } from "./platform/accountContext";
+import { namingContext } from "./platform/naming";
 import { PlatformProviders, createProviders } from "./platform/providers";
 
 /** What the next layers (application stacks, CI) read from this stack. */
@@ -18,6 +20,18 @@ export interface PlatformOutputs {
     readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
+    readonly eks: ClusterOutputs;
+}
+
+/** What kubectl, CI and the application stacks need of the cluster. */
+export interface ClusterOutputs {
+    readonly clusterName: pulumi.Output<string>;
+    readonly endpoint: pulumi.Output<string>;
+    readonly certificateAuthorityData: pulumi.Output<string>;
+    readonly oidcIssuerUrl: pulumi.Output<string>;
+    readonly nodeSecurityGroupId: pulumi.Output<string>;
+    readonly kubeconfig: pulumi.Output<string>;
+    readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
 }
 
 /**
@@ -36,6 +50,19 @@ export function runPlatform(): PlatformOutputs {
         account,
         flowLogsKmsKeyArn: security.keys.logs.arn,
     }, componentOptions);
+    const cluster = new Cluster("compute", {
+        compute: config.compute,
+        protection: config.protection,
+        naming: namingContext(config),
+        requiredTags: config.requiredTags,
+        account,
+        network: { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds },
+        keys: {
+            clusterSecretsKeyArn: security.keys.clusterSecrets.arn,
+            logsKeyArn: security.keys.logs.arn,
+            nodeVolumesKeyArn: security.keys.data.arn,
+        },
+    }, componentOptions);
 
     return {
         environment: config.environment,
@@ -48,5 +75,14 @@ export function runPlatform(): PlatformOutputs {
         elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
         kmsKeyArns: security.keyArns(),
         cloudTrailBucketName: security.cloudTrailBucketName,
+        eks: {
+            clusterName: cluster.clusterName,
+            endpoint: cluster.endpoint,
+            certificateAuthorityData: cluster.certificateAuthorityData,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            kubeconfig: cluster.kubeconfig,
+            workloadRoleNames: cluster.workloadRoleNames,
+        },
     };
 }

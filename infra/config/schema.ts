@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
 import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
+import { checkCompute, computeSchema } from "./computeSchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -120,10 +121,13 @@ export const stackConfigSchema = strictObject({
     }),
     "platform:network": networkSchema.default(networkSchema.parse({})),
     "platform:security": securitySchema.default(securitySchema.parse({})),
+    // access.administrators has no safe default: a stack without one fails the cross-field check.
+    "platform:compute": computeSchema.default(computeSchema.parse({})),
 }).superRefine((config, ctx) => {
     checkProductionProtection(config, ctx);
     checkNetwork(config, ctx);
     checkCloudTrailLifecycle(config, ctx);
+    checkCompute(config, ctx);
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;

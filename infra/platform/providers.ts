@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformConfig } from "../config/platformConfig";
+import { PlatformConfig, ProtectionConfig } from "../config/platformConfig";
 
 /** CloudFront, its WAF web ACLs and its ACM certificates live only in us-east-1. */
 export const GLOBAL_EDGE_REGION = "us-east-1";
@@ -35,4 +35,9 @@ export function retainedResourceOptions(config: PlatformConfig): pulumi.CustomRe
         protect: config.protection.protectStatefulResources,
         retainOnDelete: config.protection.retainOnDelete,
     };
+}
+
+/** statefulResourceOptions for components that receive only the protection slice of config. */
+export function protectedOptions(protection: ProtectionConfig): pulumi.CustomResourceOptions {
+    return { protect: protection.protectStatefulResources };
 }

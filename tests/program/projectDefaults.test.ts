@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { computeSchema } from "../../infra/config/computeSchema";
 import { stackConfigSchema } from "../../infra/config/schema";
 import { PROJECT_DIR } from "../support/stackRun";
 
@@ -12,7 +13,10 @@ describe("project-level defaults in Pulumi.yaml", () => {
         "aws:region": "us-east-1",
         "platform:environment": "dev",
         "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
+        // The one compute field without a default; the expected compute defaults come from computeSchema alone.
+        "platform:compute": { access: { administrators: ["arn:aws:iam::123456789012:role/platform-admins"] } },
     });
+    const schemaDefaults: Record<string, unknown> = { ...defaults, "platform:compute": computeSchema.parse({}) };
 
     it("names the project and the entry point", () => {
         expect(project.name).toBe("platform");
@@ -25,8 +29,8 @@ describe("project-level defaults in Pulumi.yaml", () => {
         expect(declared).toEqual(read);
     });
 
-    it.each(["protection", "network", "security"])("documents the schema's defaults for platform:%s", (key: string) => {
-        expect(project.config[key].value).toEqual(defaults[`platform:${key}` as keyof typeof defaults]);
+    it.each(["protection", "network", "security", "compute"])("documents the schema's defaults for platform:%s", (key: string) => {
+        expect(project.config[key].value).toEqual(schemaDefaults[`platform:${key}`]);
     });
 
     it("declares the environment as a typed string with a description and no default", () => {

@@ -20,7 +20,7 @@ describe("key policy builders", () => {
     it("every Allow other than the root statement carries a condition", () => {
         const documents = [
             logsKeyPolicy(CHINA, { trailArn: TRAIL }),
-            dataKeyPolicy(CHINA, { ebsDefaultKey: true }),
+            dataKeyPolicy(CHINA),
             clusterSecretsKeyPolicy(CHINA),
         ];
         for (const document of documents) {
@@ -32,12 +32,10 @@ describe("key policy builders", () => {
         }
     });
 
-    it("data key lists EC2 only when it is the EBS default key", () => {
-        const via = (ebsDefaultKey: boolean): unknown =>
-            (bySid(dataKeyPolicy(CHINA, { ebsDefaultKey }), "AllowDataServicesUse").Condition as Record<string, Record<string, unknown>>)
-                .StringEquals["kms:ViaService"];
-        expect(via(true)).toContain("ec2.cn-north-1.amazonaws.com.cn");
-        expect(via(false)).not.toContain("ec2.cn-north-1.amazonaws.com.cn");
+    it("data key lets EC2 use it (EKS node volumes and the EBS default key)", () => {
+        const via: unknown = (bySid(dataKeyPolicy(CHINA), "AllowDataServicesUse").Condition as Record<string, Record<string, unknown>>)
+            .StringEquals["kms:ViaService"];
+        expect(via).toContain("ec2.cn-north-1.amazonaws.com.cn");
     });
 });
 

@@ -46,7 +46,7 @@ describe("security baseline with every switch off (dev)", () => {
         expect(() => bySid(policy, "AllowCloudTrailEncrypt")).toThrow();
     });
 
-    it("data key no longer lets EC2 use it (it is not the EBS default key)", () => {
+    it("data key still lets EC2 use it (EKS node volumes are encrypted with it)", () => {
         const policy: unknown = result.get(T.key, "data").inputs.policy;
         const viaServices: string[] = statementsOf(policy)
             .flatMap((s: Record<string, unknown>) => {
@@ -54,7 +54,7 @@ describe("security baseline with every switch off (dev)", () => {
                 return (condition?.StringEquals?.["kms:ViaService"] as string[] | undefined) ?? [];
             });
         expect(viaServices.length).toBeGreaterThan(0);
-        expect(viaServices).not.toContain("ec2.us-east-1.amazonaws.com");
+        expect(viaServices).toContain("ec2.us-east-1.amazonaws.com");
     });
 
     it("the CloudTrail bucket output is absent", () => {

@@ -69,6 +69,24 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const groupName: string = autoName(name, urn, inputs.name).toLowerCase();
             return { id: groupName, outputs: { name: groupName, arn: `arn:aws:${module === "rds" ? "rds" : "elasticache"}:${arnRegion}:${a}:subgrp:${groupName}` } };
         }
+        case "aws:eks/cluster:Cluster": {
+            const clusterName: string = autoName(name, urn, inputs.name);
+            const vpcConfig: Outputs = { ...(inputs.vpcConfig as Outputs | undefined), clusterSecurityGroupId: `sg-${hex(urn + "cluster", 17)}`, vpcId: `vpc-${hex(urn + "vpc", 17)}` };
+            return {
+                id: clusterName,
+                outputs: {
+                    name: clusterName,
+                    arn: `arn:aws:eks:${arnRegion}:${a}:cluster/${clusterName}`,
+                    endpoint: `https://${hex(urn, 32).toUpperCase()}.gr7.${arnRegion}.eks.amazonaws.com`,
+                    certificateAuthority: { data: Buffer.from(`fake-ca-${hex(urn, 16)}`).toString("base64") },
+                    identities: [{ oidcs: [{ issuer: `https://oidc.eks.${arnRegion}.amazonaws.com/id/${hex(urn + "oidc", 32).toUpperCase()}` }] }],
+                    vpcConfig,
+                    status: "ACTIVE",
+                },
+            };
+        }
+        case "aws:ec2/launchTemplate:LaunchTemplate":
+            return { id: `lt-${hex(urn, 17)}`, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:launch-template/lt-${hex(urn, 17)}`, latestVersion: 1, defaultVersion: 1 } };
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:

@@ -89,16 +89,12 @@ function viaServiceStatements(ctx: KeyPolicyContext, sidPrefix: string, services
     ];
 }
 
-export interface DataKeyOptions {
-    /**
-     * The data key is also the account's EBS default key: EC2 (and Auto Scaling launching EKS nodes
-     * through EC2) must then be able to use it, or every encrypted volume launch fails.
-     */
-    readonly ebsDefaultKey: boolean;
-}
-
-export function dataKeyPolicy(ctx: KeyPolicyContext, options: DataKeyOptions): PolicyDocument {
-    const services: string[] = [...DATA_KEY_SERVICES, ...(options.ebsDefaultKey ? ["ec2"] : [])];
+/**
+ * EC2 (and Auto Scaling launching EKS nodes through EC2) encrypts the EKS node volumes with the data
+ * key, and the account's EBS default encryption uses it too: without EC2 every node launch fails.
+ */
+export function dataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
+    const services: string[] = [...DATA_KEY_SERVICES, "ec2"];
     return policyDocument([
         accountRootStatement(ctx),
         ...viaServiceStatements(ctx, "AllowDataServices", services, KEY_USAGE_ACTIONS),

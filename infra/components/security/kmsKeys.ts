@@ -35,12 +35,12 @@ export interface PlatformKeysArgs {
     readonly parent: pulumi.Resource;
 }
 
-function keyDefinitions(config: PlatformConfig): Record<KeyDomain, KeyDefinition> {
+function keyDefinitions(): Record<KeyDomain, KeyDefinition> {
     return {
         data: {
             slug: "data",
-            description: `data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup${config.security.ebsEncryptionByDefault.enabled ? ", EBS" : ""}`,
-            policy: ({ ctx }: KeyPolicyInputs) => dataKeyPolicy(ctx, { ebsDefaultKey: config.security.ebsEncryptionByDefault.enabled }),
+            description: "data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup, EBS (EKS nodes and the account default)",
+            policy: ({ ctx }: KeyPolicyInputs) => dataKeyPolicy(ctx),
         },
         logs: {
             slug: "logs",
@@ -85,7 +85,7 @@ export function createPlatformKeys(args: PlatformKeysArgs): PlatformKeys {
         return key;
     };
 
-    const definitions: Record<KeyDomain, KeyDefinition> = keyDefinitions(config);
+    const definitions: Record<KeyDomain, KeyDefinition> = keyDefinitions();
     return {
         data: createKey(definitions.data),
         logs: createKey(definitions.logs),

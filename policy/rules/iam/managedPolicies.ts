@@ -9,12 +9,19 @@ const ATTACHMENT_TYPES: readonly string[] = [
     "aws:iam/userPolicyAttachment:UserPolicyAttachment",
 ];
 
-/** AWS-managed policies this platform may attach: the EKS cluster/node set, the EBS CSI driver and AWS Backup's service role. */
+/**
+ * AWS-managed policies this platform may attach: the EKS cluster/node/Fargate set, the add-ons'
+ * Pod Identity roles (VPC CNI, EBS CSI, CloudWatch agent) and AWS Backup's service role. AWS keeps
+ * these in step with what the services call; a hand-copied policy would silently fall behind.
+ */
 export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly string[] = [
     "AmazonEKSClusterPolicy",
     "AmazonEKSWorkerNodePolicy",
     "AmazonEKS_CNI_Policy",
     "AmazonEC2ContainerRegistryReadOnly",
+    "AmazonEC2ContainerRegistryPullOnly",
+    "AmazonEKSFargatePodExecutionRolePolicy",
+    "CloudWatchAgentServerPolicy",
     "AmazonSSMManagedInstanceCore",
     "AmazonEKSVPCResourceController",
     "AmazonEBSCSIDriverPolicy",

@@ -1,0 +1,207 @@
+import { z } from "zod";
+import type { StackConfig } from "./schema";
+import { MANAGED_ADDONS } from "./computeConfig";
+import { SUPPORTED_KUBERNETES_VERSIONS } from "./kubernetesVersions";
+import { parseCidr } from "./cidr";
+import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+
+/** CloudWatch Logs retention values (kept here too so this file has no runtime import of schema.ts). */
+const RETENTION_DAYS: readonly number[] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+const IAM_PRINCIPAL_ALLOWED = "an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins";
+const IAM_PRINCIPAL = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+/** DNS-1123 label: namespaces (Kubernetes rejects anything else). */
+const NAMESPACE = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAMESPACE_ALLOWED = "a Kubernetes namespace: 1 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit";
+/** DNS-1123 subdomain: service account names. */
+const SERVICE_ACCOUNT = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SERVICE_ACCOUNT_ALLOWED = "a Kubernetes service account name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters";
+/** Kubernetes label/taint keys: optional DNS prefix, then a name of at most 63 characters. */
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+/** Short names become physical names (<prefix>-<name>), so they stay small and lowercase. */
+const SHORT_NAME = /^[a-z][a-z0-9-]{0,23}$/;
+const SHORT_NAME_ALLOWED = "1 to 24 lowercase letters, digits or hyphens, starting with a letter";
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+/** Graviton families carry a "g" after the generation digit (m7g, c7gn, r6gd, t4g). */
+const ARM_INSTANCE_TYPE = /^[a-z]+\d+[a-z]*g[a-z]*\./;
+const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
+
+const labelsSchema = z.record(
+    textMatching(LABEL_KEY, "Kubernetes label keys (optional DNS prefix/, then up to 63 letters, digits, - _ .)"),
+    textMatching(LABEL_VALUE, "Kubernetes label values: up to 63 letters, digits, - _ ., starting and ending alphanumeric"),
+    { error: "a map of Kubernetes labels" },
+).default({});
+
+const taintSchema = strictObject({
+    key: textMatching(LABEL_KEY, "a Kubernetes taint key such as CriticalAddonsOnly"),
+    value: textMatching(LABEL_VALUE, "a Kubernetes taint value: up to 63 letters, digits, - _ .").optional(),
+    effect: oneOf(["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"] as const),
+});
+
+const nodeGroupSchema = strictObject({
+    name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
+    capacityType: oneOf(["ON_DEMAND", "SPOT"] as const).default("ON_DEMAND"),
+    instanceTypes: z.array(textMatching(INSTANCE_TYPE, "EC2 instance types such as m6i.large"), { error: "a list of EC2 instance types" })
+        .min(1, { error: "at least one EC2 instance type such as m6i.large" }),
+    amiType: oneOf(["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64"] as const)
+        .default("AL2023_x86_64_STANDARD"),
+    minSize: integerBetween(0, 450),
+    desiredSize: integerBetween(0, 450),
+    maxSize: integerBetween(1, 450),
+    diskSizeGiB: integerBetween(20, 16384).default(50),
+    labels: labelsSchema,
+    taints: z.array(taintSchema, { error: "a list of taints { key, value, effect }" }).max(50, { error: "at most 50 taints" }).default([]),
+    maxUnavailablePercentage: integerBetween(1, 100).default(33),
+});
+
+const fargateProfileSchema = strictObject({
+    name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
+    selectors: z.array(strictObject({
+        namespace: textMatching(NAMESPACE, NAMESPACE_ALLOWED),
+        labels: labelsSchema,
+    }), { error: "a list of selectors { namespace, labels }" })
+        .min(1, { error: "1 to 5 selectors" }).max(5, { error: "1 to 5 selectors (the EKS limit per profile)" }),
+});
+
+const identityStatementSchema = strictObject({
+    actions: z.array(textMatching(IAM_ACTION, "IAM actions named in full, such as s3:GetObject (no wildcards)"), { error: "a list of IAM actions" })
+        .min(1, { error: "at least one IAM action" }),
+    resources: z.array(
+        z.string({ error: "resource ARNs (never \"*\")" })
+            .refine((arn: string) => arn !== "*", { error: "resource ARNs (never \"*\": name the tables, buckets or queues the workload uses)" })
+            .refine((arn: string) => arn === "*" || ARN.test(arn), { error: "resource ARNs such as arn:aws:s3:::bucket/prefix/*" }),
+        { error: "a list of resource ARNs" },
+    ).min(1, { error: "at least one resource ARN" }),
+});
+
+const workloadIdentitySchema = strictObject({
+    name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
+    namespace: textMatching(NAMESPACE, NAMESPACE_ALLOWED),
+    serviceAccount: textMatching(SERVICE_ACCOUNT, SERVICE_ACCOUNT_ALLOWED),
+    statements: z.array(identityStatementSchema, { error: "a list of statements { actions, resources }" }).default([]),
+});
+
+const publicCidr = z.string({ error: "IPv4 CIDR blocks" }).refine((text: string) => {
+    const parsed = parseCidr(text);
+    return parsed !== undefined && parsed.prefixLength >= 8;
+}, { error: "an IPv4 CIDR block with prefix /8 to /32 and no host bits (never 0.0.0.0/0: the API server would be open to the internet)" });
+
+const privateCidr = z.string({ error: "IPv4 CIDR blocks" }).refine((text: string) => {
+    const parsed = parseCidr(text);
+    return parsed !== undefined && parsed.prefixLength >= 8;
+}, { error: "an IPv4 CIDR block with prefix /8 to /32 and no host bits, such as 10.0.0.0/16" });
+
+const addonVersions = strictObject(Object.fromEntries(MANAGED_ADDONS.map((name: string) => [
+    name,
+    textMatching(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, "an EKS add-on version such as v1.20.4-eksbuild.1").optional(),
+])) as Record<(typeof MANAGED_ADDONS)[number], z.ZodOptional<z.ZodString>>);
+
+export const DEFAULT_NODE_GROUPS = [
+    {
+        name: "system",
+        capacityType: "ON_DEMAND",
+        instanceTypes: ["m6i.large"],
+        minSize: 2,
+        desiredSize: 2,
+        maxSize: 3,
+        labels: { "platform.io/pool": "system" },
+        taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
+    },
+    {
+        name: "workers",
+        capacityType: "SPOT",
+        instanceTypes: ["m6i.large", "m6a.large", "m5.large", "m5a.large"],
+        minSize: 2,
+        desiredSize: 2,
+        maxSize: 10,
+        labels: { "platform.io/pool": "workers" },
+    },
+] as const;
+
+export const computeSchema = strictObject({
+    kubernetesVersion: oneOf(SUPPORTED_KUBERNETES_VERSIONS).default("1.35"),
+    endpoint: strictObject({
+        publicAccess: flag().default(false),
+        publicAccessCidrs: z.array(publicCidr, { error: "a list of IPv4 CIDR blocks" }).default([]),
+        privateAccessCidrs: z.array(privateCidr, { error: "a list of IPv4 CIDR blocks" }).default([]),
+    }).default({ publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] }),
+    controlPlaneLogs: strictObject({
+        retentionInDays: oneOfNumbers(RETENTION_DAYS).default(365),
+    }).default({ retentionInDays: 365 }),
+    access: strictObject({
+        administrators: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
+        breakGlassClusterAdmins: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
+        viewers: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
+    }).default({ administrators: [], breakGlassClusterAdmins: [], viewers: [] }),
+    nodeGroups: distinctList(nodeGroupSchema, (group: { name: string }) => group.name, "a list of node groups { name, instanceTypes, minSize, desiredSize, maxSize, ... }")
+        .default(DEFAULT_NODE_GROUPS.map((group) => nodeGroupSchema.parse(group))),
+    fargateProfiles: distinctList(fargateProfileSchema, (profile: { name: string }) => profile.name, "a list of Fargate profiles { name, selectors }").default([]),
+    addons: strictObject({
+        versions: addonVersions.default({}),
+        cloudWatchObservability: flag().default(false),
+    }).default({ versions: {}, cloudWatchObservability: false }),
+    workloadIdentities: distinctList(workloadIdentitySchema, (workload: { name: string }) => workload.name, "a list of workload identities { name, namespace, serviceAccount, statements }").default([]),
+    loadBalancerController: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    karpenter: strictObject({ enabled: flag().default(false) }).default({ enabled: false }),
+});
+
+type RefinementContext = z.RefinementCtx<StackConfig>;
+
+function problem(ctx: RefinementContext, path: (string | number)[], input: unknown, allowed: string): void {
+    ctx.addIssue({ code: "custom", path, input, message: allowed });
+}
+
+/** Cross-field rules of platform:compute: sizes in order, someone able to reach the cluster, no open endpoint. */
+export function checkCompute(config: StackConfig, ctx: RefinementContext): void {
+    const compute = config["platform:compute"];
+    const key = "platform:compute";
+    const production: boolean = config["platform:environment"] === "prod";
+
+    if (compute.access.administrators.length + compute.access.breakGlassClusterAdmins.length === 0) {
+        problem(ctx, [key, "access", "administrators"], [], "at least one IAM principal ARN (cluster-creator admin is off, so without one nobody could reach the cluster)");
+    }
+    if (production && compute.endpoint.publicAccess) {
+        problem(ctx, [key, "endpoint", "publicAccess"], true, "false when platform:environment is prod (reach the API through the private endpoint)");
+    }
+    if (compute.endpoint.publicAccess && compute.endpoint.publicAccessCidrs.length === 0) {
+        problem(ctx, [key, "endpoint", "publicAccessCidrs"], [], "at least one CIDR block when endpoint.publicAccess is true (EKS would otherwise open the endpoint to 0.0.0.0/0)");
+    }
+    if (!compute.endpoint.publicAccess && compute.endpoint.publicAccessCidrs.length > 0) {
+        problem(ctx, [key, "endpoint", "publicAccessCidrs"], compute.endpoint.publicAccessCidrs, "an empty list while endpoint.publicAccess is false");
+    }
+    compute.nodeGroups.forEach((group, index: number) => {
+        const at: (string | number)[] = [key, "nodeGroups", index];
+        if (group.minSize > group.desiredSize) {
+            problem(ctx, [...at, "minSize"], group.minSize, `at most desiredSize (${group.desiredSize})`);
+        }
+        if (group.desiredSize > group.maxSize) {
+            problem(ctx, [...at, "desiredSize"], group.desiredSize, `at most maxSize (${group.maxSize})`);
+        }
+        if (group.capacityType === "SPOT" && group.instanceTypes.length < 2) {
+            problem(ctx, [...at, "instanceTypes"], group.instanceTypes, "at least two instance types of one size for a SPOT group (one capacity pool running dry would empty the group)");
+        }
+        const arm: boolean = group.amiType.includes("ARM");
+        group.instanceTypes.forEach((type: string, typeIndex: number) => {
+            if (ARM_INSTANCE_TYPE.test(type) !== arm) {
+                problem(ctx, [...at, "instanceTypes", typeIndex], type, `an ${arm ? "Arm (Graviton)" : "x86_64"} instance type to match amiType ${group.amiType}`);
+            }
+        });
+        const duplicates: string[] = group.instanceTypes.filter((type: string, i: number) => group.instanceTypes.indexOf(type) !== i);
+        if (duplicates.length > 0) {
+            problem(ctx, [...at, "instanceTypes"], group.instanceTypes, `distinct instance types ("${duplicates[0]}" appears more than once)`);
+        }
+    });
+    if (compute.nodeGroups.length === 0 && compute.fargateProfiles.length === 0) {
+        problem(ctx, [key, "nodeGroups"], [], "at least one node group or Fargate profile (CoreDNS and the add-ons need somewhere to run)");
+    }
+    compute.fargateProfiles.forEach((profile, index: number) => {
+        const namespaces: string[] = profile.selectors.map((s) => s.namespace);
+        if (new Set(namespaces).size !== namespaces.length && profile.selectors.every((s) => Object.keys(s.labels).length === 0)) {
+            problem(ctx, [key, "fargateProfiles", index, "selectors"], namespaces, "distinct selectors");
+        }
+    });
+}
