@@ -15,6 +15,8 @@ export interface RecordedResource {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     readonly dependencies: readonly string[];
+    /** Input paths the engine ignores on update (ignoreChanges). */
+    readonly ignoreChanges: readonly string[];
     /** Inputs after the provider's Check: explicit inputs plus tagsAll where the provider merges it. Secrets are "[secret]". */
     readonly inputs: Record<string, unknown>;
     /** Inputs plus the fake computed outputs. */
@@ -120,6 +122,7 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
                     protect: Boolean(req.getProtect()),
                     retainOnDelete: Boolean(req.getRetainondelete()),
                     dependencies: req.getDependenciesList(),
+                    ignoreChanges: req.getIgnorechangesList(),
                     inputs,
                     outputs: { ...redactSecrets(rawOutputs).values, id: resp.getId() || undefined },
                     secretInputs: secretKeys,

@@ -1,0 +1,27 @@
+import { describeCompute } from "./computeAssertions";
+
+// Values from Pulumi.dev.yaml, written out so a change there is made on purpose here too.
+describeCompute({
+    stack: "dev",
+    clusterName: "platform-dev-eks",
+    kubernetesVersion: "1.35",
+    zones: 2,
+    logRetentionDays: 30,
+    privateAccessCidrs: ["10.20.0.0/16"],
+    protect: false,
+    deletionProtection: false,
+    nodeGroups: [
+        {
+            name: "system", capacityType: "ON_DEMAND", instanceTypes: ["t3.medium"], scaling: { minSize: 1, desiredSize: 1, maxSize: 2 }, diskSizeGiB: 20,
+            taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
+        },
+        {
+            name: "workers", capacityType: "SPOT", instanceTypes: ["m6i.large", "m6a.large", "m5.large", "m5a.large"], scaling: { minSize: 1, desiredSize: 1, maxSize: 4 }, diskSizeGiB: 30,
+            taints: [],
+        },
+    ],
+    fargateNamespaces: ["batch"],
+    administrators: ["arn:aws:iam::123456789012:role/platform-admins"],
+    viewers: ["arn:aws:iam::123456789012:role/platform-developers"],
+    workloads: [{ name: "orders-api", namespace: "orders", serviceAccount: "orders-api" }],
+});
