@@ -62,6 +62,7 @@ export function runPlatform(): PlatformOutputs {
             logsKeyArn: security.keys.logs.arn,
             nodeVolumesKeyArn: security.keys.data.arn,
         },
+        kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
 
     return {

@@ -277,9 +277,20 @@ export function describeCompute(expected: ComputeExpectations): void {
                 expect(dependsOnName(result.get(C.addon, addonName), C.podIdentity, addonName)).toBe(true);
             });
 
+            it("gives the AWS Load Balancer Controller a Pod Identity role whose policy is pinned to this cluster", () => {
+                const role: RecordedResource = result.get(C.role, "aws-load-balancer-controller-pod");
+                expect(result.get(C.podIdentity, "aws-load-balancer-controller").inputs).toMatchObject({
+                    namespace: "kube-system", serviceAccount: "aws-load-balancer-controller", roleArn: role.outputs.arn,
+                });
+                const policy: RecordedResource = result.get(C.rolePolicy, "aws-load-balancer-controller-pod");
+                const document: string = String(policy.inputs.policy);
+                expect(document).toContain(`"aws:ResourceTag/elbv2.k8s.aws/cluster":"${expected.clusterName}"`);
+                expect(statements(policy, "policy").flatMap((st) => [st.Action].flat() as string[]).some((action) => action.includes("*"))).toBe(false);
+            });
+
             it("trusts every Pod Identity role to EKS Pod Identity of this cluster only", () => {
                 const podRoles: RecordedResource[] = result.all(C.role).filter((r) => r.name.endsWith("-pod") && r.name !== "eks-fargate-pod");
-                expect(podRoles.length).toBeGreaterThanOrEqual(3);
+                expect(podRoles.length).toBeGreaterThanOrEqual(4);
                 for (const role of podRoles) {
                     expect(statements(role, "assumeRolePolicy"), role.name).toEqual([{
                         Sid: "EksPodIdentity",

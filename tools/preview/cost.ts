@@ -1,5 +1,6 @@
 import { RecordedResource } from "../offline/mockEngine";
 import { Assumptions, RATES, Rate, RateId } from "./pricing";
+import { InstanceRateId, instanceRateId } from "./ec2Pricing";
 
 /** One priced charge of one resource. */
 export interface CostItem {
@@ -75,6 +76,15 @@ const FREE: Record<string, string> = {
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "bucket setting: no charge",
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "bucket setting: no charge (KMS requests not estimated)",
     "aws:s3/bucketVersioning:BucketVersioning": "bucket setting: no charge (old versions add storage)",
+    "aws:eks/addon:Addon": "no charge (runs on the nodes)",
+    "aws:eks/accessEntry:AccessEntry": "no charge",
+    "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": "no charge",
+    "aws:eks/podIdentityAssociation:PodIdentityAssociation": "no charge",
+    "aws:ec2/launchTemplate:LaunchTemplate": "no charge (volumes priced on the node group)",
+    "aws:cloudwatch/eventRule:EventRule": "AWS service events on the default bus: no charge",
+    "aws:cloudwatch/eventTarget:EventTarget": "no charge",
+    "aws:sqs/queuePolicy:QueuePolicy": "no charge",
+    "aws:sqs/queue:Queue": "first million requests a month free; low-volume queues not estimated",
 };
 
 const STORAGE_DEPENDENT: Record<string, string> = {
@@ -130,6 +140,11 @@ const PRICERS: Record<string, Pricer> = {
     ],
     "aws:securityhub/account:Account": (_r, ctx) => [{ rate: "securityHubCheck", quantity: ctx.assumptions.securityHubChecksPerMonth }],
     "aws:eks/cluster:Cluster": (_r, ctx) => [{ rate: "eksClusterHour", quantity: hours(ctx) }],
+    "aws:eks/nodeGroup:NodeGroup": (r, ctx) => nodeGroupCharges(r, ctx),
+    "aws:eks/fargateProfile:FargateProfile": (_r, ctx) => [
+        { rate: "fargateVcpuHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodVcpu * hours(ctx) },
+        { rate: "fargateGbHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodMemoryGb * hours(ctx) },
+    ],
     "aws:rds/cluster:Cluster": (_r, ctx) => [{ rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb }],
     "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
         const instanceClass = String(r.inputs.instanceClass ?? "");
@@ -163,6 +178,30 @@ const PRICERS: Record<string, Pricer> = {
     "aws:secretsmanager/secret:Secret": () => [{ rate: "secretMonth", quantity: 1 }],
     "aws:backup/plan:Plan": (_r, ctx) => [{ rate: "backupWarmGbMonth", quantity: ctx.assumptions.backupGb }],
 };
+
+/**
+ * Desired nodes x the first instance type's hourly rate (Spot at the assumed discount), plus the
+ * launch template's gp3 volumes for each node.
+ */
+function nodeGroupCharges(r: RecordedResource, ctx: PricingContext): Charge[] | string {
+    const scaling = r.inputs.scalingConfig as { desiredSize?: unknown } | undefined;
+    const nodes: number = Number(scaling?.desiredSize ?? 0);
+    const types: unknown[] = Array.isArray(r.inputs.instanceTypes) ? r.inputs.instanceTypes : [];
+    const rate: InstanceRateId | undefined = instanceRateId(String(types[0] ?? ""));
+    if (!rate) {
+        return `instance type ${String(types[0] ?? "(unknown)")} is not in the price table`;
+    }
+    const spot: boolean = r.inputs.capacityType === "SPOT";
+    const charges: Charge[] = [{ rate, quantity: nodes * hours(ctx) * (spot ? 1 - ctx.assumptions.spotDiscount : 1) }];
+    const templateId: unknown = (r.inputs.launchTemplate as { id?: unknown } | undefined)?.id;
+    const template: RecordedResource | undefined = ctx.all.find((t: RecordedResource) => t.type === "aws:ec2/launchTemplate:LaunchTemplate" && t.outputs.id === templateId);
+    const volumeGb: number = (Array.isArray(template?.inputs.blockDeviceMappings) ? template!.inputs.blockDeviceMappings as { ebs?: { volumeSize?: unknown } }[] : [])
+        .reduce((sum: number, mapping) => sum + Number(mapping.ebs?.volumeSize ?? 0), 0);
+    if (volumeGb > 0) {
+        charges.push({ rate: "ebsGp3GbMonth", quantity: nodes * volumeGb });
+    }
+    return charges;
+}
 
 function cacheNodes(nodeType: string, nodes: number, ctx: PricingContext): Charge[] | string {
     const rate: RateId | undefined = nodeType === "cache.t4g.micro" ? "elastiCacheT4gMicroHour" : nodeType === "cache.r6g.large" ? "elastiCacheR6gLargeHour" : undefined;

@@ -20,12 +20,13 @@ export interface Rate {
     readonly verify?: boolean;
 }
 
+import { EC2_INSTANCE_RATES } from "./ec2Pricing";
+
 const AS_OF = "2025-11";
 
 export const REGION = "us-east-1";
 
-/** Every rate the estimate uses. Keys are referenced from cost.ts. */
-export const RATES = {
+const BASE_RATES = {
     natGatewayHour: { usd: 0.045, unit: "NAT gateway-hour", description: "NAT gateway, per hour", source: "[P2][P3] basavytix.com/blog/aws-nat-gateway-pricing; factualminds.com/blog/amazon-vpc-pricing-endpoints-peering-transit-gateway", asOf: AS_OF },
     natGatewayGb: { usd: 0.045, unit: "GB processed", description: "NAT gateway data processing", source: "[P2][P3] basavytix.com/blog/aws-nat-gateway-pricing; egresscost.com/nat-gateway", asOf: AS_OF },
     publicIpv4Hour: { usd: 0.005, unit: "public IPv4-hour", description: "Public IPv4 address (EIP)", source: "[P2][P3] cloudburn.io/blog/aws-nat-gateway-pricing", asOf: AS_OF },
@@ -54,7 +55,13 @@ export const RATES = {
     wafRequestsMillion: { usd: 0.6, unit: "million requests", description: "AWS WAF requests", source: "[P12] c3x.dev/blog/aws-waf-cost-explained", asOf: AS_OF },
     secretMonth: { usd: 0.4, unit: "secret-month", description: "Secrets Manager secret", source: "[P14] hivebook.wiki / awsi.click", asOf: AS_OF },
     backupWarmGbMonth: { usd: 0.1, unit: "GB-month", description: "AWS Backup warm storage (DynamoDB/EFS rate; Aurora snapshots ~$0.021)", source: "[P19] aws.amazon.com/backup/pricing", asOf: AS_OF },
+    ebsGp3GbMonth: { usd: 0.08, unit: "GB-month", description: "EBS gp3 volume storage (3,000 IOPS and 125 MB/s included)", source: "aws.amazon.com/ebs/pricing/", asOf: "2026-12", verify: true },
+    fargateVcpuHour: { usd: 0.04048, unit: "vCPU-hour", description: "Fargate (Linux/x86) vCPU", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
+    fargateGbHour: { usd: 0.004445, unit: "GB-hour", description: "Fargate (Linux/x86) memory", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
 } as const satisfies Record<string, Rate>;
+
+/** Every rate the estimate uses. Keys are referenced from cost.ts. */
+export const RATES = { ...BASE_RATES, ...EC2_INSTANCE_RATES } as const satisfies Record<string, Rate>;
 
 export type RateId = keyof typeof RATES;
 
@@ -75,6 +82,10 @@ export interface Assumptions {
     readonly cloudFrontGbPerMonth: number;
     readonly wafRequestsMillionPerMonth: number;
     readonly backupGb: number;
+    readonly spotDiscount: number;
+    readonly fargatePodsPerProfile: number;
+    readonly fargatePodVcpu: number;
+    readonly fargatePodMemoryGb: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -93,6 +104,10 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     cloudFrontGbPerMonth: 500,
     wafRequestsMillionPerMonth: 1,
     backupGb: 50,
+    spotDiscount: 0.6,
+    fargatePodsPerProfile: 1,
+    fargatePodVcpu: 0.25,
+    fargatePodMemoryGb: 0.5,
 };
 
 /** One line per assumption, in a fixed order, for the report. */
@@ -112,4 +127,8 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     cloudFrontGbPerMonth: "GB CloudFront transfer per distribution per month (first 1 TB free)",
     wafRequestsMillionPerMonth: "million requests per WAF web ACL per month",
     backupGb: "GB of warm backup storage per backup plan",
+    spotDiscount: "Spot price below on-demand for the first instance type of a Spot node group (AWS: up to 90%; m-family in us-east-1 typically 55-70%)",
+    fargatePodsPerProfile: "pods running around the clock per Fargate profile",
+    fargatePodVcpu: "vCPU per Fargate pod",
+    fargatePodMemoryGb: "GB of memory per Fargate pod",
 };

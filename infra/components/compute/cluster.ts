@@ -14,6 +14,8 @@ import { kubeconfig } from "./kubeconfig";
 import { ManagedNodeGroup, createNodeGroups } from "./nodeGroups";
 import { PodIdentityContext, PodIdentityRole } from "./podIdentity";
 import { createWorkloadIdentities } from "./workloadIdentities";
+import { KarpenterPrerequisites, createKarpenterPrerequisites } from "./karpenter";
+import { createLoadBalancerControllerIdentity } from "./loadBalancerController";
 
 /** What the cluster uses of the network component. */
 export interface ClusterNetwork {
@@ -40,6 +42,8 @@ export interface ClusterArgs {
     readonly account: AccountContext;
     readonly network: ClusterNetwork;
     readonly keys: ClusterKeys;
+    /** For keys the cluster owns (the Karpenter interruption queue's key). */
+    readonly kmsDeletionWindowInDays: number;
 }
 
 /**
@@ -58,14 +62,16 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string>;
     /** Workload name -> IAM role name, for layers that grant workloads access to their resources. */
     public readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
+    /** Undefined unless compute.karpenter.enabled. */
+    public readonly karpenterInterruptionQueueName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:compute:Cluster", name, {}, opts);
         const { compute, naming, account } = args;
         const parent: pulumi.Resource = this;
         const clusterName: string = physicalName(naming, "eks");
-        const identity: pulumi.Output<ClusterIdentity> = pulumi.all([account.accountId, account.partition])
-            .apply(([accountId, partition]: [string, string]): ClusterIdentity => ({ accountId, partition, region: account.region, clusterName }));
+        const identity: pulumi.Output<ClusterIdentity> = pulumi.all([account.accountId, account.partition, args.network.vpcId])
+            .apply(([accountId, partition, vpcId]: [string, string, string]): ClusterIdentity => ({ accountId, partition, region: account.region, clusterName, vpcId }));
 
         const roles: ClusterRoles = createClusterRoles({ naming, identity, fargate: compute.fargateProfiles.length > 0, parent });
         const controlPlane: ControlPlane = createControlPlane({
@@ -115,6 +121,12 @@ export class Cluster extends pulumi.ComponentResource {
         createAddons({ addons: compute.addons, naming, identity: podIdentity, phase: "afterNodes", dependsOn: computeCapacity });
 
         const workloads: Map<string, PodIdentityRole> = createWorkloadIdentities(podIdentity, compute.workloadIdentities);
+        if (compute.loadBalancerController.enabled) {
+            createLoadBalancerControllerIdentity(podIdentity);
+        }
+        const karpenter: KarpenterPrerequisites | undefined = compute.karpenter.enabled
+            ? createKarpenterPrerequisites({ podIdentity, protection: args.protection, kmsDeletionWindowInDays: args.kmsDeletionWindowInDays })
+            : undefined;
 
         this.clusterName = cluster.name;
         this.clusterArn = cluster.arn;
@@ -124,6 +136,8 @@ export class Cluster extends pulumi.ComponentResource {
         this.nodeSecurityGroupId = cluster.vpcConfig.apply((vpc) => vpc.clusterSecurityGroupId ?? "");
         this.kubeconfig = kubeconfig(clusterName, account.region, this.endpoint, this.certificateAuthorityData);
         this.workloadRoleNames = Object.fromEntries([...workloads.entries()].map(([workload, role]: [string, PodIdentityRole]) => [workload, role.role.name]));
+
+        this.karpenterInterruptionQueueName = karpenter?.queue.name;
 
         this.registerOutputs({
             clusterName: this.clusterName,

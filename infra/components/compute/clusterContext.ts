@@ -10,6 +10,7 @@ export interface ClusterIdentity {
     readonly partition: string;
     readonly region: string;
     readonly clusterName: string;
+    readonly vpcId: string;
 }
 
 export function clusterArn(identity: ClusterIdentity): string {

@@ -14,8 +14,8 @@ export interface PodIdentitySpec {
     readonly serviceAccount: string;
     /** AWS-managed policies by name (only those the pack allows: the EKS add-on set). */
     readonly managedPolicies?: readonly string[];
-    /** Customer-managed permissions, built from the resolved identity. */
-    readonly permissions?: (identity: ClusterIdentity) => PolicyDocument;
+    /** Customer-managed permissions, built from the resolved identity (and other outputs, such as a queue ARN). */
+    readonly permissions?: (identity: ClusterIdentity) => pulumi.Input<PolicyDocument>;
 }
 
 export interface PodIdentityRole {
@@ -52,7 +52,8 @@ export function createPodIdentityRole(ctx: PodIdentityContext, spec: PodIdentity
     if (spec.permissions) {
         grants.push(new aws.iam.RolePolicy(`${spec.slug}-pod`, {
             role: role.name,
-            policy: documentFor(ctx.identity, spec.permissions),
+            policy: ctx.identity.apply((identity: ClusterIdentity) => pulumi.output(spec.permissions!(identity)))
+                .apply((document: PolicyDocument) => JSON.stringify(document)),
         }, { parent }));
     }
 
