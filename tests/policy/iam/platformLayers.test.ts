@@ -139,3 +139,10 @@ it("isScopedGithubSubject", () => {
     expect(isScopedGithubSubject("repo:acme:*")).toBe(false);
     expect(isScopedGithubSubject("environment:prod")).toBe(false);
 });
+
+it("iam-cognito-mfa: the stack tag environment=prod makes every pool production", async () => {
+    const { evaluatePolicies } = await import("../../../policy/lib/evaluate");
+    const optional = resource(POOL, { ...pool, mfaConfiguration: "OPTIONAL", tagsAll: { Environment: "dev" } });
+    const result = await evaluatePolicies([resourcePolicy(cognitoMfa)], [optional], {}, new Map([["environment", "prod"]]));
+    expect(result.violations.map((v) => v.policy)).toEqual(["iam-cognito-mfa"]);
+});
