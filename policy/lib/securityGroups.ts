@@ -204,3 +204,73 @@ export function describeRule(rule: SgRule): string {
 export function portProperty(rule: SgRule): string {
     return `${rule.prefix}fromPort..toPort`;
 }
+
+type PolicyResource = import("@pulumi/policy").PolicyResource;
+
+/*
+ * Stack-policy joins from a resource to the security groups it attaches (mount targets, functions,
+ * ...). Built once per evaluation so each lookup costs only the holder's own references.
+ */
+export interface SecurityGroupIndex {
+    readonly byId: ReadonlyMap<string, PolicyResource>;
+    readonly byUrn: ReadonlyMap<string, PolicyResource>;
+    /** Standalone ingress rules (SecurityGroupRule / SecurityGroupIngressRule) by their known securityGroupId. */
+    readonly rulesByGroupId: ReadonlyMap<string, readonly PolicyResource[]>;
+    /** Standalone ingress rules whose securityGroupId is not known yet (joined through dependencies). */
+    readonly unresolvedRules: readonly PolicyResource[];
+}
+
+export function indexSecurityGroups(resources: readonly PolicyResource[]): SecurityGroupIndex {
+    const byId = new Map<string, PolicyResource>();
+    const byUrn = new Map<string, PolicyResource>();
+    const rulesByGroupId = new Map<string, PolicyResource[]>();
+    const unresolvedRules: PolicyResource[] = [];
+    for (const resource of resources) {
+        if (resource.type === SG_TYPE) {
+            byUrn.set(resource.urn, resource);
+            const id: unknown = peek(resource.props, "id");
+            if (typeof id === "string" && id.length > 0) {
+                byId.set(id, resource);
+            }
+        } else if (resource.type === SG_RULE_TYPE || resource.type === SG_INGRESS_RULE_TYPE) {
+            const groupId: unknown = peek(resource.props, "securityGroupId");
+            if (typeof groupId === "string" && groupId.length > 0) {
+                rulesByGroupId.set(groupId, [...(rulesByGroupId.get(groupId) ?? []), resource]);
+            } else {
+                unresolvedRules.push(resource);
+            }
+        }
+    }
+    return { byId, byUrn, rulesByGroupId, unresolvedRules };
+}
+
+/** Groups named by holder[refKey] (a list of ids); unknown ids are resolved through the holder's dependencies. */
+export function attachedSecurityGroups(index: SecurityGroupIndex, holder: PolicyResource, refKey: string): PolicyResource[] {
+    const raw: unknown = peek(holder.props, refKey);
+    const found = new Set<PolicyResource>();
+    for (const id of knownStrings(raw)) {
+        const group: PolicyResource | undefined = index.byId.get(id);
+        if (group) {
+            found.add(group);
+        }
+    }
+    const items = peekArray(raw);
+    if (items === UNKNOWN || items.some((v: unknown) => v === UNKNOWN)) {
+        for (const dependency of holder.dependencies ?? []) {
+            const group: PolicyResource | undefined = index.byUrn.get(dependency.urn);
+            if (group) {
+                found.add(group);
+            }
+        }
+    }
+    return [...found];
+}
+
+/** The group itself and every standalone ingress rule resource that adds to it. */
+export function ingressRuleHolders(index: SecurityGroupIndex, group: PolicyResource): PolicyResource[] {
+    const id: unknown = peek(group.props, "id");
+    const known: readonly PolicyResource[] = typeof id === "string" ? index.rulesByGroupId.get(id) ?? [] : [];
+    const viaDependencies: PolicyResource[] = index.unresolvedRules.filter((rule: PolicyResource) =>
+        (rule.dependencies ?? []).some((d: PolicyResource) => d.urn === group.urn) || rule.parent?.urn === group.urn);
+    return [group, ...known, ...viaDependencies];
+}

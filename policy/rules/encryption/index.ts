@@ -11,6 +11,10 @@ import { messagingEncryptionPolicies } from "./messaging";
 import { rdsEncryptionPolicies } from "./rds";
 import { s3EncryptionPolicies } from "./s3";
 import { transitPolicies } from "./transit";
+import { efsEncryptionPolicies, efsTransitStackPolicies } from "./efs";
+import { lambdaEncryptionPolicies } from "./lambda";
+import { stepFunctionsEncryptionPolicies } from "./stepFunctions";
+import { ecrEncryptionPolicies } from "./ecr";
 
 /** Encryption at rest and in transit (catalogue pillars "Encryption at rest" and "Encryption in transit"). */
 export const encryptionPolicies: Policies = [
@@ -26,4 +30,9 @@ export const encryptionPolicies: Policies = [
     ...cloudfrontTransitPolicies,
     ...lbTransitPolicies,
     ...transitPolicies,
+    ...efsEncryptionPolicies,
+    ...efsTransitStackPolicies,
+    ...lambdaEncryptionPolicies,
+    ...stepFunctionsEncryptionPolicies,
+    ...ecrEncryptionPolicies,
 ];

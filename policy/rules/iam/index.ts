@@ -2,6 +2,8 @@ import { Policies } from "@pulumi/policy";
 import { documentPolicies } from "./documents";
 import { managedPolicyPolicies } from "./managedPolicies";
 import { servicePolicies, stackIamPolicies } from "./services";
+import { cognitoPolicies } from "./cognito";
+import { githubOidcPolicies } from "./githubOidc";
 
 /** Least privilege / IAM (catalogue pillar "Least privilege / IAM"). */
 export const iamPolicies: Policies = [
@@ -9,4 +11,6 @@ export const iamPolicies: Policies = [
     ...managedPolicyPolicies,
     ...servicePolicies,
     ...stackIamPolicies,
+    ...cognitoPolicies,
+    ...githubOidcPolicies,
 ];

@@ -1,6 +1,17 @@
 import { Policies } from "@pulumi/policy";
+import { apiGatewayLoggingPolicies } from "./apiGateway";
+import { ecrLoggingStackPolicies } from "./ecr";
+import { lambdaLoggingPolicies } from "./lambda";
 import { loggingResourcePolicies } from "./resources";
 import { loggingStackPolicies } from "./stack";
+import { stepFunctionsLoggingPolicies } from "./stepFunctions";
 
 /** Logging / audit pillar. */
-export const loggingPolicies: Policies = [...loggingResourcePolicies, ...loggingStackPolicies];
+export const loggingPolicies: Policies = [
+    ...loggingResourcePolicies,
+    ...loggingStackPolicies,
+    ...lambdaLoggingPolicies,
+    ...apiGatewayLoggingPolicies,
+    ...stepFunctionsLoggingPolicies,
+    ...ecrLoggingStackPolicies,
+];

@@ -7,6 +7,10 @@ import { naclPolicies, privateSubnetStackPolicies } from "./privateSubnets";
 import { resourcePolicyPolicies } from "./resourcePolicies";
 import { securityGroupPolicies } from "./securityGroups";
 import { networkStackPolicies } from "./stack";
+import { efsNetworkStackPolicies } from "./efs";
+import { lambdaNetworkPolicies, lambdaNetworkStackPolicies } from "./lambda";
+import { apiGatewayNetworkPolicies } from "./apiGateway";
+import { ecrNetworkPolicies } from "./ecr";
 
 /** Network & public exposure pillar. */
 export const networkPolicies: Policies = [
@@ -19,4 +23,9 @@ export const networkPolicies: Policies = [
     ...cloudfrontOriginPolicies,
     ...naclPolicies,
     ...privateSubnetStackPolicies,
+    ...efsNetworkStackPolicies,
+    ...lambdaNetworkPolicies,
+    ...lambdaNetworkStackPolicies,
+    ...apiGatewayNetworkPolicies,
+    ...ecrNetworkPolicies,
 ];

@@ -1,6 +1,23 @@
 import { Policies } from "@pulumi/policy";
+import { apiGatewayResiliencePolicies } from "./apiGateway";
+import { backupResilienceStackPolicies } from "./backup";
+import { cognitoResiliencePolicies } from "./cognito";
+import { ecrResiliencePolicies, ecrResilienceStackPolicies } from "./ecr";
+import { efsResilienceStackPolicies } from "./efs";
+import { lambdaResiliencePolicies, lambdaResilienceStackPolicies } from "./lambda";
 import { resilienceResourcePolicies } from "./resources";
 import { resilienceStackPolicies } from "./stack";
 
 /** Resilience / backup pillar. */
-export const resiliencePolicies: Policies = [...resilienceResourcePolicies, ...resilienceStackPolicies];
+export const resiliencePolicies: Policies = [
+    ...resilienceResourcePolicies,
+    ...resilienceStackPolicies,
+    ...efsResilienceStackPolicies,
+    ...lambdaResiliencePolicies,
+    ...lambdaResilienceStackPolicies,
+    ...apiGatewayResiliencePolicies,
+    ...cognitoResiliencePolicies,
+    ...ecrResiliencePolicies,
+    ...ecrResilienceStackPolicies,
+    ...backupResilienceStackPolicies,
+];

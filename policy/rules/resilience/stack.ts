@@ -61,7 +61,7 @@ function tagsOf(resource: PolicyResource): Record<string, unknown> {
 }
 
 /** Is the resource selected by an AWS Backup selection (ARN, wildcard, dependency or tag)? */
-function coveredBy(selection: PolicyResource, target: PolicyResource, arnPattern: string): boolean {
+export function coveredBy(selection: PolicyResource, target: PolicyResource, arnPattern: string): boolean {
     const raw = peek(selection.props, "resources");
     const arns = knownStrings(raw);
     const arn = peek(target.props, "arn");
