@@ -62,6 +62,8 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string>;
     /** Workload name -> IAM role name, for layers that grant workloads access to their resources. */
     public readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
+    /** The managed node groups' role (ECR pull policies name it). */
+    public readonly nodeRoleArn: pulumi.Output<string>;
     /** Undefined unless compute.karpenter.enabled. */
     public readonly karpenterInterruptionQueueName: pulumi.Output<string> | undefined;
 
@@ -138,6 +140,7 @@ export class Cluster extends pulumi.ComponentResource {
         this.workloadRoleNames = Object.fromEntries([...workloads.entries()].map(([workload, role]: [string, PodIdentityRole]) => [workload, role.role.name]));
 
         this.karpenterInterruptionQueueName = karpenter?.queue.name;
+        this.nodeRoleArn = roles.node.arn;
 
         this.registerOutputs({
             clusterName: this.clusterName,
