@@ -3,6 +3,7 @@ import { ConfigValidationError } from "../../infra/config/errors";
 import { parsePlatformConfig } from "../../infra/config/load";
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../infra/config/kubernetesVersions";
 import { devConfigWith, devObject } from "../config/configFixtures";
+import { namingContext, physicalName } from "../../infra/platform/naming";
 
 /** The problem lines of a rejected configuration; fails when the configuration is accepted. */
 function problemsOf(raw: Record<string, string>, stack = "dev"): string[] {
@@ -123,5 +124,31 @@ describe("platform:compute validation", () => {
     it("reports compute problems together with problems elsewhere in the file", () => {
         const raw = compute({ kubernetesVersion: "1.20" }, { "platform:network": { ...devObject("platform:network"), natStrategy: "double" } });
         expect(problemsOf(raw)).toHaveLength(2);
+    });
+});
+
+describe("physical names of the compute layer", () => {
+    const names = (raw: Record<string, string>): { cluster: string; groups: string[] } => {
+        const config = parsePlatformConfig(raw, "platform", "dev");
+        const naming = namingContext(config);
+        return { cluster: physicalName(naming, "eks"), groups: config.compute.nodeGroups.map((g) => physicalName(naming, g.name)) };
+    };
+
+    it("keep the cluster and node group names when unrelated configuration changes", () => {
+        const base = names(compute({}));
+        expect(base).toEqual({ cluster: "platform-dev-eks", groups: ["platform-dev-system", "platform-dev-workers"] });
+        const groups = devCompute().nodeGroups as Record<string, unknown>[];
+        const variants: Record<string, string>[] = [
+            compute({ kubernetesVersion: "1.36" }),
+            compute({ nodeGroups: [{ ...groups[0], instanceTypes: ["m6i.large"], maxSize: 5 }, groups[1]] }),
+            compute({ nodeGroups: [groups[1], groups[0]] }),
+            compute({}, { "platform:tags": { ...devObject("platform:tags"), owner: "another-team", additional: { Repository: "acme/other" } } }),
+            compute({ fargateProfiles: [] }),
+        ];
+        for (const variant of variants) {
+            const renamed = names(variant);
+            expect(renamed.cluster).toBe(base.cluster);
+            expect([...renamed.groups].sort()).toEqual([...base.groups].sort());
+        }
     });
 });
