@@ -255,6 +255,12 @@ export function describeCompute(expected: ComputeExpectations): void {
                 }
             });
 
+            it("leaves the GuardDuty runtime agent to GuardDuty's own add-on management (no second, conflicting copy)", () => {
+                expect(result.all(C.addon).some((a) => a.inputs.addonName === "aws-guardduty-agent")).toBe(false);
+                const runtime: RecordedResource = result.get("aws:guardduty/detectorFeature:DetectorFeature", "runtime-monitoring");
+                expect(runtime.inputs.additionalConfigurations).toEqual([{ name: "EKS_ADDON_MANAGEMENT", status: runtime.inputs.status }]);
+            });
+
             it("installs the node DaemonSets before the node groups and the Deployments after them", () => {
                 for (const group of result.all(C.nodeGroup)) {
                     for (const daemonSet of ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"]) {

@@ -4,6 +4,7 @@ import { managedPolicyPolicies } from "./managedPolicies";
 import { servicePolicies, stackIamPolicies } from "./services";
 import { cognitoPolicies } from "./cognito";
 import { githubOidcPolicies } from "./githubOidc";
+import { podIdentityPolicies } from "./podIdentity";
 
 /** Least privilege / IAM (catalogue pillar "Least privilege / IAM"). */
 export const iamPolicies: Policies = [
@@ -13,4 +14,5 @@ export const iamPolicies: Policies = [
     ...stackIamPolicies,
     ...cognitoPolicies,
     ...githubOidcPolicies,
+    ...podIdentityPolicies,
 ];
