@@ -168,3 +168,46 @@ export function deniesInsecureTransport(document: ParsedDocument, action: string
         && (conditionValues(s, "Bool", "aws:SecureTransport") ?? []).some((v: string) => v.toLowerCase() === "false")
         && (resourceCheck === undefined || resourceCheck(s.resources)));
 }
+
+/** Does a Resource pattern (IAM * and ? wildcards) match a concrete ARN? ARNs are case-sensitive. */
+export function resourcePatternMatches(pattern: string, arn: string): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    return regex.test(arn);
+}
+
+const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
+
+/**
+ * Which parts of an S3 bucket a statement's Resource list covers: the bucket itself (bucket-level
+ * calls such as ListBucket, PutBucketPolicy) and every object (`<arn>/*`). A TLS-only deny must
+ * cover both; `arn/*` alone leaves the bucket-level API reachable over plain HTTP.
+ *
+ * With the bucket's ARN known, the patterns are matched against it (so `*`, `arn:aws:s3:::name*`
+ * and the exact pair all count). Without it (the ARN is an output not known yet, while the
+ * document is), a bucket ARN written in the statement stands for the bucket.
+ */
+export function s3ResourceCoverage(resources: readonly string[], bucketArn?: string): { bucket: boolean; objects: boolean } {
+    // A pattern covers every object only if it matches any key, not just one literal key.
+    const coversObjects = (arn: string): boolean =>
+        resources.some((r: string) => resourcePatternMatches(r, `${arn}/*`) && resourcePatternMatches(r, `${arn}/any/key.txt`));
+    if (bucketArn !== undefined) {
+        return { bucket: resources.some((r: string) => resourcePatternMatches(r, bucketArn)), objects: coversObjects(bucketArn) };
+    }
+    if (resources.includes("*")) {
+        return { bucket: true, objects: true };
+    }
+    const bucketArns: string[] = resources.filter((r: string) => S3_BUCKET_ARN.test(r) && !/[*?]/.test(r));
+    return { bucket: bucketArns.length > 0, objects: bucketArns.some(coversObjects) || (bucketArns.length === 0 && resources.some((r) => /^arn:aws[a-z-]*:s3:::[^/]+\/\*$/.test(r))) };
+}
+
+/**
+ * TLS-only bucket policy: insecure requests are denied for the objects (s3:GetObject on `arn/*`)
+ * and for the bucket (s3:ListBucket on `arn`), in one statement or two.
+ */
+export function deniesInsecureS3Transport(document: ParsedDocument, bucketArn?: string): boolean {
+    return deniesInsecureTransport(document, "s3:GetObject", (resources: string[]) => s3ResourceCoverage(resources, bucketArn).objects)
+        && deniesInsecureTransport(document, "s3:ListBucket", (resources: string[]) => s3ResourceCoverage(resources, bucketArn).bucket);
+}

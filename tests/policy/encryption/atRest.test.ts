@@ -119,9 +119,20 @@ describeResourcePolicy({
     baseline: { description: "redis", atRestEncryptionEnabled: true, kmsKeyId: KEY },
     violations: [
         { name: "false", patch: { atRestEncryptionEnabled: false }, property: "atRestEncryptionEnabled" },
-        { name: "omitted", patch: { atRestEncryptionEnabled: undefined }, property: "atRestEncryptionEnabled" },
+        { name: "string \"false\"", patch: { atRestEncryptionEnabled: "false" }, property: "atRestEncryptionEnabled" },
+        { name: "omitted, engine omitted (redis, whose default is false)", patch: { atRestEncryptionEnabled: undefined }, property: "atRestEncryptionEnabled is not set" },
+        { name: "omitted with engine redis (default false)", patch: { atRestEncryptionEnabled: undefined, engine: "redis" }, property: "engine \"redis\"" },
+        { name: "valkey with an explicit false", patch: { atRestEncryptionEnabled: false, engine: "valkey" }, property: "atRestEncryptionEnabled" },
     ],
-    unknowns: [{ name: "unknown", patch: { atRestEncryptionEnabled: UNKNOWN_STRING } }],
+    compliant: [
+        // replicationGroup.d.ts: "When `engine` is `valkey`, default is `true`."
+        { name: "omitted with engine valkey (the provider defaults it to true)", patch: { atRestEncryptionEnabled: undefined, engine: "valkey" } },
+        { name: "string \"true\"", patch: { atRestEncryptionEnabled: "true" } },
+    ],
+    unknowns: [
+        { name: "unknown", patch: { atRestEncryptionEnabled: UNKNOWN_STRING } },
+        { name: "omitted, engine unknown", patch: { atRestEncryptionEnabled: undefined, engine: UNKNOWN_STRING } },
+    ],
 });
 
 describeResourcePolicy({

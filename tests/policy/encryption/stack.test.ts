@@ -96,6 +96,45 @@ describe("tls-s3-ssl-only", () => {
     it("fires when the deny covers only PutObject", async () => {
         expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:PutObject"))]), "tls-s3-ssl-only", "policy");
     });
+    describe("the deny covers the bucket ARN and its objects", () => {
+        const withResources = (resources: unknown) => {
+            const doc = denyInsecure();
+            (doc.Statement[1] as Record<string, unknown>).Resource = resources;
+            return doc;
+        };
+        const run = (doc: unknown, physical = "site-a1b2") => runPolicy(s3SslOnly, [bucket("site", physical), bucketPolicy("p", physical, doc)]);
+
+        it("fires when the deny covers only the objects (arn/*): bucket-level calls stay open over HTTP", async () => {
+            const result = await run(withResources("arn:aws:s3:::site-a1b2/*"));
+            expectFired(result, "tls-s3-ssl-only", "covering both the bucket ARN and its objects");
+        });
+        it("fires when the deny covers only the bucket ARN", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::site-a1b2"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the objects are covered under one prefix only", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::site-a1b2", "arn:aws:s3:::site-a1b2/logs/*"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the deny names another bucket", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::other", "arn:aws:s3:::other/*"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the bucket-level deny does not cover a bucket-level action", async () => {
+            const doc = withResources("arn:aws:s3:::site-a1b2/*");
+            doc.Statement.push({ Sid: "DenyInsecureBucket", Effect: "Deny", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site-a1b2", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+            expectFired(await run(doc), "tls-s3-ssl-only", "policy");
+        });
+        it("passes with Resource \"*\", a name wildcard covering both, or two statements (bucket and objects)", async () => {
+            expectClean(await run(withResources("*")));
+            expectClean(await run(withResources("arn:aws:s3:::site-a1b2*")));
+            const doc = withResources("arn:aws:s3:::site-a1b2/*");
+            doc.Statement.push({ Sid: "DenyInsecureBucket", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::site-a1b2", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+            expectClean(await run(JSON.stringify(doc)));
+        });
+        it("bucket ARN not known yet, document known: the ARN written in the statement stands for the bucket", async () => {
+            const b = resource(BUCKET, {}, { name: "site", outputs: { bucket: "site-a1b2", id: "site-a1b2", arn: UNKNOWN_STRING } });
+            expectClean(await runPolicy(s3SslOnly, [b, bucketPolicy("p", "site-a1b2", denyInsecure())]));
+            expectFired(await runPolicy(s3SslOnly, [b, bucketPolicy("p", "site-a1b2", withResources("arn:aws:s3:::site-a1b2/*"))]), "tls-s3-ssl-only", "policy");
+        });
+    });
     it("preview: unknown policy document and ids", async () => {
         const b = bucket("site", UNKNOWN_STRING);
         expectNoMandatory(await runPolicy(s3SslOnly, [b, bucketPolicy("p", UNKNOWN_STRING, UNKNOWN_STRING, [b.urn])]));
