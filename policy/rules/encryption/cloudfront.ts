@@ -65,27 +65,63 @@ export const cloudfrontCustomCertSni = resourcePolicy({
     },
 });
 
-function customOrigins(props: unknown): { index: number; config: unknown }[] {
+const VPC_ORIGIN = "aws:cloudfront/vpcOrigin:VpcOrigin";
+
+/**
+ * An HTTPS connection CloudFront opens to an origin it does not treat as S3: a distribution's
+ * custom origin (origins[].customOriginConfig) or a VPC origin (aws:cloudfront/vpcOrigin:VpcOrigin
+ * vpcOriginEndpointConfig, which carries its own protocol policy and TLS versions; a distribution's
+ * vpcOriginConfig only names it). The transport rules judge both the same way.
+ */
+interface OriginEndpoint {
+    /** Path prefix of the endpoint's config, e.g. origins[1].customOriginConfig or vpcOriginEndpointConfig. */
+    readonly path: string;
+    readonly config: unknown;
+    /** Sub-path of the TLS version list: originSslProtocols (distribution, a list) or originSslProtocols.items (VPC origin). */
+    readonly protocolsPath: string;
+}
+
+function originEndpoints(type: string, props: unknown): OriginEndpoint[] {
+    if (type === VPC_ORIGIN) {
+        const config: unknown = read(props, "vpcOriginEndpointConfig");
+        return config === undefined || config === null || config === UNKNOWN ? [] : [{ path: "vpcOriginEndpointConfig", config, protocolsPath: "originSslProtocols.items" }];
+    }
     const origins = list(props, "origins");
     if (origins === UNKNOWN) {
         return [];
     }
     return origins
-        .map((origin: unknown, index: number) => ({ index, config: origin === UNKNOWN ? UNKNOWN : read(origin, "customOriginConfig") }))
-        .filter((o) => o.config !== undefined && o.config !== null && o.config !== UNKNOWN);
+        .map((origin: unknown, index: number): OriginEndpoint => ({
+            path: `origins[${index}].customOriginConfig`,
+            config: origin === UNKNOWN ? UNKNOWN : read(origin, "customOriginConfig"),
+            protocolsPath: "originSslProtocols",
+        }))
+        .filter((o: OriginEndpoint) => o.config !== undefined && o.config !== null && o.config !== UNKNOWN);
+}
+
+/** TLS versions of an endpoint: a list, or the VPC origin's { items, quantity } (a bare list is read too). */
+function originProtocols(endpoint: OriginEndpoint): unknown[] | typeof UNKNOWN {
+    const direct: unknown = read(endpoint.config, "originSslProtocols");
+    if (direct === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (endpoint.protocolsPath.endsWith(".items") && direct !== null && typeof direct === "object" && !Array.isArray(direct)) {
+        return list(endpoint.config, endpoint.protocolsPath);
+    }
+    return list(endpoint.config, "originSslProtocols");
 }
 
 export const cloudfrontOriginHttps = resourcePolicy({
     id: "tls-cf-origin-https",
-    description: "CloudFront connects to custom origins (ALBs, APIs) over HTTPS only.",
+    description: "CloudFront connects to custom origins (ALBs, APIs) and VPC origins over HTTPS only.",
     severity: "high",
-    resourceTypes: [DISTRIBUTION],
-    remediation: "Set origins[].customOriginConfig.originProtocolPolicy: \"https-only\" and give the origin a certificate that matches its domain name.",
+    resourceTypes: [DISTRIBUTION, VPC_ORIGIN],
+    remediation: "Set originProtocolPolicy: \"https-only\" on origins[].customOriginConfig (and on VpcOrigin vpcOriginEndpointConfig), and give the origin a certificate that matches its domain name.",
     check(props, ctx) {
-        for (const { index, config } of customOrigins(props)) {
-            const policy: unknown = read(config, "originProtocolPolicy");
+        for (const endpoint of originEndpoints(ctx.type, props)) {
+            const policy: unknown = read(endpoint.config, "originProtocolPolicy");
             if (policy !== UNKNOWN && policy !== "https-only") {
-                ctx.report({ property: `origins[${index}].customOriginConfig.originProtocolPolicy`, value: policy ?? ABSENT, expected: "\"https-only\"" });
+                ctx.report({ property: `${endpoint.path}.originProtocolPolicy`, value: policy ?? ABSENT, expected: "\"https-only\"" });
             }
         }
     },
@@ -93,18 +129,18 @@ export const cloudfrontOriginHttps = resourcePolicy({
 
 export const cloudfrontOriginProtocols = resourcePolicy({
     id: "tls-cf-origin-protocols",
-    description: "CloudFront negotiates only TLSv1.2 with custom origins (no SSLv3, TLSv1, TLSv1.1).",
+    description: "CloudFront negotiates only TLSv1.2 with custom origins and VPC origins (no SSLv3, TLSv1, TLSv1.1).",
     severity: "high",
-    resourceTypes: [DISTRIBUTION],
-    remediation: "Set origins[].customOriginConfig.originSslProtocols: [\"TLSv1.2\"].",
+    resourceTypes: [DISTRIBUTION, VPC_ORIGIN],
+    remediation: "Set origins[].customOriginConfig.originSslProtocols: [\"TLSv1.2\"] (VpcOrigin: vpcOriginEndpointConfig.originSslProtocols { items: [\"TLSv1.2\"], quantity: 1 }).",
     check(props, ctx) {
-        for (const { index, config } of customOrigins(props)) {
-            const protocols = list(config, "originSslProtocols");
+        for (const endpoint of originEndpoints(ctx.type, props)) {
+            const protocols = originProtocols(endpoint);
             if (protocols === UNKNOWN || protocols.includes(UNKNOWN)) {
                 continue;
             }
             if (protocols.length === 0 || protocols.some((p: unknown) => p !== "TLSv1.2")) {
-                ctx.report({ property: `origins[${index}].customOriginConfig.originSslProtocols`, value: protocols.length === 0 ? ABSENT : protocols, expected: "[\"TLSv1.2\"] only" });
+                ctx.report({ property: `${endpoint.path}.${endpoint.protocolsPath}`, value: protocols.length === 0 ? ABSENT : protocols, expected: "[\"TLSv1.2\"] only" });
             }
         }
     },
