@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { isTrue } from "../../lib/props";
 import { ABSENT, StackRule, stackPolicy } from "../../lib/rule";
-import { DEFAULT_SG_TYPE, SG_INGRESS_RULE_TYPE, SG_RULE_TYPE, SG_TYPE, describeRule, ingressRules, worldCidrs } from "../../lib/securityGroups";
+import { DEFAULT_SG_TYPE, SG_INGRESS_RULE_TYPE, SG_RULE_TYPE, SG_TYPE, SgRule, describeRule, ingressRules, worldOpenings } from "../../lib/securityGroups";
 import {
     BUCKET_TYPES, UNKNOWN, VPC_TYPES, bucketSubResources, childrenOf, containsUnknown, knownStrings, matchesAny, ofType, peek, peekArray,
 } from "../../lib/stackJoins";
@@ -143,14 +143,20 @@ export const rdsSgNoWorld: StackRule = {
         for (const db of ofType(resources, DB_TYPES)) {
             for (const sg of databaseGroups(groups, db)) {
                 const holders: PolicyResource[] = [sg, ...childrenOf(resources, sg, [SG_RULE_TYPE, SG_INGRESS_RULE_TYPE], "securityGroupId", ["id", "arn"])];
-                for (const holder of holders) {
-                    for (const rule of ingressRules(holder.type, holder.props)) {
-                        for (const cidr of worldCidrs(rule)) {
-                            const key = `${holder.urn}|${cidr.property}`;
-                            if (!reported.has(key)) {
-                                reported.add(key);
-                                ctx.report(holder, { property: cidr.property, value: cidr.value, expected: `no world ingress (${describeRule(rule)}) on a security group of database "${db.name}"` });
-                            }
+                // One group, however its rules are declared: CIDRs of separate rule resources on the same port add up.
+                const owned: { holder: PolicyResource; rule: SgRule }[] = holders.flatMap((holder: PolicyResource) =>
+                    ingressRules(holder.type, holder.props).map((rule: SgRule) => ({ holder, rule })));
+                const holderOf = new Map<SgRule, PolicyResource>(owned.map(({ holder, rule }) => [rule, holder]));
+                for (const opening of worldOpenings(owned.map(({ rule }) => rule))) {
+                    const holder: PolicyResource = holderOf.get(opening.rule)!;
+                    for (const cidr of opening.cidrs) {
+                        const key = `${holder.urn}|${cidr.property}`;
+                        if (!reported.has(key)) {
+                            reported.add(key);
+                            ctx.report(holder, {
+                                property: cidr.property, value: cidr.value,
+                                expected: `no world ingress (${describeRule(opening.rule)}${opening.combined ? ", together with the group's other rules the whole address space" : ""}) on a security group of database "${db.name}"`,
+                            });
                         }
                     }
                 }

@@ -97,9 +97,9 @@ describe("tls-s3-ssl-only", () => {
         expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:PutObject"))]), "tls-s3-ssl-only", "policy");
     });
     describe("the deny covers the bucket ARN and its objects", () => {
-        const withResources = (resources: unknown) => {
-            const doc = denyInsecure();
-            (doc.Statement[1] as Record<string, unknown>).Resource = resources;
+        const withResources = (resources: unknown): { Statement: Record<string, unknown>[] } => {
+            const doc = denyInsecure() as { Statement: Record<string, unknown>[] };
+            doc.Statement[1].Resource = resources;
             return doc;
         };
         const run = (doc: unknown, physical = "site-a1b2") => runPolicy(s3SslOnly, [bucket("site", physical), bucketPolicy("p", physical, doc)]);

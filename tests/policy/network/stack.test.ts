@@ -178,6 +178,16 @@ describe("net-rds-sg-no-world", () => {
         const ok = dbSg([{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN_STRING] }], UNKNOWN_STRING);
         expectClean(await runPolicy(rdsSg, [ok, cluster(ok, UNKNOWN_ARRAY)]));
     });
+    it("unites the CIDRs of separate rule resources of the DB group on the same port (0.0.0.0/1 + 128.0.0.0/1)", async () => {
+        const sg = dbSg([{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/1"] }]);
+        const other = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { securityGroupId: "sg-db", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "128.0.0.0/1" }, { name: "db-other-half" });
+        const run = await runPolicy(rdsSg, [sg, other, cluster(sg)]);
+        expectFired(run, rdsSg, "ingress[0].cidrBlocks[0]");
+        expect(run.violations.map((v) => v.urn)).toContain(other.urn);
+        expect(run.messages[0]).toContain("whole address space");
+        const otherPort = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { securityGroupId: "sg-db", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "128.0.0.0/1" }, { name: "db-other-port" });
+        expectClean(await runPolicy(rdsSg, [sg, otherPort, cluster(sg)]));
+    });
     it("ignores world ingress on groups no database uses", async () => {
         const web = resource(SG, { ingress: [] }, { name: "web", outputs: { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] } });
         const sg = dbSg();
