@@ -1,5 +1,6 @@
 import { NormalisedStatement, ParsedDocument, actionMatches, parsePolicyDocument } from "./documents";
 import { list, read, UNKNOWN, Unknown } from "./values";
+import * as actionsWithoutResources from "../data/actions-without-resource-level-permissions.json";
 
 /**
  * IAM-document helpers shared by the IAM and encryption-in-transit rules: where identity policies
@@ -83,40 +84,18 @@ export function appliesToAllResources(statement: NormalisedStatement): boolean {
 
 /**
  * Actions without resource-level permissions: the only actions allowed with Resource "*".
- * Patterns use IAM wildcards. Keep this the single list (iam-no-star-resource-writes reads it).
+ * The list is data (policy/data/actions-without-resource-level-permissions.json, with its source,
+ * the Service Authorization Reference, and the date it was checked); patterns use IAM wildcards.
+ * Keep this the single list (iam-no-star-resource-writes reads it).
  */
-export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = [
-    "ec2:Describe*",
-    "ec2:GetConsole*",
-    "autoscaling:Describe*",
-    "elasticloadbalancing:Describe*",
-    "ecr:GetAuthorizationToken",
-    "eks:DescribeAddonVersions",
-    "eks:ListClusters",
-    "logs:DescribeLogGroups",
-    "logs:DescribeQueryDefinitions",
-    "cloudwatch:PutMetricData",
-    "cloudwatch:GetMetricData",
-    "cloudwatch:ListMetrics",
-    "cloudwatch:DescribeAlarms",
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    "sts:GetCallerIdentity",
-    "s3:ListAllMyBuckets",
-    "kms:ListKeys",
-    "kms:ListAliases",
-    "secretsmanager:ListSecrets",
-    "secretsmanager:GetRandomPassword",
-    "ssm:DescribeParameters",
-    "route53:ListHostedZones",
-    "route53:ListHostedZonesByName",
-    "acm:ListCertificates",
-    "tag:GetResources",
-    "shield:GetSubscriptionState",
-    "wafv2:ListWebACLs",
-];
+export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = Object.values(actionsWithoutResources.services)
+    .flatMap((service: { actions: string[] }) => service.actions);
+
+/** Where NO_RESOURCE_LEVEL_ACTIONS comes from and when it was last checked (for messages and docs). */
+export const NO_RESOURCE_LEVEL_ACTIONS_SOURCE: { readonly source: string; readonly checked: string } = {
+    source: actionsWithoutResources.source,
+    checked: actionsWithoutResources.checked,
+};
 
 /** Is every action the statement pattern can match covered by the allow pattern? */
 function patternCovered(allowed: string, pattern: string): boolean {
