@@ -1,6 +1,8 @@
-import { ABSENT, resourcePolicy } from "../../lib/rule";
+import { PolicyResource } from "@pulumi/policy";
+import { ABSENT, StackRuleContext, Violation, resourcePolicy, stackPolicy } from "../../lib/rule";
 import { isTrue } from "../../lib/props";
 import { list, read, UNKNOWN } from "../../lib/values";
+import { num } from "../../lib/stackJoins";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const SECURE_VIEWER_TLS: readonly string[] = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
@@ -146,4 +148,110 @@ export const cloudfrontOriginProtocols = resourcePolicy({
     },
 });
 
-export const cloudfrontTransitPolicies = [cloudfrontViewerHttps, cloudfrontViewerMinTls, cloudfrontCustomCertSni, cloudfrontOriginHttps, cloudfrontOriginProtocols];
+// --- tls-cf-hsts: a stack rule, because the HSTS header lives on a response headers policy the behaviours reference. ---
+
+const RESPONSE_HEADERS_POLICY = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
+/** One year, the HSTS max-age the catalogue (and the HSTS preload list) asks for. */
+export const HSTS_MINIMUM_MAX_AGE = 31536000;
+
+interface HstsConfig {
+    minimumMaxAgeSeconds: number;
+    /** Ids of response headers policies not declared in the stack (created elsewhere) that are known to send HSTS. */
+    acceptedPolicyIds: string[];
+}
+
+/** What is wrong with a response headers policy's HSTS: [] when compliant, UNKNOWN when not known yet. */
+function hstsProblems(policy: PolicyResource, minimumMaxAge: number): Violation[] | typeof UNKNOWN {
+    const sts: unknown = read(policy.props, "securityHeadersConfig.strictTransportSecurity");
+    if (sts === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (sts === undefined || sts === null) {
+        return [{ property: "securityHeadersConfig.strictTransportSecurity", value: ABSENT, expected: "a Strict-Transport-Security header" }];
+    }
+    const problems: Violation[] = [];
+    const maxAge = num(read(sts, "accessControlMaxAgeSec"));
+    if (maxAge !== UNKNOWN && (maxAge === undefined || maxAge < minimumMaxAge)) {
+        problems.push({ property: "securityHeadersConfig.strictTransportSecurity.accessControlMaxAgeSec", value: maxAge ?? ABSENT, expected: `at least ${minimumMaxAge} (one year)` });
+    }
+    for (const key of ["includeSubdomains", "override"] as const) {
+        const value: unknown = read(sts, key);
+        if (value !== UNKNOWN && !isTrue(value)) {
+            problems.push({
+                property: `securityHeadersConfig.strictTransportSecurity.${key}`, value: value ?? ABSENT,
+                expected: key === "override" ? "true (otherwise an origin's weaker header wins)" : "true (every subdomain HTTPS-only too)",
+            });
+        }
+    }
+    return problems;
+}
+
+interface Behaviour { readonly path: string; readonly reference: unknown }
+
+function behaviours(distribution: PolicyResource): Behaviour[] {
+    const result: Behaviour[] = [{ path: "defaultCacheBehavior.responseHeadersPolicyId", reference: read(distribution.props, "defaultCacheBehavior.responseHeadersPolicyId") }];
+    const ordered = list(distribution.props, "orderedCacheBehaviors");
+    if (ordered !== UNKNOWN) {
+        ordered.forEach((b: unknown, i: number) => result.push({ path: `orderedCacheBehaviors[${i}].responseHeadersPolicyId`, reference: b === UNKNOWN ? UNKNOWN : read(b, "responseHeadersPolicyId") }));
+    }
+    return result;
+}
+
+function checkHsts(resources: readonly PolicyResource[], ctx: StackRuleContext<HstsConfig>): void {
+    const minimum: number = ctx.config.minimumMaxAgeSeconds;
+    const policies: PolicyResource[] = resources.filter((r: PolicyResource) => r.type === RESPONSE_HEADERS_POLICY);
+    const problems = new Map<PolicyResource, Violation[] | typeof UNKNOWN>(policies.map((p: PolicyResource) => [p, hstsProblems(p, minimum)]));
+    // A policy that sends HSTS weakly is reported on itself, wherever it is used.
+    for (const [policy, found] of problems) {
+        if (found !== UNKNOWN && !(found.length === 1 && found[0].property === "securityHeadersConfig.strictTransportSecurity")) {
+            found.forEach((violation: Violation) => ctx.report(policy, violation));
+        }
+    }
+    for (const distribution of resources.filter((r: PolicyResource) => r.type === DISTRIBUTION)) {
+        const dependencies = new Set<string>((distribution.dependencies ?? []).map((d: PolicyResource) => d.urn));
+        for (const { path, reference } of behaviours(distribution)) {
+            if (reference === undefined || reference === null || reference === "") {
+                ctx.report(distribution, { property: path, value: ABSENT, expected: `a response headers policy with Strict-Transport-Security (max-age >= ${minimum}, includeSubdomains, override)` });
+                continue;
+            }
+            if (typeof reference === "string" && ctx.config.acceptedPolicyIds.includes(reference)) {
+                continue;
+            }
+            const candidates: PolicyResource[] = typeof reference === "string"
+                ? policies.filter((p: PolicyResource) => read(p.props, "id") === reference)
+                // Not known yet (first preview): the policies the distribution depends on.
+                : policies.filter((p: PolicyResource) => dependencies.has(p.urn));
+            if (candidates.length === 0) {
+                if (typeof reference === "string") {
+                    ctx.report(distribution, { property: path, value: reference, expected: "a response headers policy declared in this stack with HSTS (or list a pre-existing one in acceptedPolicyIds)" });
+                }
+                continue;
+            }
+            // Any candidate that sends HSTS (or is not known yet) satisfies the behaviour; its own weaknesses are reported on it.
+            if (candidates.some((p: PolicyResource) => {
+                const found = problems.get(p)!;
+                return found === UNKNOWN || !found.some((v: Violation) => v.property === "securityHeadersConfig.strictTransportSecurity");
+            })) {
+                continue;
+            }
+            ctx.report(distribution, { property: path, value: reference === UNKNOWN ? candidates.map((p) => p.name).join(", ") : reference, expected: `a response headers policy with Strict-Transport-Security (policy "${candidates[0].name}" sends none)` });
+        }
+    }
+}
+
+export const cloudfrontHsts = stackPolicy<HstsConfig>({
+    id: "tls-cf-hsts",
+    description: "CloudFront cache behaviours reference a response headers policy that sends Strict-Transport-Security with max-age >= one year, includeSubdomains and override.",
+    severity: "low",
+    remediation: "Create an aws.cloudfront.ResponseHeadersPolicy with securityHeadersConfig.strictTransportSecurity { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true } and set responseHeadersPolicyId on defaultCacheBehavior and every orderedCacheBehaviors[] entry.",
+    config: {
+        schema: {
+            minimumMaxAgeSeconds: { type: "number", description: "Smallest accepted HSTS max-age in seconds." },
+            acceptedPolicyIds: { type: "array", items: { type: "string" }, description: "Ids of response headers policies created outside this stack that are known to send HSTS." },
+        },
+        defaults: { minimumMaxAgeSeconds: HSTS_MINIMUM_MAX_AGE, acceptedPolicyIds: [] },
+    },
+    check: checkHsts,
+});
+
+export const cloudfrontTransitPolicies = [cloudfrontViewerHttps, cloudfrontViewerMinTls, cloudfrontCustomCertSni, cloudfrontOriginHttps, cloudfrontOriginProtocols, cloudfrontHsts];

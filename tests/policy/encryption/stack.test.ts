@@ -3,6 +3,7 @@ import { UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 import { expectClean, expectFired, expectMetadata, expectNoMandatory } from "./table";
 import { s3SseKms } from "../../../policy/rules/encryption/s3";
 import { auroraForceSsl, s3SslOnly, snsSslOnly, sqsSslOnly } from "../../../policy/rules/encryption/transit";
+import { cloudfrontHsts } from "../../../policy/rules/encryption/cloudfront";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/abcd";
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -202,5 +203,70 @@ describe("tls-aurora-force-ssl", () => {
         const g = group(forceSsl);
         expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING }, [g.urn]), g]));
         expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING })]));
+    });
+});
+
+describe("tls-cf-hsts", () => {
+    const RHP = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
+    const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    const hsts = { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true, preload: true };
+    const headersPolicy = (strictTransportSecurity: unknown, name = "security-headers", id: unknown = "rhp-1") =>
+        resource(RHP, { name, securityHeadersConfig: strictTransportSecurity === undefined ? {} : { strictTransportSecurity } }, { name, outputs: { id, name, securityHeadersConfig: strictTransportSecurity === undefined ? {} : { strictTransportSecurity } } });
+    const distribution = (defaultRef: unknown, orderedRefs: unknown[] = ["rhp-1"], dependencies?: string[]) => resource(DISTRIBUTION, {
+        enabled: true,
+        defaultCacheBehavior: { targetOriginId: "site", viewerProtocolPolicy: "redirect-to-https", ...(defaultRef === undefined ? {} : { responseHeadersPolicyId: defaultRef }) },
+        orderedCacheBehaviors: orderedRefs.map((ref, i) => ({ pathPattern: `/p${i}/*`, targetOriginId: "site", viewerProtocolPolicy: "https-only", ...(ref === undefined ? {} : { responseHeadersPolicyId: ref }) })),
+    }, { name: "edge", dependencies });
+
+    it("metadata", () => expectMetadata(cloudfrontHsts, "tls-cf-hsts", "low"));
+    it("#1 every behaviour references a policy with HSTS (one year, includeSubdomains, override)", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution("rhp-1")]));
+    });
+    it("v7 traps: string booleans and a string max-age pass", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy({ accessControlMaxAgeSec: "63072000", includeSubdomains: "true", override: "true" }), distribution("rhp-1")]));
+    });
+    it("fires on the policy for each weak HSTS setting", async () => {
+        for (const [patch, property] of [
+            [{ accessControlMaxAgeSec: 86400 }, "accessControlMaxAgeSec"],
+            [{ includeSubdomains: false }, "includeSubdomains"],
+            [{ includeSubdomains: undefined }, "includeSubdomains is not set"],
+            [{ override: "false" }, "override"],
+        ] as [Record<string, unknown>, string][]) {
+            const policy = headersPolicy({ ...hsts, ...patch });
+            const result = await runPolicy(cloudfrontHsts, [policy, distribution("rhp-1")]);
+            expectFired(result, "tls-cf-hsts", property);
+            expect(result.violations.map((v) => v.urn)).toEqual([policy.urn]);
+        }
+    });
+    it("fires on the distribution when the default behaviour references no policy", async () => {
+        const result = await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution(undefined)]);
+        expectFired(result, "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId is not set");
+    });
+    it("fires on the distribution when an ordered behaviour references no policy", async () => {
+        expectFired(await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution("rhp-1", ["rhp-1", undefined])]), "tls-cf-hsts", "orderedCacheBehaviors[1].responseHeadersPolicyId");
+    });
+    it("fires on the distribution when the referenced policy sends no HSTS", async () => {
+        const result = await runPolicy(cloudfrontHsts, [headersPolicy(hsts), headersPolicy(undefined, "cors-only", "rhp-2"), distribution("rhp-1", ["rhp-2"])]);
+        expectFired(result, "tls-cf-hsts", "orderedCacheBehaviors[0].responseHeadersPolicyId");
+        expect(result.messages[0]).toContain("cors-only");
+    });
+    it("fires for a policy id not declared in the stack, unless it is listed in acceptedPolicyIds", async () => {
+        expectFired(await runPolicy(cloudfrontHsts, [distribution("67f7725c-6f97-4210-82d7-5512b31e9d03", [])]), "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId");
+        expectClean(await runPolicy(cloudfrontHsts, [distribution("67f7725c-6f97-4210-82d7-5512b31e9d03", [])], { acceptedPolicyIds: ["67f7725c-6f97-4210-82d7-5512b31e9d03"] }));
+    });
+    it("a configurable minimum max-age", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy({ ...hsts, accessControlMaxAgeSec: 86400 }), distribution("rhp-1")], { minimumMaxAgeSeconds: 86400 }));
+    });
+    it("preview: policy id unknown, joined through the distribution's dependencies; HSTS values unknown", async () => {
+        const policy = headersPolicy(hsts, "security-headers", UNKNOWN_STRING);
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [policy, distribution(UNKNOWN_STRING, [UNKNOWN_STRING], [policy.urn])]));
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [headersPolicy(UNKNOWN_STRING), distribution("rhp-1")]));
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [headersPolicy({ ...hsts, accessControlMaxAgeSec: UNKNOWN_STRING }), distribution("rhp-1")]));
+        const cors = headersPolicy(undefined, "cors-only", UNKNOWN_STRING);
+        expectFired(await runPolicy(cloudfrontHsts, [cors, distribution(UNKNOWN_STRING, [], [cors.urn])]), "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId");
+    });
+    it("exemption with a reason", async () => {
+        const result = await runPolicy(cloudfrontHsts, [distribution(undefined, [])], { exemptions: [{ namePattern: "^edge$", reason: "API-only distribution, no browsers" }] });
+        expect(result.violations).toEqual([]);
     });
 });
