@@ -14,12 +14,12 @@ export const HIGH_RISK_PORTS: readonly number[] = [
 /** Logical names of internet-facing load-balancer security groups (and their standalone rules). */
 export const DEFAULT_PUBLIC_SG_PATTERNS: readonly string[] = ["(^|[-_])(alb|elb|lb|edge|public-lb|ingress-lb)([-_]|$)"];
 
-interface PublicSgConfig {
+export interface PublicSgConfig {
     publicSecurityGroupNamePatterns: string[];
     allowedPublicPorts: number[];
 }
 
-const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
+export const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
     schema: {
         publicSecurityGroupNamePatterns: {
             type: "array", items: { type: "string" },
@@ -31,7 +31,7 @@ const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
 };
 
 /** A single TCP port (or a range made only of allowed ports) on a designated public LB group. */
-function allowedPublicRule(rule: SgRule, name: string, config: PublicSgConfig): boolean {
+export function allowedPublicRule(rule: SgRule, name: string, config: PublicSgConfig): boolean {
     if (!matchesAny(config.publicSecurityGroupNamePatterns, name) || rule.protocol !== "tcp") {
         return false;
     }
