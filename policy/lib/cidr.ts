@@ -66,8 +66,24 @@ function parseIpv6(text: string): bigint | undefined {
     return all.reduce((acc: bigint, g: bigint) => (acc << 16n) | g, 0n);
 }
 
+// Stacks repeat the same few CIDRs across many rules; parsing with BigInt is the expensive part.
+const parsedCache = new Map<string, CidrRange | undefined>();
+const PARSED_CACHE_LIMIT = 10_000;
+
 /** The address range of a CIDR, or undefined when the text is not a CIDR (an unknown value, a prefix-list id...). */
 export function parseCidr(text: string): CidrRange | undefined {
+    if (parsedCache.has(text)) {
+        return parsedCache.get(text);
+    }
+    const range: CidrRange | undefined = parseCidrUncached(text);
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) {
+        parsedCache.clear();
+    }
+    parsedCache.set(text, range);
+    return range;
+}
+
+function parseCidrUncached(text: string): CidrRange | undefined {
     const match: RegExpMatchArray | null = text.trim().match(/^([^/]+)\/(\d{1,3})$/);
     if (!match) {
         return undefined;

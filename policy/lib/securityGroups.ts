@@ -302,7 +302,8 @@ function portClasses(rules: readonly SgRule[]): PortClass[] {
 /** Every world opening among these rules (pass all ingress rules of one group, from one resource or several). */
 export function worldOpenings(rules: readonly SgRule[]): WorldOpening[] {
     const withCidrs: SgRule[] = rules.filter((r: SgRule) => r.cidrs.length > 0);
-    if (withCidrs.length === 0) {
+    // No traffic class can be world-open when all of the group's CIDRs together are not the world.
+    if (withCidrs.length === 0 || worldCover(withCidrs.flatMap((r: SgRule) => r.cidrs.map((c: CidrRef) => c.value))).length === 0) {
         return [];
     }
     const found = new Map<SgRule, { cidrs: Map<string, CidrRef>; classes: PortClass[]; combined: boolean }>();
