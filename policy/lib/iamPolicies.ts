@@ -109,8 +109,20 @@ function patternCovered(allowed: string, pattern: string): boolean {
     return allowed.endsWith("*") && !/[*?]/.test(allowed.slice(0, -1)) && pattern.toLowerCase().startsWith(allowed.slice(0, -1).toLowerCase());
 }
 
+// The list is a few hundred entries and every statement action is checked against it: answers are memoised.
+const noResourceLevelAnswers = new Map<string, boolean>();
+
 export function isNoResourceLevelAction(pattern: string): boolean {
-    return NO_RESOURCE_LEVEL_ACTIONS.some((allowed: string) => patternCovered(allowed, pattern));
+    const key: string = pattern.toLowerCase();
+    let answer: boolean | undefined = noResourceLevelAnswers.get(key);
+    if (answer === undefined) {
+        answer = NO_RESOURCE_LEVEL_ACTIONS.some((allowed: string) => patternCovered(allowed, pattern));
+        if (noResourceLevelAnswers.size > 10_000) {
+            noResourceLevelAnswers.clear();
+        }
+        noResourceLevelAnswers.set(key, answer);
+    }
+    return answer;
 }
 
 /** Condition keys that scope a wildcard-resource statement by tag (ABAC), e.g. aws:ResourceTag/Project. */

@@ -307,10 +307,20 @@ export function worldOpenings(rules: readonly SgRule[]): WorldOpening[] {
         return [];
     }
     const found = new Map<SgRule, { cidrs: Map<string, CidrRef>; classes: PortClass[]; combined: boolean }>();
+    // Classes admitted by the same rules have the same union: compute each distinct set once.
+    const covers = new Map<string, number[]>();
     for (const cls of portClasses(withCidrs)) {
         const admitting: SgRule[] = withCidrs.filter((r: SgRule) => admits(r, cls));
+        if (admitting.length === 0) {
+            continue;
+        }
         const pool: { rule: SgRule; ref: CidrRef }[] = admitting.flatMap((rule: SgRule) => rule.cidrs.map((ref: CidrRef) => ({ rule, ref })));
-        const cover: number[] = worldCover(pool.map((p) => p.ref.value));
+        const key: string = admitting.map((r: SgRule) => withCidrs.indexOf(r)).join(",");
+        let cover: number[] | undefined = covers.get(key);
+        if (cover === undefined) {
+            cover = worldCover(pool.map((p) => p.ref.value));
+            covers.set(key, cover);
+        }
         if (cover.length === 0) {
             continue;
         }
