@@ -1,5 +1,6 @@
 import { NormalisedStatement, ParsedDocument, actionMatches, parsePolicyDocument } from "./documents";
 import { list, read, UNKNOWN, Unknown } from "./values";
+import * as actionsWithoutResources from "../data/actions-without-resource-level-permissions.json";
 
 /**
  * IAM-document helpers shared by the IAM and encryption-in-transit rules: where identity policies
@@ -83,40 +84,18 @@ export function appliesToAllResources(statement: NormalisedStatement): boolean {
 
 /**
  * Actions without resource-level permissions: the only actions allowed with Resource "*".
- * Patterns use IAM wildcards. Keep this the single list (iam-no-star-resource-writes reads it).
+ * The list is data (policy/data/actions-without-resource-level-permissions.json, with its source,
+ * the Service Authorization Reference, and the date it was checked); patterns use IAM wildcards.
+ * Keep this the single list (iam-no-star-resource-writes reads it).
  */
-export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = [
-    "ec2:Describe*",
-    "ec2:GetConsole*",
-    "autoscaling:Describe*",
-    "elasticloadbalancing:Describe*",
-    "ecr:GetAuthorizationToken",
-    "eks:DescribeAddonVersions",
-    "eks:ListClusters",
-    "logs:DescribeLogGroups",
-    "logs:DescribeQueryDefinitions",
-    "cloudwatch:PutMetricData",
-    "cloudwatch:GetMetricData",
-    "cloudwatch:ListMetrics",
-    "cloudwatch:DescribeAlarms",
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    "sts:GetCallerIdentity",
-    "s3:ListAllMyBuckets",
-    "kms:ListKeys",
-    "kms:ListAliases",
-    "secretsmanager:ListSecrets",
-    "secretsmanager:GetRandomPassword",
-    "ssm:DescribeParameters",
-    "route53:ListHostedZones",
-    "route53:ListHostedZonesByName",
-    "acm:ListCertificates",
-    "tag:GetResources",
-    "shield:GetSubscriptionState",
-    "wafv2:ListWebACLs",
-];
+export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = Object.values(actionsWithoutResources.services)
+    .flatMap((service: { actions: string[] }) => service.actions);
+
+/** Where NO_RESOURCE_LEVEL_ACTIONS comes from and when it was last checked (for messages and docs). */
+export const NO_RESOURCE_LEVEL_ACTIONS_SOURCE: { readonly source: string; readonly checked: string } = {
+    source: actionsWithoutResources.source,
+    checked: actionsWithoutResources.checked,
+};
 
 /** Is every action the statement pattern can match covered by the allow pattern? */
 function patternCovered(allowed: string, pattern: string): boolean {
@@ -130,8 +109,20 @@ function patternCovered(allowed: string, pattern: string): boolean {
     return allowed.endsWith("*") && !/[*?]/.test(allowed.slice(0, -1)) && pattern.toLowerCase().startsWith(allowed.slice(0, -1).toLowerCase());
 }
 
+// The list is a few hundred entries and every statement action is checked against it: answers are memoised.
+const noResourceLevelAnswers = new Map<string, boolean>();
+
 export function isNoResourceLevelAction(pattern: string): boolean {
-    return NO_RESOURCE_LEVEL_ACTIONS.some((allowed: string) => patternCovered(allowed, pattern));
+    const key: string = pattern.toLowerCase();
+    let answer: boolean | undefined = noResourceLevelAnswers.get(key);
+    if (answer === undefined) {
+        answer = NO_RESOURCE_LEVEL_ACTIONS.some((allowed: string) => patternCovered(allowed, pattern));
+        if (noResourceLevelAnswers.size > 10_000) {
+            noResourceLevelAnswers.clear();
+        }
+        noResourceLevelAnswers.set(key, answer);
+    }
+    return answer;
 }
 
 /** Condition keys that scope a wildcard-resource statement by tag (ABAC), e.g. aws:ResourceTag/Project. */
@@ -167,4 +158,47 @@ export function deniesInsecureTransport(document: ParsedDocument, action: string
         && statementGrants(s, action)
         && (conditionValues(s, "Bool", "aws:SecureTransport") ?? []).some((v: string) => v.toLowerCase() === "false")
         && (resourceCheck === undefined || resourceCheck(s.resources)));
+}
+
+/** Does a Resource pattern (IAM * and ? wildcards) match a concrete ARN? ARNs are case-sensitive. */
+export function resourcePatternMatches(pattern: string, arn: string): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    return regex.test(arn);
+}
+
+const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
+
+/**
+ * Which parts of an S3 bucket a statement's Resource list covers: the bucket itself (bucket-level
+ * calls such as ListBucket, PutBucketPolicy) and every object (`<arn>/*`). A TLS-only deny must
+ * cover both; `arn/*` alone leaves the bucket-level API reachable over plain HTTP.
+ *
+ * With the bucket's ARN known, the patterns are matched against it (so `*`, `arn:aws:s3:::name*`
+ * and the exact pair all count). Without it (the ARN is an output not known yet, while the
+ * document is), a bucket ARN written in the statement stands for the bucket.
+ */
+export function s3ResourceCoverage(resources: readonly string[], bucketArn?: string): { bucket: boolean; objects: boolean } {
+    // A pattern covers every object only if it matches any key, not just one literal key.
+    const coversObjects = (arn: string): boolean =>
+        resources.some((r: string) => resourcePatternMatches(r, `${arn}/*`) && resourcePatternMatches(r, `${arn}/any/key.txt`));
+    if (bucketArn !== undefined) {
+        return { bucket: resources.some((r: string) => resourcePatternMatches(r, bucketArn)), objects: coversObjects(bucketArn) };
+    }
+    if (resources.includes("*")) {
+        return { bucket: true, objects: true };
+    }
+    const bucketArns: string[] = resources.filter((r: string) => S3_BUCKET_ARN.test(r) && !/[*?]/.test(r));
+    return { bucket: bucketArns.length > 0, objects: bucketArns.some(coversObjects) || (bucketArns.length === 0 && resources.some((r) => /^arn:aws[a-z-]*:s3:::[^/]+\/\*$/.test(r))) };
+}
+
+/**
+ * TLS-only bucket policy: insecure requests are denied for the objects (s3:GetObject on `arn/*`)
+ * and for the bucket (s3:ListBucket on `arn`), in one statement or two.
+ */
+export function deniesInsecureS3Transport(document: ParsedDocument, bucketArn?: string): boolean {
+    return deniesInsecureTransport(document, "s3:GetObject", (resources: string[]) => s3ResourceCoverage(resources, bucketArn).objects)
+        && deniesInsecureTransport(document, "s3:ListBucket", (resources: string[]) => s3ResourceCoverage(resources, bucketArn).bucket);
 }

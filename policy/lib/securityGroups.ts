@@ -1,5 +1,6 @@
 import { Props } from "./rule";
 import { UNKNOWN, knownStrings, peek, peekArray } from "./stackJoins";
+import { isWholeAddressSpace, worldCover } from "./cidr";
 
 /**
  * Security-group rules in one shape, whichever of the three v7 shapes declared them:
@@ -57,9 +58,9 @@ export function normaliseProtocol(value: unknown): string | typeof UNKNOWN {
     return PROTOCOL_NUMBERS[text] ?? text;
 }
 
-/** Any prefix length of 0 (0.0.0.0/0, ::/0, 0::/0, ...) admits the whole address space. */
+/** One CIDR that admits the whole address space (0.0.0.0/0, ::/0, 0::/0, ...). Unions of CIDRs: worldOpenings(). */
 export function isWorldCidr(cidr: string): boolean {
-    return /\/0+$/.test(cidr.trim());
+    return /\/0+$/.test(cidr.trim()) || isWholeAddressSpace(cidr);
 }
 
 function port(value: unknown): number | undefined | typeof UNKNOWN {
@@ -273,4 +274,157 @@ export function ingressRuleHolders(index: SecurityGroupIndex, group: PolicyResou
     const viaDependencies: PolicyResource[] = index.unresolvedRules.filter((rule: PolicyResource) =>
         (rule.dependencies ?? []).some((d: PolicyResource) => d.urn === group.urn) || rule.parent?.urn === group.urn);
     return [group, ...known, ...viaDependencies];
+}
+
+/*
+ * Openings to the internet across a group's rules. Rules that open the same port of the same group
+ * add up: tcp 22 from 0.0.0.0/1 in one rule and from 128.0.0.0/1 in another is tcp 22 from the
+ * world. The ports are cut into classes (elementary tcp/udp port intervals, each other protocol,
+ * and "any other protocol", which only all-protocol rules admit); in each class the CIDRs of every
+ * rule admitting it are united, and when the union is the whole IPv4 or IPv6 space the rules that
+ * contribute a minimal covering subset are open to the world in that class.
+ */
+
+/** A set of traffic: a protocol and, for tcp/udp, an inclusive port interval. */
+export interface PortClass {
+    readonly protocol: string;
+    readonly from: number;
+    readonly to: number;
+    /** A rule whose protocol or ports are unknown (preview) forms a class of its own: it is judged on its own CIDRs only. */
+    readonly only?: SgRule;
+}
+
+/** The world-open part of one rule: the CIDRs it contributes and the traffic classes where the union is the world. */
+export interface WorldOpening {
+    readonly rule: SgRule;
+    readonly cidrs: readonly CidrRef[];
+    readonly classes: readonly PortClass[];
+    /** True when the rule is world-open only together with other rules of the group. */
+    readonly combined: boolean;
+}
+
+/** Protocol class only all-protocol (-1) rules admit (GRE, ESP, ... anything not written elsewhere). */
+const OTHER_PROTOCOLS = "(other protocols)";
+const PORT_PROTOCOLS: readonly string[] = ["tcp", "udp"];
+
+function portRange(rule: SgRule): [number, number] | undefined {
+    if (rule.fromPort === UNKNOWN || rule.toPort === UNKNOWN) {
+        return undefined;
+    }
+    const from: number = rule.fromPort ?? 0;
+    const to: number = rule.toPort ?? 65535;
+    return from === -1 || to === -1 ? [0, 65535] : [Math.max(0, from), Math.min(65535, to)];
+}
+
+function admits(rule: SgRule, cls: PortClass): boolean {
+    if (cls.only !== undefined) {
+        return rule === cls.only;
+    }
+    if (rule.protocol === UNKNOWN) {
+        return false;
+    }
+    if (isAllProtocols(rule)) {
+        return true;
+    }
+    if (rule.protocol !== cls.protocol) {
+        return false;
+    }
+    if (!PORT_PROTOCOLS.includes(cls.protocol)) {
+        return true;
+    }
+    const range = portRange(rule);
+    return range !== undefined && range[0] <= cls.from && cls.to <= range[1];
+}
+
+function portClasses(rules: readonly SgRule[]): PortClass[] {
+    const classes: PortClass[] = [];
+    for (const protocol of PORT_PROTOCOLS) {
+        const cuts = new Set<number>([0, 65536]);
+        for (const rule of rules) {
+            const range = rule.protocol === protocol ? portRange(rule) : undefined;
+            if (range) {
+                cuts.add(range[0]);
+                cuts.add(range[1] + 1);
+            }
+        }
+        const sorted: number[] = [...cuts].sort((a, b) => a - b);
+        for (let i = 0; i < sorted.length - 1; i++) {
+            classes.push({ protocol, from: sorted[i], to: sorted[i + 1] - 1 });
+        }
+    }
+    const others = new Set<string>();
+    for (const rule of rules) {
+        if (rule.protocol !== UNKNOWN && !isAllProtocols(rule) && !PORT_PROTOCOLS.includes(rule.protocol)) {
+            others.add(rule.protocol);
+        }
+    }
+    for (const protocol of [...others, OTHER_PROTOCOLS]) {
+        classes.push({ protocol, from: -1, to: -1 });
+    }
+    for (const rule of rules) {
+        if (rule.protocol === UNKNOWN || (PORT_PROTOCOLS.includes(rule.protocol) && portRange(rule) === undefined)) {
+            classes.push({ protocol: "(not known yet)", from: -1, to: -1, only: rule });
+        }
+    }
+    return classes;
+}
+
+/** Every world opening among these rules (pass all ingress rules of one group, from one resource or several). */
+export function worldOpenings(rules: readonly SgRule[]): WorldOpening[] {
+    const withCidrs: SgRule[] = rules.filter((r: SgRule) => r.cidrs.length > 0);
+    // No traffic class can be world-open when all of the group's CIDRs together are not the world.
+    if (withCidrs.length === 0 || worldCover(withCidrs.flatMap((r: SgRule) => r.cidrs.map((c: CidrRef) => c.value))).length === 0) {
+        return [];
+    }
+    const found = new Map<SgRule, { cidrs: Map<string, CidrRef>; classes: PortClass[]; combined: boolean }>();
+    // Classes admitted by the same rules have the same union: compute each distinct set once.
+    const covers = new Map<string, number[]>();
+    for (const cls of portClasses(withCidrs)) {
+        const admitting: SgRule[] = withCidrs.filter((r: SgRule) => admits(r, cls));
+        if (admitting.length === 0) {
+            continue;
+        }
+        const pool: { rule: SgRule; ref: CidrRef }[] = admitting.flatMap((rule: SgRule) => rule.cidrs.map((ref: CidrRef) => ({ rule, ref })));
+        const key: string = admitting.map((r: SgRule) => withCidrs.indexOf(r)).join(",");
+        let cover: number[] | undefined = covers.get(key);
+        if (cover === undefined) {
+            cover = worldCover(pool.map((p) => p.ref.value));
+            covers.set(key, cover);
+        }
+        if (cover.length === 0) {
+            continue;
+        }
+        const owners = new Set<SgRule>(cover.map((i: number) => pool[i].rule));
+        for (const i of cover) {
+            const { rule, ref } = pool[i];
+            const entry = found.get(rule) ?? { cidrs: new Map<string, CidrRef>(), classes: [], combined: false };
+            entry.cidrs.set(ref.property, ref);
+            if (!entry.classes.includes(cls)) {
+                entry.classes.push(cls);
+            }
+            entry.combined = entry.combined || owners.size > 1;
+            found.set(rule, entry);
+        }
+    }
+    return rules.filter((r: SgRule) => found.has(r)).map((rule: SgRule) => {
+        const entry = found.get(rule)!;
+        return { rule, cidrs: [...entry.cidrs.values()], classes: entry.classes, combined: entry.combined };
+    });
+}
+
+/** Does a world opening admit this port (tcp/udp) in one of its world classes? */
+export function openingCoversPort(opening: WorldOpening, target: number): boolean {
+    return coversPort(opening.rule, target)
+        && opening.classes.some((c: PortClass) => (PORT_PROTOCOLS.includes(c.protocol) && c.from <= target && target <= c.to));
+}
+
+/** Is all traffic (every protocol) world-open through this rule, not just some ports? */
+export function openingAdmitsAllTraffic(opening: WorldOpening): boolean {
+    return isAllProtocols(opening.rule) && opening.classes.some((c: PortClass) => c.protocol === OTHER_PROTOCOLS);
+}
+
+/** "0.0.0.0/1 + 128.0.0.0/1 (together the whole address space)" for messages. */
+export function describeWorldSource(opening: WorldOpening): string {
+    const values: string = opening.cidrs.map((c: CidrRef) => c.value).join(", ");
+    return opening.combined ? `${values} (with the group's other rules on the same port, the whole address space)` : values;
 }

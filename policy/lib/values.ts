@@ -70,3 +70,18 @@ export function stringMap(value: unknown): Record<string, unknown> | Unknown | u
     }
     return result;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxyModule = require("@pulumi/policy/proxy") as Record<string, unknown>;
+const UNKNOWN_MARKER_VALUES: ReadonlySet<unknown> = new Set([
+    "unknownBooleanValue", "unknownNumberValue", "unknownStringValue", "unknownArrayValue",
+    "unknownAssetValue", "unknownArchiveValue", "unknownObjectValue",
+].map((name: string) => proxyModule[name]));
+
+/**
+ * A value unwrapped from the engine's proxy (e.g. a policy document object) carries the engine's
+ * string sentinels where parts are unknown during preview; this recognises one.
+ */
+export function isUnknownMarker(value: unknown): boolean {
+    return typeof value === "string" && UNKNOWN_MARKER_VALUES.has(value);
+}

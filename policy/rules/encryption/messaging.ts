@@ -41,4 +41,20 @@ export const snsEncryption = resourcePolicy({
     },
 });
 
-export const messagingEncryptionPolicies = [sqsEncryption, sqsCmk, snsEncryption];
+export const eventBusCmk = resourcePolicy({
+    id: "enc-event-bus",
+    description: "Custom EventBridge event buses encrypt events with a customer-managed KMS key (kmsKeyIdentifier), not the AWS-owned default.",
+    severity: "low",
+    resourceTypes: ["aws:cloudwatch/eventBus:EventBus"],
+    remediation: "Set kmsKeyIdentifier to a customer-managed KMS key (ARN, key id or alias) whose key policy lets events.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt with aws:SourceArn = the bus ARN).",
+    check(props, ctx) {
+        // The catalogue row covers custom buses; a partner bus (eventSourceName set) belongs to the SaaS integration.
+        const source: unknown = read(props, "eventSourceName");
+        if (typeof source === "string" && source.length > 0) {
+            ctx.notApplicable("partner event bus (eventSourceName set); the row covers custom buses");
+        }
+        requireCmk(props, ctx, "kmsKeyIdentifier", undefined, "a customer-managed KMS key (omitted = an AWS-owned key the account cannot control or audit)");
+    },
+});
+
+export const messagingEncryptionPolicies = [sqsEncryption, sqsCmk, snsEncryption, eventBusCmk];

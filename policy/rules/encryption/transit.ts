@@ -3,7 +3,7 @@ import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
 import { list, read, UNKNOWN } from "../../lib/values";
 import { requireTrue } from "../../lib/checks";
 import { joinChildren } from "../../lib/stackJoins";
-import { deniesInsecureTransport, parseDocument } from "../../lib/iamPolicies";
+import { deniesInsecureS3Transport, deniesInsecureTransport, parseDocument } from "../../lib/iamPolicies";
 import { ParsedDocument } from "../../lib/documents";
 import { BUCKET_ID_KEYS, BUCKET_TYPES } from "./s3";
 
@@ -91,20 +91,24 @@ interface SslOnlySpec {
     readonly targetKeys: readonly string[];
     readonly action: string;
     readonly noun: string;
+    /** What "denies insecure transport" means for this target; default: a deny covering `action`. */
+    readonly denies?: (document: ParsedDocument, target: PolicyResource) => boolean;
+    readonly expected?: string;
 }
 
 function checkSslOnly(resources: readonly PolicyResource[], spec: SslOnlySpec, report: (r: PolicyResource, property: string, value: unknown, expected: string) => void): void {
     const targets = resources.filter((r: PolicyResource) => spec.targets.includes(r.type));
     const policies = resources.filter((r: PolicyResource) => spec.policyTypes.includes(r.type));
     const { byTarget, unresolved } = joinChildren(targets, policies, spec.childKey, spec.targetKeys);
-    const expected = `a Deny statement for Principal "*" on ${spec.action} with Condition Bool aws:SecureTransport "false"`;
+    const expected = spec.expected ?? `a Deny statement for Principal "*" on ${spec.action} with Condition Bool aws:SecureTransport "false"`;
+    const denies = spec.denies ?? ((document: ParsedDocument) => deniesInsecureTransport(document, spec.action));
     for (const target of targets) {
         const documents: { owner: PolicyResource; doc: DocState }[] = byTarget.get(target)!.map((p: PolicyResource) => ({ owner: p, doc: documentOf(p) }));
         const inline: DocState = documentOf(target);
         if (inline !== undefined) {
             documents.push({ owner: target, doc: inline });
         }
-        if (documents.some(({ doc }) => doc === UNKNOWN || (doc !== undefined && deniesInsecureTransport(doc, spec.action)))) {
+        if (documents.some(({ doc }) => doc === UNKNOWN || (doc !== undefined && denies(doc, target)))) {
             continue;
         }
         if (documents.length === 0) {
@@ -126,6 +130,13 @@ export const s3SslOnly = stackPolicy({
     check(resources, ctx) {
         checkSslOnly(resources, {
             targets: BUCKET_TYPES, policyTypes: ["aws:s3/bucketPolicy:BucketPolicy"], childKey: "bucket", targetKeys: BUCKET_ID_KEYS, action: "s3:GetObject", noun: "bucket",
+            // The deny must cover the bucket ARN and its objects: on `arn/*` alone, bucket-level calls
+            // (ListBucket, GetBucketPolicy, PutBucketAcl...) still work over plain HTTP.
+            denies: (document: ParsedDocument, bucket: PolicyResource) => {
+                const arn: unknown = read(bucket.props, "arn");
+                return deniesInsecureS3Transport(document, typeof arn === "string" && arn.startsWith("arn:") ? arn : undefined);
+            },
+            expected: "a Deny statement for Principal \"*\" on s3:* with Condition Bool aws:SecureTransport \"false\", covering both the bucket ARN and its objects (arn/*)",
         }, (r, property, value, expected) => ctx.report(r, { property, value, expected }));
     },
 });

@@ -61,7 +61,7 @@ export const noStarResourceWrites = resourcePolicy({
     description: "Resource \"*\" is used only for actions without resource-level permissions (e.g. ec2:Describe*, ecr:GetAuthorizationToken) or when scoped by a tag condition.",
     severity: "high",
     resourceTypes: IDENTITY_DOCUMENT_TYPES,
-    remediation: "Scope Resource to the ARNs the workload uses (or add an aws:ResourceTag/aws:RequestTag condition); keep Resource \"*\" only for actions in NO_RESOURCE_LEVEL_ACTIONS (policy/lib/iamPolicies.ts).",
+    remediation: "Scope Resource to the ARNs the workload uses (or add an aws:ResourceTag/aws:RequestTag condition); keep Resource \"*\" only for actions without resource-level permissions (policy/data/actions-without-resource-level-permissions.json, from the Service Authorization Reference).",
     check(props, ctx) {
         eachAllow(props, ctx, (s, where) => {
             if (!appliesToAllResources(s) || hasTagScopedCondition(s)) {

@@ -3,12 +3,13 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, knownStrings, matchesAny, peek, peekArray } from "../../lib/stackJoins";
+import { isWholeAddressSpace, worldCover } from "../../lib/cidr";
 
 /** EKS, EC2 instances/launch templates, subnets: network exposure of compute. */
 
 export const eksPublicEndpoint: ResourceRule = {
     id: "net-eks-public-endpoint",
-    description: "The EKS API endpoint is private, or public only to an explicit CIDR allow-list without 0.0.0.0/0.",
+    description: "The EKS API endpoint is private, or public only to an explicit CIDR allow-list that is not the whole internet (0.0.0.0/0, or CIDRs adding up to it).",
     severity: "high",
     remediation: "Set vpcConfig.endpointPublicAccess: false (reach the API over VPN/SSM), or restrict vpcConfig.publicAccessCidrs to known egress CIDRs. @pulumi/eks: endpointPublicAccess: false / publicAccessCidrs.",
     resourceTypes: ["aws:eks/cluster:Cluster"],
@@ -34,11 +35,17 @@ export const eksPublicEndpoint: ResourceRule = {
             });
             return;
         }
-        cidrs.forEach((cidr: string, index: number) => {
-            if (/\/0+$/.test(cidr)) {
-                ctx.report({ property: `vpcConfig.publicAccessCidrs[${index}]`, value: cidr, expected: "specific CIDRs, never 0.0.0.0/0 (or set endpointPublicAccess false)" });
-            }
-        });
+        // Open to the internet is any list whose union is the whole address space (0.0.0.0/1 + 128.0.0.0/1 too).
+        const items = peekArray(cidrsRaw);
+        const written: string[] = items === UNKNOWN ? [] : items.map((v: unknown) => (typeof v === "string" ? v : ""));
+        const cover: number[] = worldCover(written);
+        const together: boolean = cover.length > 1 || (cover.length === 1 && !isWholeAddressSpace(written[cover[0]]));
+        for (const index of cover) {
+            ctx.report({
+                property: `vpcConfig.publicAccessCidrs[${index}]`, value: written[index],
+                expected: `specific CIDRs, never the whole address space${together ? ` (${cover.map((i) => written[i]).join(" + ")} together cover it)` : ""} (or set endpointPublicAccess false)`,
+            });
+        }
     },
 };
 

@@ -3,6 +3,7 @@ import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from 
 import { isTrue } from "../../lib/props";
 import { ABSENT, ResourceRule, StackRule, resourcePolicy, stackPolicy } from "../../lib/rule";
 import { UNKNOWN, arg, childrenOf, joinedTo, num, ofType, peek, peekArray } from "../../lib/stackJoins";
+import { isWholeAddressSpace, worldCover } from "../../lib/cidr";
 
 /** Subnet tiers and NACLs. */
 
@@ -63,8 +64,11 @@ export const rdsPrivateSubnets: StackRule = {
 
 const ADMIN_PORTS: readonly number[] = [22, 3389];
 
-function isWorld(cidr: unknown): boolean {
-    return typeof cidr === "string" && /\/0+$/.test(cidr);
+interface NaclAllow {
+    readonly prefix: string;
+    readonly rule: unknown;
+    readonly hit: number[] | "all";
+    readonly cidrs: readonly string[];
 }
 
 function admitsAdmin(protocol: unknown, from: unknown, to: unknown): number[] | "all" | undefined {
@@ -86,7 +90,7 @@ function admitsAdmin(protocol: unknown, from: unknown, to: unknown): number[] | 
 
 export const naclAdminPorts: ResourceRule = {
     id: "net-nacl-admin-ports",
-    description: "Network ACLs do not allow ingress from 0.0.0.0/0 or ::/0 to SSH/RDP or to all ports.",
+    description: "Network ACLs do not allow ingress from the whole internet (0.0.0.0/0, ::/0, or entries adding up to it) to SSH/RDP or to all ports.",
     severity: "medium",
     remediation: "Deny (or do not allow) world ingress to 22/3389 and all-traffic in NACL ingress rules; scope admin access to known CIDRs.",
     resourceTypes: ["aws:ec2/networkAcl:NetworkAcl", "aws:ec2/networkAclRule:NetworkAclRule"],
@@ -100,19 +104,42 @@ export const naclAdminPorts: ResourceRule = {
         } else if (!isTrue(peek(props, "egress"))) {
             entries.push(["", props]);
         }
+        // Allow entries add up: 0.0.0.0/1 and 128.0.0.0/1 on port 22 in two entries is port 22 from the world.
+        const allows: NaclAllow[] = [];
         for (const [prefix, rule] of entries) {
             const action = peek(rule, prefix ? "action" : "ruleAction");
             if (typeof action !== "string" || action.toLowerCase() !== "allow") {
                 continue;
             }
-            const world = ["cidrBlock", "ipv6CidrBlock"].map((k) => peek(rule, k)).filter(isWorld);
             const hit = admitsAdmin(peek(rule, "protocol"), peek(rule, "fromPort"), peek(rule, "toPort"));
-            if (world.length > 0 && hit) {
-                ctx.report({
-                    property: `${prefix}${hit === "all" ? "protocol" : "fromPort..toPort"}`, value: hit === "all" ? peek(rule, "protocol") : hit.join(","),
-                    expected: `no allow from ${world.join(", ")} to ${hit === "all" ? "all traffic" : "SSH/RDP"}`,
-                });
+            const cidrs = ["cidrBlock", "ipv6CidrBlock"].map((k) => peek(rule, k)).filter((v): v is string => typeof v === "string" && v.length > 0);
+            if (hit && cidrs.length > 0) {
+                allows.push({ prefix, rule, hit, cidrs });
             }
+        }
+        const findings = new Map<NaclAllow, { world: Set<string>; targets: Set<string> }>();
+        for (const target of [...ADMIN_PORTS, "all"] as const) {
+            const admitting = allows.filter((a) => a.hit === "all" || (target !== "all" && a.hit.includes(target)));
+            const pool = admitting.flatMap((allow) => allow.cidrs.map((cidr) => ({ allow, cidr })));
+            for (const i of worldCover(pool.map((p) => p.cidr))) {
+                const { allow, cidr } = pool[i];
+                const finding = findings.get(allow) ?? { world: new Set<string>(), targets: new Set<string>() };
+                finding.world.add(cidr);
+                finding.targets.add(String(target));
+                findings.set(allow, finding);
+            }
+        }
+        for (const allow of allows) {
+            const finding = findings.get(allow);
+            if (!finding) {
+                continue;
+            }
+            const { prefix, rule, hit } = allow;
+            const together: boolean = [...finding.world].some((c) => !isWholeAddressSpace(c));
+            ctx.report({
+                property: `${prefix}${hit === "all" ? "protocol" : "fromPort..toPort"}`, value: hit === "all" ? peek(rule, "protocol") : hit.join(","),
+                expected: `no allow from ${[...finding.world].join(", ")}${together ? " (with the ACL's other allow entries, the whole address space)" : ""} to ${hit === "all" ? "all traffic" : "SSH/RDP"}`,
+            });
         }
     },
 };

@@ -1,8 +1,11 @@
 import type * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { NormalisedStatement, conditionKeys, isPublicPrincipal, parsePolicyDocument } from "../../lib/documents";
+import { NormalisedStatement, ParsedDocument, actionMatches, conditionKeys, isPublicPrincipal, parsePolicyDocument } from "../../lib/documents";
+import { arnAccount, resourceAccounts, serviceSourceAccounts, statementPrincipalAccounts } from "../../lib/accounts";
+import { statementGrants } from "../../lib/iamPolicies";
+import { isUnknownMarker } from "../../lib/values";
 import { isTrue } from "../../lib/props";
-import { ABSENT, ResourceRule, ResourceRuleContext, resourcePolicy } from "../../lib/rule";
+import { ABSENT, ResourceRule, ResourceRuleContext, RuleConfigSpec, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, peek, unwrap } from "../../lib/stackJoins";
 
 /**
@@ -61,14 +64,189 @@ function reportPublic(ctx: ResourceRuleContext<object>, property: string, docume
     }
 }
 
-export const s3PolicyNoPublic: ResourceRule = {
+/*
+ * Cross-account grants (the catalogue's second clause for bucket and topic policies). A grant to
+ * an AWS principal of another account is a violation when it lets that account write, delete or
+ * change the policy of the resource, and when it carries no condition at all that limits it
+ * (aws:SecureTransport alone limits nothing about who calls). "Another account" is any account
+ * that is not the resource's own (see policy/lib/accounts.ts for how the own account is found)
+ * nor listed in the rule's trustedAccountIds.
+ */
+interface CrossAccountConfig {
+    /** Accounts the stack's resources live in, when the resource and its provider cannot show it. */
+    ownAccountIds: string[];
+    /** Other accounts whose grants are judged as same-account (organisation log-archive, security tooling). */
+    trustedAccountIds: string[];
+}
+
+const crossAccountConfig: RuleConfigSpec<CrossAccountConfig> = {
+    schema: {
+        ownAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, description: "Account ids the stack deploys into; needed only where neither the resource ARN nor the provider's allowedAccountIds names the account." },
+        trustedAccountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" }, description: "Accounts whose grants are treated like same-account grants (e.g. the organisation's log-archive account)." },
+    },
+    defaults: { ownAccountIds: [], trustedAccountIds: [] },
+};
+
+interface CrossAccountSpec {
+    readonly noun: string;
+    /** Actions of the statement that write, delete or change the policy of the resource (empty: none). */
+    forbiddenActions(statement: NormalisedStatement): string[];
+    /** Accounts the resource itself shows to be its own; UNKNOWN while a source of them is not known yet. */
+    ownAccounts(props: unknown, document: ParsedDocument, raw: unknown): string[] | typeof UNKNOWN;
+}
+
+/** Does the document still hold preview sentinels in the places own accounts are read from? */
+function unknownInside(value: unknown): boolean {
+    if (isUnknownMarker(value)) {
+        return true;
+    }
+    if (Array.isArray(value)) {
+        return value.some(unknownInside);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.values(value).some(unknownInside);
+    }
+    return false;
+}
+
+function rawStatements(raw: unknown): Record<string, unknown>[] {
+    let document: unknown = raw;
+    if (typeof raw === "string") {
+        try {
+            document = JSON.parse(raw);
+        } catch {
+            return [];
+        }
+    }
+    const statements: unknown = (document as { Statement?: unknown } | null)?.Statement;
+    return (Array.isArray(statements) ? statements : [statements]).filter((s): s is Record<string, unknown> => s !== null && typeof s === "object");
+}
+
+function providerAccounts(ctx: ResourceRuleContext<CrossAccountConfig>): string[] | typeof UNKNOWN {
+    const allowed: unknown = peek(ctx.providerProps, "allowedAccountIds");
+    if (allowed === UNKNOWN || unknownInside(unwrap(allowed))) {
+        return UNKNOWN;
+    }
+    return Array.isArray(unwrap(allowed)) ? (unwrap(allowed) as unknown[]).filter((a): a is string => typeof a === "string" && !isUnknownMarker(a)) : [];
+}
+
+/** Report cross-account grants: forbidden actions always, other grants when unconditioned. */
+function reportCrossAccount(ctx: ResourceRuleContext<CrossAccountConfig>, props: unknown, raw: unknown, spec: CrossAccountSpec): void {
+    if (raw === undefined || raw === null || raw === "" || raw === UNKNOWN) {
+        return;
+    }
+    const document: ParsedDocument | undefined = parsePolicyDocument(raw);
+    if (!document) {
+        return; // reported as unparseable by the public-principal half
+    }
+    const derived = spec.ownAccounts(props, document, raw);
+    const fromProvider = providerAccounts(ctx);
+    if (derived === UNKNOWN || fromProvider === UNKNOWN) {
+        return; // the own account is not known yet (preview): cannot tell same- from cross-account
+    }
+    const own = new Set<string>([...ctx.config.ownAccountIds, ...fromProvider, ...derived]);
+    const trusted = new Set<string>([...own, ...ctx.config.trustedAccountIds]);
+    const ownText: string = own.size > 0 ? `the ${spec.noun}'s account ${[...own].join("/")}` : `the ${spec.noun}'s account (not derivable here: set ownAccountIds, or allowedAccountIds on the provider)`;
+    document.statements.forEach((statement: NormalisedStatement, index: number) => {
+        if (statement.effect !== "Allow") {
+            return;
+        }
+        const foreign: string[] = [...new Set(statementPrincipalAccounts(statement).map((p) => p.account).filter((a: string) => !trusted.has(a)))];
+        if (foreign.length === 0) {
+            return;
+        }
+        const forbidden: string[] = spec.forbiddenActions(statement);
+        if (forbidden.length > 0) {
+            ctx.report({
+                property: `policy.Statement[${index}].Action`, value: forbidden,
+                expected: `no write, delete or policy-changing actions granted to account(s) ${foreign.join(", ")} other than ${ownText}`,
+                fix: "Grant other accounts read-only actions with a scoping condition, let them write through a role in this account they assume, or list the account in trustedAccountIds with a reason.",
+            });
+            return;
+        }
+        const keys: Set<string> = conditionKeys(statement);
+        keys.delete("aws:securetransport");
+        if (keys.size === 0) {
+            ctx.report({
+                property: `policy.Statement[${index}].Condition`, value: ABSENT,
+                expected: `a condition limiting the grant to account(s) ${foreign.join(", ")} other than ${ownText} (aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceVpce, aws:SourceArn, a key prefix...)`,
+                fix: "Add a condition that scopes the cross-account grant, or list the account in trustedAccountIds with a reason.",
+            });
+        }
+    });
+}
+
+/** Representative S3 actions that write, delete or change permissions/configuration (to test wildcards and NotAction against). */
+const S3_WRITE_ACTIONS: readonly string[] = [
+    "s3:PutObject", "s3:PutObjectAcl", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+    "s3:PutBucketAcl", "s3:PutBucketPublicAccessBlock", "s3:PutBucketOwnershipControls", "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning",
+    "s3:PutEncryptionConfiguration", "s3:PutObjectRetention", "s3:BypassGovernanceRetention", "s3:ReplicateObject", "s3:ReplicateDelete", "s3:RestoreObject",
+];
+/** S3's write/permission-changing verbs (access levels Write and Permissions management in the Service Authorization Reference). */
+const S3_WRITE_VERB = /^s3:(Put|Delete|Create|Update|Replicate|Restore|Abort|Bypass|Initiate|ObjectOwnerOverrideToBucketOwner)/i;
+
+function s3ForbiddenActions(statement: NormalisedStatement): string[] {
+    if (statement.notActions.length > 0) {
+        const granted = S3_WRITE_ACTIONS.filter((a: string) => statementGrants(statement, a));
+        return granted.length > 0 ? [`NotAction ${statement.notActions.join(",")} (grants ${granted.slice(0, 3).join(", ")}...)`] : [];
+    }
+    return statement.actions.filter((pattern: string) =>
+        (!/[*?]/.test(pattern) && S3_WRITE_VERB.test(pattern)) || S3_WRITE_ACTIONS.some((a: string) => actionMatches(pattern, a)));
+}
+
+/** SNS actions that change or delete the topic or its permissions; Publish/Subscribe are the topic's purpose and only need a condition. */
+const SNS_TOPIC_CHANGING_ACTIONS: readonly string[] = [
+    "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:AddPermission", "sns:RemovePermission", "sns:PutDataProtectionPolicy", "sns:TagResource", "sns:UntagResource",
+];
+
+function snsForbiddenActions(statement: NormalisedStatement): string[] {
+    if (statement.notActions.length > 0) {
+        const granted = SNS_TOPIC_CHANGING_ACTIONS.filter((a: string) => statementGrants(statement, a));
+        return granted.length > 0 ? [`NotAction ${statement.notActions.join(",")} (grants ${granted.slice(0, 3).join(", ")}...)`] : [];
+    }
+    return statement.actions.filter((pattern: string) => SNS_TOPIC_CHANGING_ACTIONS.some((a: string) => actionMatches(pattern, a)));
+}
+
+/** ARN-derived own accounts; UNKNOWN when one of the places they are read from is still unknown. */
+function arnSourcedAccounts(values: unknown[], accounts: string[]): string[] | typeof UNKNOWN {
+    return values.some(unknownInside) ? UNKNOWN : accounts;
+}
+
+const s3CrossAccount: CrossAccountSpec = {
+    noun: "bucket",
+    forbiddenActions: s3ForbiddenActions,
+    ownAccounts(_props, document, raw) {
+        // Bucket ARNs carry no account: the bucket's own service writers (SourceAccount/SourceArn) and access-point ARNs do.
+        const sources: unknown[] = rawStatements(raw).flatMap((s) => [s.Resource, s.Condition]);
+        return arnSourcedAccounts(sources, [...serviceSourceAccounts(document.statements), ...resourceAccounts(document.statements)]);
+    },
+};
+
+const snsCrossAccount: CrossAccountSpec = {
+    noun: "topic",
+    forbiddenActions: snsForbiddenActions,
+    ownAccounts(props, document, raw) {
+        // The topic ARN names its account: TopicPolicy.arn, or the statements' Resource.
+        const topicArn: unknown = peek(props, "arn");
+        if (topicArn === UNKNOWN) {
+            return UNKNOWN;
+        }
+        const fromArn: string[] = typeof topicArn === "string" && arnAccount(topicArn) ? [arnAccount(topicArn)!] : [];
+        return arnSourcedAccounts(rawStatements(raw).map((s) => s.Resource), [...fromArn, ...resourceAccounts(document.statements)]);
+    },
+};
+
+export const s3PolicyNoPublic: ResourceRule<CrossAccountConfig> = {
     id: "net-s3-policy-no-public",
-    description: "Bucket policies do not grant to Principal \"*\" without a scoping condition (aws:SourceArn, aws:PrincipalOrgID, aws:SourceVpce, ...).",
+    description: "Bucket policies do not grant to Principal \"*\" without a scoping condition (aws:SourceArn, aws:PrincipalOrgID, aws:SourceVpce, ...), never grant another account write, delete or policy-changing actions, and grant other accounts nothing without a condition.",
     severity: "high",
-    remediation: "Grant to specific principals (e.g. Service cloudfront.amazonaws.com with aws:SourceArn = the distribution ARN).",
+    remediation: "Grant to specific principals (e.g. Service cloudfront.amazonaws.com with aws:SourceArn = the distribution ARN); give other accounts read-only, conditioned grants.",
     resourceTypes: ["aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucket:Bucket"],
+    config: crossAccountConfig,
     check(props, ctx) {
-        reportPublic(ctx, "policy", documentOf(props, "policy"), SCOPING_CONDITION_KEYS, "no Allow to Principal \"*\" without a scoping condition");
+        const document = documentOf(props, "policy");
+        reportPublic(ctx, "policy", document, SCOPING_CONDITION_KEYS, "no Allow to Principal \"*\" without a scoping condition");
+        reportCrossAccount(ctx, props, document, s3CrossAccount);
     },
 };
 
@@ -90,14 +268,17 @@ export const sqsPolicyNoPublic: ResourceRule = {
     },
 };
 
-export const snsPolicyNoPublic: ResourceRule = {
+export const snsPolicyNoPublic: ResourceRule<CrossAccountConfig> = {
     id: "net-sns-policy-no-public",
-    description: "Topic policies grant to named principals, or to \"*\" only with a source/account/org condition.",
+    description: "Topic policies grant to named principals, or to \"*\" only with a source/account/org condition; other accounts get no topic-changing actions and nothing without a condition.",
     severity: "high",
-    remediation: "Grant sns:Publish to the publishing service principal with aws:SourceArn / aws:SourceAccount.",
+    remediation: "Grant sns:Publish to the publishing service principal with aws:SourceArn / aws:SourceAccount; grant other accounts sns:Publish/sns:Subscribe only with a condition, never SetTopicAttributes/AddPermission/DeleteTopic.",
     resourceTypes: ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"],
+    config: crossAccountConfig,
     check(props, ctx) {
-        reportPublic(ctx, "policy", documentOf(props, "policy"), SCOPING_CONDITION_KEYS, "no Allow to Principal \"*\" without aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID");
+        const document = documentOf(props, "policy");
+        reportPublic(ctx, "policy", document, SCOPING_CONDITION_KEYS, "no Allow to Principal \"*\" without aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID");
+        reportCrossAccount(ctx, props, document, snsCrossAccount);
     },
 };
 

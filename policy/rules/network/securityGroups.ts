@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { ResourceRule, RuleConfigSpec, resourcePolicy } from "../../lib/rule";
 import {
-    ALL_RULE_TYPES, INGRESS_RULE_TYPES, SgRule, coversPort, describeRule, ingressRules, isAllProtocols, portProperty, sgRules, worldCidrs,
+    ALL_RULE_TYPES, INGRESS_RULE_TYPES, SgRule, coversPort, describeRule, describeWorldSource, ingressRules, isAllProtocols,
+    openingAdmitsAllTraffic, openingCoversPort, portProperty, sgRules, worldOpenings,
 } from "../../lib/securityGroups";
 import { UNKNOWN, matchesAny, peek } from "../../lib/stackJoins";
 
@@ -13,12 +14,12 @@ export const HIGH_RISK_PORTS: readonly number[] = [
 /** Logical names of internet-facing load-balancer security groups (and their standalone rules). */
 export const DEFAULT_PUBLIC_SG_PATTERNS: readonly string[] = ["(^|[-_])(alb|elb|lb|edge|public-lb|ingress-lb)([-_]|$)"];
 
-interface PublicSgConfig {
+export interface PublicSgConfig {
     publicSecurityGroupNamePatterns: string[];
     allowedPublicPorts: number[];
 }
 
-const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
+export const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
     schema: {
         publicSecurityGroupNamePatterns: {
             type: "array", items: { type: "string" },
@@ -30,7 +31,7 @@ const publicSgConfig: RuleConfigSpec<PublicSgConfig> = {
 };
 
 /** A single TCP port (or a range made only of allowed ports) on a designated public LB group. */
-function allowedPublicRule(rule: SgRule, name: string, config: PublicSgConfig): boolean {
+export function allowedPublicRule(rule: SgRule, name: string, config: PublicSgConfig): boolean {
     if (!matchesAny(config.publicSecurityGroupNamePatterns, name) || rule.protocol !== "tcp") {
         return false;
     }
@@ -53,14 +54,16 @@ export const sgWorldIngress: ResourceRule<PublicSgConfig> = {
     resourceTypes: INGRESS_RULE_TYPES,
     config: publicSgConfig,
     check(props, ctx) {
-        for (const rule of ingressRules(ctx.type, props)) {
+        // "World" is any union of the group's CIDRs that is the whole address space, not only 0.0.0.0/0.
+        for (const opening of worldOpenings(ingressRules(ctx.type, props))) {
+            const rule: SgRule = opening.rule;
             if (allowedPublicRule(rule, ctx.name, ctx.config)) {
                 continue;
             }
-            for (const cidr of worldCidrs(rule)) {
+            for (const cidr of opening.cidrs) {
                 ctx.report({
                     property: cidr.property, value: cidr.value,
-                    expected: `no world source for ingress ${describeRule(rule)} (only TCP ${ctx.config.allowedPublicPorts.join("/")} on a load-balancer group matching publicSecurityGroupNamePatterns)`,
+                    expected: `no world source for ingress ${describeRule(rule)}${opening.combined ? " (with the group's other rules on the same port these CIDRs cover the whole address space)" : ""} (only TCP ${ctx.config.allowedPublicPorts.join("/")} on a load-balancer group matching publicSecurityGroupNamePatterns)`,
                 });
             }
         }
@@ -80,18 +83,14 @@ export const sgHighRiskPorts: ResourceRule<HighRiskConfig> = {
         defaults: { ports: [...HIGH_RISK_PORTS] },
     },
     check(props, ctx) {
-        for (const rule of ingressRules(ctx.type, props)) {
-            const world = worldCidrs(rule);
-            if (world.length === 0) {
-                continue;
-            }
-            const hit: number[] = ctx.config.ports.filter((p: number) => coversPort(rule, p));
+        for (const opening of worldOpenings(ingressRules(ctx.type, props))) {
+            const hit: number[] = ctx.config.ports.filter((p: number) => openingCoversPort(opening, p));
             if (hit.length === 0) {
                 continue;
             }
             ctx.report({
-                property: portProperty(rule), value: describeRule(rule),
-                expected: `no ingress from ${world.map((c) => c.value).join(", ")} covering high-risk port(s) ${hit.slice(0, 6).join(", ")}${hit.length > 6 ? ", ..." : ""}`,
+                property: portProperty(opening.rule), value: describeRule(opening.rule),
+                expected: `no ingress from ${describeWorldSource(opening)} covering high-risk port(s) ${hit.slice(0, 6).join(", ")}${hit.length > 6 ? ", ..." : ""}`,
             });
         }
     },
@@ -104,14 +103,12 @@ export const sgAllProtocols: ResourceRule = {
     remediation: "Replace the protocol -1 rule with tcp/udp rules for the specific ports the workload needs, from a narrower source.",
     resourceTypes: INGRESS_RULE_TYPES,
     check(props, ctx) {
-        for (const rule of ingressRules(ctx.type, props)) {
-            const world = worldCidrs(rule);
-            if (isAllProtocols(rule) && world.length > 0) {
-                ctx.report({
-                    property: rule.protocolProperty, value: rule.rawProtocol ?? "-1",
-                    expected: `a specific protocol (tcp/udp/icmp) when the source is ${world.map((c) => c.value).join(", ")}`,
-                });
-            }
+        for (const opening of worldOpenings(ingressRules(ctx.type, props)).filter(openingAdmitsAllTraffic)) {
+            const rule: SgRule = opening.rule;
+            ctx.report({
+                property: rule.protocolProperty, value: rule.rawProtocol ?? "-1",
+                expected: `a specific protocol (tcp/udp/icmp) when the source is ${describeWorldSource(opening)}`,
+            });
         }
     },
 };

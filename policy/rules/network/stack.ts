@@ -1,11 +1,12 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { isTrue } from "../../lib/props";
 import { ABSENT, StackRule, stackPolicy } from "../../lib/rule";
-import { DEFAULT_SG_TYPE, SG_INGRESS_RULE_TYPE, SG_RULE_TYPE, SG_TYPE, describeRule, ingressRules, worldCidrs } from "../../lib/securityGroups";
+import { DEFAULT_SG_TYPE, SG_INGRESS_RULE_TYPE, SG_RULE_TYPE, SG_TYPE, SgRule, describeRule, ingressRules, worldOpenings } from "../../lib/securityGroups";
 import {
     BUCKET_TYPES, UNKNOWN, VPC_TYPES, bucketSubResources, childrenOf, containsUnknown, knownStrings, matchesAny, ofType, peek, peekArray,
 } from "../../lib/stackJoins";
 import { LB_TYPES, isApplicationLb } from "./edge";
+import { PublicSgConfig, allowedPublicRule, publicSgConfig } from "./securityGroups";
 
 /** Cross-resource network rules (validateStack: outputs, joins on input references). */
 
@@ -143,14 +144,20 @@ export const rdsSgNoWorld: StackRule = {
         for (const db of ofType(resources, DB_TYPES)) {
             for (const sg of databaseGroups(groups, db)) {
                 const holders: PolicyResource[] = [sg, ...childrenOf(resources, sg, [SG_RULE_TYPE, SG_INGRESS_RULE_TYPE], "securityGroupId", ["id", "arn"])];
-                for (const holder of holders) {
-                    for (const rule of ingressRules(holder.type, holder.props)) {
-                        for (const cidr of worldCidrs(rule)) {
-                            const key = `${holder.urn}|${cidr.property}`;
-                            if (!reported.has(key)) {
-                                reported.add(key);
-                                ctx.report(holder, { property: cidr.property, value: cidr.value, expected: `no world ingress (${describeRule(rule)}) on a security group of database "${db.name}"` });
-                            }
+                // One group, however its rules are declared: CIDRs of separate rule resources on the same port add up.
+                const owned: { holder: PolicyResource; rule: SgRule }[] = holders.flatMap((holder: PolicyResource) =>
+                    ingressRules(holder.type, holder.props).map((rule: SgRule) => ({ holder, rule })));
+                const holderOf = new Map<SgRule, PolicyResource>(owned.map(({ holder, rule }) => [rule, holder]));
+                for (const opening of worldOpenings(owned.map(({ rule }) => rule))) {
+                    const holder: PolicyResource = holderOf.get(opening.rule)!;
+                    for (const cidr of opening.cidrs) {
+                        const key = `${holder.urn}|${cidr.property}`;
+                        if (!reported.has(key)) {
+                            reported.add(key);
+                            ctx.report(holder, {
+                                property: cidr.property, value: cidr.value,
+                                expected: `no world ingress (${describeRule(opening.rule)}${opening.combined ? ", together with the group's other rules the whole address space" : ""}) on a security group of database "${db.name}"`,
+                            });
                         }
                     }
                 }
@@ -159,7 +166,68 @@ export const rdsSgNoWorld: StackRule = {
     },
 };
 
+/*
+ * net-sg-world-ingress-combined: the resource rules (net-sg-world-ingress, -high-risk-ports,
+ * -all-protocols) unite the CIDRs of the rules one resource declares. A group assembled from
+ * separate rule resources (aws:vpc/securityGroupIngressRule holds one CIDR each) can only be
+ * judged here: tcp 22 from 0.0.0.0/1 in one rule resource and from 128.0.0.0/1 in another opens
+ * port 22 to the world although neither resource does on its own.
+ */
+const RULE_RESOURCE_TYPES: readonly string[] = [SG_RULE_TYPE, SG_INGRESS_RULE_TYPE];
+
+/** Each group with the resources that declare its ingress rules: the group itself and its rule resources. */
+function groupHolders(resources: readonly PolicyResource[]): PolicyResource[][] {
+    const holders: PolicyResource[][] = [];
+    const assigned = new Set<PolicyResource>();
+    for (const group of ofType(resources, [SG_TYPE, DEFAULT_SG_TYPE])) {
+        const rules: PolicyResource[] = childrenOf(resources, group, RULE_RESOURCE_TYPES, "securityGroupId", ["id", "arn"]);
+        rules.forEach((r: PolicyResource) => assigned.add(r));
+        holders.push([group, ...rules]);
+    }
+    // Rules of a group declared elsewhere (an EKS cluster group, another stack's group): grouped by the known id.
+    const byId = new Map<string, PolicyResource[]>();
+    for (const rule of ofType(resources, RULE_RESOURCE_TYPES)) {
+        const id: unknown = peek(rule.props, "securityGroupId");
+        if (!assigned.has(rule) && typeof id === "string") {
+            byId.set(id, [...(byId.get(id) ?? []), rule]);
+        }
+    }
+    return [...holders, ...byId.values()].filter((h: PolicyResource[]) => h.length > 1);
+}
+
+export const sgWorldIngressCombined: StackRule<PublicSgConfig> = {
+    id: "net-sg-world-ingress-combined",
+    description: "A security group's rules declared as separate resources do not together open a port to the whole address space (e.g. 0.0.0.0/1 and 128.0.0.0/1), except TCP 443/80 on internet-facing load-balancer groups.",
+    severity: "high",
+    remediation: "Restrict the rules' sources to the CIDRs that need access (a VPC CIDR, a prefix list or a source security group); put internet traffic behind an ALB.",
+    config: publicSgConfig,
+    check(resources, ctx) {
+        for (const holders of groupHolders(resources)) {
+            const owned: { holder: PolicyResource; rule: SgRule }[] = holders.flatMap((holder: PolicyResource) =>
+                ingressRules(holder.type, holder.props).map((rule: SgRule) => ({ holder, rule })));
+            const holderOf = new Map<SgRule, PolicyResource>(owned.map(({ holder, rule }) => [rule, holder]));
+            // Openings one resource makes on its own are the resource rules' findings.
+            const alone = new Set<SgRule>(holders.flatMap((holder: PolicyResource) =>
+                worldOpenings(owned.filter((o) => o.holder === holder).map((o) => o.rule)).map((o) => o.rule)));
+            const groupName: string = holders[0].name;
+            for (const opening of worldOpenings(owned.map(({ rule }) => rule))) {
+                const holder: PolicyResource = holderOf.get(opening.rule)!;
+                if (alone.has(opening.rule) || allowedPublicRule(opening.rule, groupName, ctx.config) || allowedPublicRule(opening.rule, holder.name, ctx.config)) {
+                    continue;
+                }
+                for (const cidr of opening.cidrs) {
+                    ctx.report(holder, {
+                        property: cidr.property, value: cidr.value,
+                        expected: `no world ingress for ${describeRule(opening.rule)}: with the other rules of group "${groupName}" on the same port these CIDRs cover the whole address space`,
+                    });
+                }
+            }
+        }
+    },
+};
+
 export const networkStackPolicies: StackValidationPolicy[] = [
+    stackPolicy(sgWorldIngressCombined),
     stackPolicy(s3Bpa),
     stackPolicy(s3AclsDisabled),
     stackPolicy(defaultSgClosed),

@@ -6,7 +6,7 @@ import { rdsClusterCmk, rdsClusterStorage, rdsInstanceStorage, rdsMasterCredenti
 import { dynamodbCmk } from "../../../policy/rules/encryption/dynamodb";
 import { elasticacheAtRest, elasticacheCmk } from "../../../policy/rules/encryption/elasticache";
 import { s3CmkBucketKey } from "../../../policy/rules/encryption/s3";
-import { snsEncryption, sqsCmk, sqsEncryption } from "../../../policy/rules/encryption/messaging";
+import { eventBusCmk, snsEncryption, sqsCmk, sqsEncryption } from "../../../policy/rules/encryption/messaging";
 import { cloudtrailCmk, logGroupCmk, secretsCmk } from "../../../policy/rules/encryption/logging";
 import { ebsDefaultEncryption, kmsRotation } from "../../../policy/rules/encryption/kms";
 import { instanceEbs, launchTemplateEbs } from "../../../policy/rules/encryption/ec2";
@@ -119,9 +119,20 @@ describeResourcePolicy({
     baseline: { description: "redis", atRestEncryptionEnabled: true, kmsKeyId: KEY },
     violations: [
         { name: "false", patch: { atRestEncryptionEnabled: false }, property: "atRestEncryptionEnabled" },
-        { name: "omitted", patch: { atRestEncryptionEnabled: undefined }, property: "atRestEncryptionEnabled" },
+        { name: "string \"false\"", patch: { atRestEncryptionEnabled: "false" }, property: "atRestEncryptionEnabled" },
+        { name: "omitted, engine omitted (redis, whose default is false)", patch: { atRestEncryptionEnabled: undefined }, property: "atRestEncryptionEnabled is not set" },
+        { name: "omitted with engine redis (default false)", patch: { atRestEncryptionEnabled: undefined, engine: "redis" }, property: "engine \"redis\"" },
+        { name: "valkey with an explicit false", patch: { atRestEncryptionEnabled: false, engine: "valkey" }, property: "atRestEncryptionEnabled" },
     ],
-    unknowns: [{ name: "unknown", patch: { atRestEncryptionEnabled: UNKNOWN_STRING } }],
+    compliant: [
+        // replicationGroup.d.ts: "When `engine` is `valkey`, default is `true`."
+        { name: "omitted with engine valkey (the provider defaults it to true)", patch: { atRestEncryptionEnabled: undefined, engine: "valkey" } },
+        { name: "string \"true\"", patch: { atRestEncryptionEnabled: "true" } },
+    ],
+    unknowns: [
+        { name: "unknown", patch: { atRestEncryptionEnabled: UNKNOWN_STRING } },
+        { name: "omitted, engine unknown", patch: { atRestEncryptionEnabled: undefined, engine: UNKNOWN_STRING } },
+    ],
 });
 
 describeResourcePolicy({
@@ -257,4 +268,28 @@ describeResourcePolicy({
         { name: "root without CMK", patch: { "rootBlockDevice.kmsKeyId": undefined }, property: "rootBlockDevice.kmsKeyId" },
     ],
     unknowns: [{ name: "root key unknown", patch: { "rootBlockDevice.kmsKeyId": UNKNOWN_STRING } }],
+});
+
+describeResourcePolicy({
+    policy: eventBusCmk, id: "enc-event-bus", severity: "low", type: "aws:cloudwatch/eventBus:EventBus",
+    baseline: { name: "integration", description: "integration events", kmsKeyIdentifier: KEY },
+    violations: [
+        { name: "kmsKeyIdentifier omitted (AWS-owned key)", patch: { kmsKeyIdentifier: undefined }, property: "kmsKeyIdentifier is not set" },
+        { name: "empty kmsKeyIdentifier", patch: { kmsKeyIdentifier: "" }, property: "kmsKeyIdentifier" },
+        { name: "an AWS-managed alias", patch: { kmsKeyIdentifier: "alias/aws/events" }, property: "kmsKeyIdentifier" },
+        { name: "an AWS-managed alias ARN", patch: { kmsKeyIdentifier: "arn:aws:kms:eu-west-1:111122223333:alias/aws/events" }, property: "kmsKeyIdentifier" },
+    ],
+    compliant: [
+        { name: "a customer alias", patch: { kmsKeyIdentifier: "alias/integration-events" } },
+        { name: "a key id", patch: { kmsKeyIdentifier: "1234abcd-12ab-34cd-56ef-1234567890ab" } },
+    ],
+    unknowns: [{ name: "key ARN unknown (key created in the same stack)", patch: { kmsKeyIdentifier: UNKNOWN_STRING } }],
+});
+
+describe("enc-event-bus: partner buses", () => {
+    it("a partner event bus (eventSourceName set) is not applicable", async () => {
+        const result = await run(eventBusCmk, { name: "aws.partner/saas.com/123/events", eventSourceName: "aws.partner/saas.com/123/events" }, "aws:cloudwatch/eventBus:EventBus");
+        expect(result.violations).toEqual([]);
+        expect(result.notApplicable.map((n) => n.reason).join(" ")).toContain("partner event bus");
+    });
 });

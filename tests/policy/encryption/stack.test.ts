@@ -3,6 +3,7 @@ import { UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 import { expectClean, expectFired, expectMetadata, expectNoMandatory } from "./table";
 import { s3SseKms } from "../../../policy/rules/encryption/s3";
 import { auroraForceSsl, s3SslOnly, snsSslOnly, sqsSslOnly } from "../../../policy/rules/encryption/transit";
+import { cloudfrontHsts } from "../../../policy/rules/encryption/cloudfront";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/abcd";
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -96,6 +97,45 @@ describe("tls-s3-ssl-only", () => {
     it("fires when the deny covers only PutObject", async () => {
         expectFired(await runPolicy(s3SslOnly, [bucket("site"), bucketPolicy("p", "site-a1b2", denyInsecure("s3:PutObject"))]), "tls-s3-ssl-only", "policy");
     });
+    describe("the deny covers the bucket ARN and its objects", () => {
+        const withResources = (resources: unknown): { Statement: Record<string, unknown>[] } => {
+            const doc = denyInsecure() as { Statement: Record<string, unknown>[] };
+            doc.Statement[1].Resource = resources;
+            return doc;
+        };
+        const run = (doc: unknown, physical = "site-a1b2") => runPolicy(s3SslOnly, [bucket("site", physical), bucketPolicy("p", physical, doc)]);
+
+        it("fires when the deny covers only the objects (arn/*): bucket-level calls stay open over HTTP", async () => {
+            const result = await run(withResources("arn:aws:s3:::site-a1b2/*"));
+            expectFired(result, "tls-s3-ssl-only", "covering both the bucket ARN and its objects");
+        });
+        it("fires when the deny covers only the bucket ARN", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::site-a1b2"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the objects are covered under one prefix only", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::site-a1b2", "arn:aws:s3:::site-a1b2/logs/*"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the deny names another bucket", async () => {
+            expectFired(await run(withResources(["arn:aws:s3:::other", "arn:aws:s3:::other/*"])), "tls-s3-ssl-only", "policy");
+        });
+        it("fires when the bucket-level deny does not cover a bucket-level action", async () => {
+            const doc = withResources("arn:aws:s3:::site-a1b2/*");
+            doc.Statement.push({ Sid: "DenyInsecureBucket", Effect: "Deny", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site-a1b2", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+            expectFired(await run(doc), "tls-s3-ssl-only", "policy");
+        });
+        it("passes with Resource \"*\", a name wildcard covering both, or two statements (bucket and objects)", async () => {
+            expectClean(await run(withResources("*")));
+            expectClean(await run(withResources("arn:aws:s3:::site-a1b2*")));
+            const doc = withResources("arn:aws:s3:::site-a1b2/*");
+            doc.Statement.push({ Sid: "DenyInsecureBucket", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::site-a1b2", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+            expectClean(await run(JSON.stringify(doc)));
+        });
+        it("bucket ARN not known yet, document known: the ARN written in the statement stands for the bucket", async () => {
+            const b = resource(BUCKET, {}, { name: "site", outputs: { bucket: "site-a1b2", id: "site-a1b2", arn: UNKNOWN_STRING } });
+            expectClean(await runPolicy(s3SslOnly, [b, bucketPolicy("p", "site-a1b2", denyInsecure())]));
+            expectFired(await runPolicy(s3SslOnly, [b, bucketPolicy("p", "site-a1b2", withResources("arn:aws:s3:::site-a1b2/*"))]), "tls-s3-ssl-only", "policy");
+        });
+    });
     it("preview: unknown policy document and ids", async () => {
         const b = bucket("site", UNKNOWN_STRING);
         expectNoMandatory(await runPolicy(s3SslOnly, [b, bucketPolicy("p", UNKNOWN_STRING, UNKNOWN_STRING, [b.urn])]));
@@ -163,5 +203,70 @@ describe("tls-aurora-force-ssl", () => {
         const g = group(forceSsl);
         expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING }, [g.urn]), g]));
         expectNoMandatory(await runPolicy(auroraForceSsl, [cluster({ dbClusterParameterGroupName: UNKNOWN_STRING })]));
+    });
+});
+
+describe("tls-cf-hsts", () => {
+    const RHP = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
+    const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    const hsts = { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true, preload: true };
+    const headersPolicy = (strictTransportSecurity: unknown, name = "security-headers", id: unknown = "rhp-1") =>
+        resource(RHP, { name, securityHeadersConfig: strictTransportSecurity === undefined ? {} : { strictTransportSecurity } }, { name, outputs: { id, name, securityHeadersConfig: strictTransportSecurity === undefined ? {} : { strictTransportSecurity } } });
+    const distribution = (defaultRef: unknown, orderedRefs: unknown[] = ["rhp-1"], dependencies?: string[]) => resource(DISTRIBUTION, {
+        enabled: true,
+        defaultCacheBehavior: { targetOriginId: "site", viewerProtocolPolicy: "redirect-to-https", ...(defaultRef === undefined ? {} : { responseHeadersPolicyId: defaultRef }) },
+        orderedCacheBehaviors: orderedRefs.map((ref, i) => ({ pathPattern: `/p${i}/*`, targetOriginId: "site", viewerProtocolPolicy: "https-only", ...(ref === undefined ? {} : { responseHeadersPolicyId: ref }) })),
+    }, { name: "edge", dependencies });
+
+    it("metadata", () => expectMetadata(cloudfrontHsts, "tls-cf-hsts", "low"));
+    it("#1 every behaviour references a policy with HSTS (one year, includeSubdomains, override)", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution("rhp-1")]));
+    });
+    it("v7 traps: string booleans and a string max-age pass", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy({ accessControlMaxAgeSec: "63072000", includeSubdomains: "true", override: "true" }), distribution("rhp-1")]));
+    });
+    it("fires on the policy for each weak HSTS setting", async () => {
+        for (const [patch, property] of [
+            [{ accessControlMaxAgeSec: 86400 }, "accessControlMaxAgeSec"],
+            [{ includeSubdomains: false }, "includeSubdomains"],
+            [{ includeSubdomains: undefined }, "includeSubdomains is not set"],
+            [{ override: "false" }, "override"],
+        ] as [Record<string, unknown>, string][]) {
+            const policy = headersPolicy({ ...hsts, ...patch });
+            const result = await runPolicy(cloudfrontHsts, [policy, distribution("rhp-1")]);
+            expectFired(result, "tls-cf-hsts", property);
+            expect(result.violations.map((v) => v.urn)).toEqual([policy.urn]);
+        }
+    });
+    it("fires on the distribution when the default behaviour references no policy", async () => {
+        const result = await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution(undefined)]);
+        expectFired(result, "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId is not set");
+    });
+    it("fires on the distribution when an ordered behaviour references no policy", async () => {
+        expectFired(await runPolicy(cloudfrontHsts, [headersPolicy(hsts), distribution("rhp-1", ["rhp-1", undefined])]), "tls-cf-hsts", "orderedCacheBehaviors[1].responseHeadersPolicyId");
+    });
+    it("fires on the distribution when the referenced policy sends no HSTS", async () => {
+        const result = await runPolicy(cloudfrontHsts, [headersPolicy(hsts), headersPolicy(undefined, "cors-only", "rhp-2"), distribution("rhp-1", ["rhp-2"])]);
+        expectFired(result, "tls-cf-hsts", "orderedCacheBehaviors[0].responseHeadersPolicyId");
+        expect(result.messages[0]).toContain("cors-only");
+    });
+    it("fires for a policy id not declared in the stack, unless it is listed in acceptedPolicyIds", async () => {
+        expectFired(await runPolicy(cloudfrontHsts, [distribution("67f7725c-6f97-4210-82d7-5512b31e9d03", [])]), "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId");
+        expectClean(await runPolicy(cloudfrontHsts, [distribution("67f7725c-6f97-4210-82d7-5512b31e9d03", [])], { acceptedPolicyIds: ["67f7725c-6f97-4210-82d7-5512b31e9d03"] }));
+    });
+    it("a configurable minimum max-age", async () => {
+        expectClean(await runPolicy(cloudfrontHsts, [headersPolicy({ ...hsts, accessControlMaxAgeSec: 86400 }), distribution("rhp-1")], { minimumMaxAgeSeconds: 86400 }));
+    });
+    it("preview: policy id unknown, joined through the distribution's dependencies; HSTS values unknown", async () => {
+        const policy = headersPolicy(hsts, "security-headers", UNKNOWN_STRING);
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [policy, distribution(UNKNOWN_STRING, [UNKNOWN_STRING], [policy.urn])]));
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [headersPolicy(UNKNOWN_STRING), distribution("rhp-1")]));
+        expectNoMandatory(await runPolicy(cloudfrontHsts, [headersPolicy({ ...hsts, accessControlMaxAgeSec: UNKNOWN_STRING }), distribution("rhp-1")]));
+        const cors = headersPolicy(undefined, "cors-only", UNKNOWN_STRING);
+        expectFired(await runPolicy(cloudfrontHsts, [cors, distribution(UNKNOWN_STRING, [], [cors.urn])]), "tls-cf-hsts", "defaultCacheBehavior.responseHeadersPolicyId");
+    });
+    it("exemption with a reason", async () => {
+        const result = await runPolicy(cloudfrontHsts, [distribution(undefined, [])], { exemptions: [{ namePattern: "^edge$", reason: "API-only distribution, no browsers" }] });
+        expect(result.violations).toEqual([]);
     });
 });

@@ -68,6 +68,40 @@ describeResourcePolicy({
     unknowns: [{ name: "protocols unknown", patch: { "origins.1.customOriginConfig.originSslProtocols": UNKNOWN_STRING } }],
 });
 
+// A VPC origin carries its own protocol policy and TLS versions; the origin transport rules apply to it exactly as to custom origins.
+const VPC_ORIGIN = "aws:cloudfront/vpcOrigin:VpcOrigin";
+const vpcOrigin = {
+    vpcOriginEndpointConfig: {
+        name: "internal-alb", arn: "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/internal/abc", httpPort: 80, httpsPort: 443,
+        originProtocolPolicy: "https-only", originSslProtocols: { items: ["TLSv1.2"], quantity: 1 },
+    },
+};
+
+describeResourcePolicy({
+    policy: cloudfrontOriginHttps, id: "tls-cf-origin-https", severity: "high", type: VPC_ORIGIN, baseline: vpcOrigin,
+    violations: [
+        { name: "VPC origin http-only", patch: { "vpcOriginEndpointConfig.originProtocolPolicy": "http-only" }, property: "vpcOriginEndpointConfig.originProtocolPolicy" },
+        { name: "VPC origin match-viewer", patch: { "vpcOriginEndpointConfig.originProtocolPolicy": "match-viewer" }, property: "vpcOriginEndpointConfig.originProtocolPolicy" },
+    ],
+    unknowns: [
+        { name: "VPC origin protocol policy unknown", patch: { "vpcOriginEndpointConfig.originProtocolPolicy": UNKNOWN_STRING } },
+        { name: "VPC origin endpoint config unknown", patch: { vpcOriginEndpointConfig: UNKNOWN_OBJECT } },
+    ],
+});
+
+describeResourcePolicy({
+    policy: cloudfrontOriginProtocols, id: "tls-cf-origin-protocols", severity: "high", type: VPC_ORIGIN, baseline: vpcOrigin,
+    violations: [
+        { name: "VPC origin allows TLSv1.1", patch: { "vpcOriginEndpointConfig.originSslProtocols": { items: ["TLSv1.1", "TLSv1.2"], quantity: 2 } }, property: "vpcOriginEndpointConfig.originSslProtocols.items" },
+        { name: "VPC origin SSLv3", patch: { "vpcOriginEndpointConfig.originSslProtocols.items": ["SSLv3"] }, property: "vpcOriginEndpointConfig.originSslProtocols.items" },
+        { name: "VPC origin with an empty list", patch: { "vpcOriginEndpointConfig.originSslProtocols": { items: [], quantity: 0 } }, property: "vpcOriginEndpointConfig.originSslProtocols.items is not set" },
+    ],
+    unknowns: [
+        { name: "VPC origin protocol items unknown", patch: { "vpcOriginEndpointConfig.originSslProtocols.items": UNKNOWN_STRING } },
+        { name: "VPC origin protocols unknown", patch: { "vpcOriginEndpointConfig.originSslProtocols": UNKNOWN_OBJECT } },
+    ],
+});
+
 const HTTPS_LISTENER = { loadBalancerArn: "arn:lb", port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", certificateArn: "arn:cert", defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] };
 const redirect = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_STRING } from "../support/policyHarness";
-import { describeResourcePolicy, run } from "../encryption/table";
+import { describeResourcePolicy, expectClean, run } from "../encryption/table";
+import { NO_RESOURCE_LEVEL_ACTIONS, NO_RESOURCE_LEVEL_ACTIONS_SOURCE, isNoResourceLevelAction } from "../../../policy/lib/iamPolicies";
 import {
     irsaTrustScoped, noAdminStar, noDataExfiltration, noKmsDecryptAll, noPrivilegeEscalation, noStarResourceWrites, noWildcardActions, trustNoWildcard,
 } from "../../../policy/rules/iam/documents";
@@ -55,10 +56,15 @@ describeResourcePolicy({
         { name: "mixed read-only and write on *", patch: stmt({ Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:TerminateInstances"], Resource: "*" }), property: "ec2:TerminateInstances" },
         { name: "wider wildcard than allowed (ec2:*)", patch: stmt({ Effect: "Allow", Action: "ec2:*", Resource: "*" }), property: "Statement[5].Resource" },
         { name: "NotResource", patch: stmt({ Effect: "Allow", Action: "dynamodb:PutItem", NotResource: "arn:aws:dynamodb:*:*:table/other" }), property: "Statement[5].Resource" },
+        // A real log write on "*": PutLogEvents and CreateLogGroup take log-group ARNs.
+        { name: "logs:PutLogEvents and logs:CreateLogGroup on * next to the delivery actions", patch: stmt({ Effect: "Allow", Action: ["logs:CreateLogDelivery", "logs:PutLogEvents", "logs:CreateLogGroup"], Resource: "*" }), property: "logs:PutLogEvents, logs:CreateLogGroup" },
+        { name: "a wildcard wider than the listed actions (logs:*Delivery)", patch: stmt({ Effect: "Allow", Action: "logs:*Delivery", Resource: "*" }), property: "logs:*Delivery" },
     ],
     unknowns: [{ name: "document unknown", patch: { policy: UNKNOWN_STRING } }],
     compliant: [
         { name: "ec2:DescribeInstances on *", patch: stmt({ Effect: "Allow", Action: "ec2:DescribeInstances", Resource: "*" }) },
+        { name: "X-Ray daemon writes, CloudWatch metrics, the ECR token on *", patch: stmt({ Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "cloudwatch:PutMetricData", "ecr:GetAuthorizationToken"], Resource: "*" }) },
+        { name: "list actions of the platform's services on *", patch: stmt({ Effect: "Allow", Action: ["sqs:ListQueues", "sns:ListTopics", "states:ListStateMachines", "lambda:ListFunctions", "cognito-idp:ListUserPools", "iam:ListRoles", "kms:CreateKey", "eks:ListClusters", "secretsmanager:GetRandomPassword"], Resource: "*" }) },
         { name: "tag-scoped ABAC statement", patch: stmt({ Effect: "Allow", Action: "ec2:CreateVolume", Resource: "*", Condition: { StringLike: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } } }) },
     ],
 });
@@ -149,5 +155,66 @@ describeResourcePolicy({
 describe("iam document rules: metadata", () => {
     it("ids are catalogue ids", () => {
         expect([noAdminStar, noWildcardActions, noStarResourceWrites, noPrivilegeEscalation].map((p) => p.enforcementLevel)).toEqual(["mandatory", "mandatory", "mandatory", "mandatory"]);
+    });
+});
+
+describe("iam-no-star-resource-writes: Step Functions logging as AWS documents it", () => {
+    // Step Functions developer guide, "Logging using CloudWatch Logs" > "IAM policies for logging to CloudWatch Logs":
+    // the log-delivery actions have no resource-level permissions, so the documented policy uses Resource "*".
+    const documentedLogging = {
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow",
+            Action: [
+                "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+            ],
+            Resource: "*",
+        }],
+    };
+    const stateMachineRole = (logging: unknown) => ({
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "states.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } }],
+        }),
+        inlinePolicies: [{ name: "logging", policy: logging }],
+    });
+
+    it("a state machine role with the documented logging policy passes (string and object documents)", async () => {
+        expectClean(await run(noStarResourceWrites, stateMachineRole(JSON.stringify(documentedLogging)), "aws:iam/role:Role"));
+        expectClean(await run(noStarResourceWrites, stateMachineRole(documentedLogging), "aws:iam/role:Role"));
+        expectClean(await run(noStarResourceWrites, { role: "sfn-role", policy: JSON.stringify(documentedLogging) }, "aws:iam/rolePolicy:RolePolicy"));
+    });
+    it("the same role with a real write on \"*\" still fails", async () => {
+        const withWrite = { ...documentedLogging, Statement: [...documentedLogging.Statement, { Effect: "Allow", Action: ["states:StartExecution", "lambda:InvokeFunction"], Resource: "*" }] };
+        const result = await run(noStarResourceWrites, stateMachineRole(withWrite), "aws:iam/role:Role");
+        expect(result.violations).toHaveLength(1);
+        expect(result.messages[0]).toContain("inlinePolicies[0].policy");
+        expect(result.messages[0]).toContain("states:StartExecution, lambda:InvokeFunction");
+    });
+});
+
+describe("actions without resource-level permissions (policy/data)", () => {
+    it("is data with its source and the date it was checked", () => {
+        expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.source).toContain("Service Authorization Reference");
+        expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+    it("every entry is service:Action, listed once, and covers the services the platform uses", () => {
+        for (const action of NO_RESOURCE_LEVEL_ACTIONS) {
+            expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+\*?$/);
+        }
+        expect(new Set(NO_RESOURCE_LEVEL_ACTIONS.map((a) => a.toLowerCase())).size).toBe(NO_RESOURCE_LEVEL_ACTIONS.length);
+        const services = new Set(NO_RESOURCE_LEVEL_ACTIONS.map((a) => a.split(":")[0]));
+        for (const service of ["logs", "ec2", "sts", "kms", "iam", "ecr", "xray", "cloudwatch", "eks", "s3", "sqs", "sns", "secretsmanager", "states", "lambda", "cognito-idp"]) {
+            expect(services.has(service), service).toBe(true);
+        }
+    });
+    it("matches IAM-style: case-insensitive, a listed prefix covers narrower wildcards, never wider ones", () => {
+        expect(isNoResourceLevelAction("LOGS:createlogdelivery")).toBe(true);
+        expect(isNoResourceLevelAction("ec2:DescribeInstances")).toBe(true);
+        expect(isNoResourceLevelAction("ec2:DescribeVpc*")).toBe(true);
+        expect(isNoResourceLevelAction("ec2:*")).toBe(false);
+        expect(isNoResourceLevelAction("logs:*")).toBe(false);
+        expect(isNoResourceLevelAction("logs:PutLogEvents")).toBe(false);
     });
 });

@@ -49,7 +49,24 @@ describeResourcePolicy({
     violations: [
         { name: "allow 22 from the world", mutate: (p: P) => { p.ingress[1].action = "allow"; }, property: "ingress[1].fromPort..toPort" },
         { name: "allow all traffic from ::/0", mutate: (p: P) => { p.ingress.push({ ruleNo: 120, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlock: "::/0" }); }, property: "ingress[2].protocol" },
+        {
+            name: "allow 22 from 0.0.0.0/1 and 128.0.0.0/1 in two entries (the whole address space together)",
+            mutate: (p: P) => { p.ingress.push({ ruleNo: 90, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/1" }, { ruleNo: 95, action: "allow", protocol: "6", fromPort: 0, toPort: 1024, cidrBlock: "128.0.0.0/1" }); },
+            property: "ingress[3].fromPort..toPort",
+        },
+        {
+            name: "all traffic from ::/1 and 8000::/1",
+            mutate: (p: P) => { p.ingress.push({ ruleNo: 120, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlock: "::/1" }, { ruleNo: 121, action: "allow", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlock: "8000::/1" }); },
+            property: "::/1",
+        },
         { name: "standalone NetworkAclRule with a range over 3389", type: "aws:ec2/networkAclRule:NetworkAclRule", mutate: (p: P) => { Object.assign(p, { networkAclId: "acl-1", ruleNumber: 100, egress: false, ruleAction: "allow", protocol: "tcp", fromPort: 3000, toPort: 4000, cidrBlock: "0.0.0.0/0" }); }, property: "fromPort..toPort" },
+    ],
+    compliant: [
+        {
+            name: "halves of the address space on different ports (22 from 0.0.0.0/1, 443 from 128.0.0.0/1)",
+            mutate: (p: P) => { p.ingress.push({ ruleNo: 90, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/1" }, { ruleNo: 95, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "128.0.0.0/1" }); },
+        },
+        { name: "22 from two CIDRs that leave a gap", mutate: (p: P) => { p.ingress.push({ ruleNo: 90, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/1" }, { ruleNo: 95, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "128.0.0.0/2" }); } },
     ],
     unknowns: [{ name: "ingress unknown", mutate: (p: P) => { p.ingress = UNKNOWN_ARRAY; } }, { name: "CIDR unknown", mutate: (p: P) => { p.ingress[1] = { ...p.ingress[1], action: "allow", cidrBlock: UNKNOWN_STRING }; } }],
 });

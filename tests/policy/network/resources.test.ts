@@ -14,10 +14,25 @@ const EKS = "aws:eks/cluster:Cluster";
 describeResourcePolicy({
     policy: resourcePolicy(eksPublicEndpoint), severity: "high", types: [EKS],
     baseline: { vpcConfig: { subnetIds: ["subnet-1"], endpointPublicAccess: false, endpointPrivateAccess: true } },
-    compliant: [{ name: "public with a restricted CIDR list", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["203.0.113.0/24"]; } }],
+    compliant: [
+        { name: "public with a restricted CIDR list", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["203.0.113.0/24"]; } },
+        { name: "large CIDRs that leave a gap (0.0.0.0/1 + 128.0.0.0/2)", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["0.0.0.0/1", "128.0.0.0/2"]; } },
+        { name: "endpointPublicAccess string \"false\" with 0.0.0.0/0", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = "false"; p.vpcConfig.publicAccessCidrs = ["0.0.0.0/0"]; } },
+    ],
     violations: [
         { name: "public endpoint with publicAccessCidrs omitted (AWS default 0.0.0.0/0)", mutate: (p: P) => { delete p.vpcConfig.endpointPublicAccess; }, property: "vpcConfig.publicAccessCidrs" },
         { name: "public endpoint open to 0.0.0.0/0", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["0.0.0.0/0"]; }, property: "vpcConfig.publicAccessCidrs[0]" },
+        {
+            name: "CIDRs whose union is the whole address space (0.0.0.0/1 + 128.0.0.0/1)",
+            mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["203.0.113.0/24", "0.0.0.0/1", "128.0.0.0/1"]; },
+            property: "vpcConfig.publicAccessCidrs[2]",
+        },
+        {
+            name: "the union split four ways, host bits set, string \"true\"",
+            mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = "true"; p.vpcConfig.publicAccessCidrs = ["0.0.0.0/2", "64.1.2.3/2", "128.0.0.0/2", "192.0.0.0/2"]; },
+            property: "0.0.0.0/2 + 64.1.2.3/2 + 128.0.0.0/2 + 192.0.0.0/2 together cover it",
+        },
+        { name: "IPv6 ::/1 + 8000::/1", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = true; p.vpcConfig.publicAccessCidrs = ["::/1", "8000::/1"]; }, property: "vpcConfig.publicAccessCidrs[1]" },
     ],
     unknowns: [
         { name: "endpointPublicAccess unknown", mutate: (p: P) => { p.vpcConfig.endpointPublicAccess = UNKNOWN_BOOLEAN; } },

@@ -189,3 +189,73 @@ describe("net-sg-descriptions", () => {
         expectNoMandatory(await runPolicy(descriptions, resource(SG, { description: UNKNOWN_STRING })));
     });
 });
+
+describe("world = any union of CIDRs that is the whole address space", () => {
+    const group = (ingress: Record<string, unknown>[], name = "app-sg") =>
+        resource(SG, { description: "app", vpcId: "vpc-1", ingress: ingress.map((r) => ({ description: "r", ...r })) }, { name });
+
+    it("inline: tcp 22 from 0.0.0.0/1 in one rule and 128.0.0.0/1 in another fires world-ingress and high-risk-ports on both", async () => {
+        const sg = group([
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1"] },
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["128.0.0.0/1"] },
+        ]);
+        const world = await runPolicy(worldIngress, sg);
+        expectFired(world, worldIngress, "ingress[0].cidrBlocks[0]");
+        expect(world.messages.some((m) => m.includes("ingress[1].cidrBlocks[0]"))).toBe(true);
+        const risky = await runPolicy(highRisk, sg);
+        expectFired(risky, highRisk, "ingress[1].fromPort..toPort");
+        expect(risky.messages[0]).toContain("whole address space");
+    });
+    it("one rule listing both halves, and a range overlapping a single port, add up too", async () => {
+        expectFired(await runPolicy(highRisk, group([{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }])), highRisk, "ingress[0].fromPort..toPort");
+        const overlap = group([
+            { protocol: "tcp", fromPort: 0, toPort: 1024, cidrBlocks: ["0.0.0.0/1"] },
+            { protocol: "6", fromPort: 22, toPort: 22, cidrBlocks: ["128.0.0.0/1"] },
+        ]);
+        const run = await runPolicy(highRisk, overlap);
+        expectFired(run, highRisk, "ingress[0].fromPort..toPort");
+        // Only the port both rules open is world-open: 22, not 21/23/25/110...
+        expect(run.messages.every((m) => /port\(s\) 22\. /.test(m))).toBe(true);
+    });
+    it("standalone SecurityGroupRule with both halves, IPv6 ::/1 + 8000::/1 and quarters of the space", async () => {
+        expectFired(await runPolicy(worldIngress, resource(RULE, { description: "r", type: "ingress", securityGroupId: "sg-1", protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] })), worldIngress, "cidrBlocks[1]");
+        expectFired(await runPolicy(worldIngress, group([{ protocol: "tcp", fromPort: 8443, toPort: 8443, ipv6CidrBlocks: ["::/1"] }, { protocol: "tcp", fromPort: 8443, toPort: 8443, ipv6CidrBlocks: ["8000::/1"] }])), worldIngress, "ingress[1].ipv6CidrBlocks[0]");
+        expectFired(await runPolicy(worldIngress, group([{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/2", "192.0.0.0/2"] }])), worldIngress, "ingress[0].cidrBlocks[3]");
+    });
+    it("all protocols from two halves fires all-protocols; all protocols from one half plus tcp 22 from the other is only port 22", async () => {
+        const allTraffic = group([{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/1"] }, { protocol: "all", fromPort: 0, toPort: 0, cidrBlocks: ["128.0.0.0/1"] }]);
+        expectFired(await runPolicy(allProtocols, allTraffic), allProtocols, "ingress[1].protocol");
+        const mixed = group([{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/1"] }, { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["128.0.0.0/1"] }]);
+        expectClean(await runPolicy(allProtocols, mixed));
+        const risky = await runPolicy(highRisk, mixed);
+        expectFired(risky, highRisk, "ingress[0].fromPort..toPort");
+        expect(risky.messages.every((m) => /port\(s\) 22\. /.test(m))).toBe(true);
+    });
+    it("halves on different ports, different protocols, or with a gap do not add up", async () => {
+        for (const sg of [
+            group([{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1"] }, { protocol: "tcp", fromPort: 23, toPort: 23, cidrBlocks: ["128.0.0.0/1"] }]),
+            group([{ protocol: "tcp", fromPort: 53, toPort: 53, cidrBlocks: ["0.0.0.0/1"] }, { protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["128.0.0.0/1"] }]),
+            group([{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/2"] }]),
+            // IPv4 and IPv6 halves never make one family's whole space.
+            group([{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1"], ipv6CidrBlocks: ["8000::/1"] }]),
+        ]) {
+            for (const policy of [worldIngress, highRisk, allProtocols]) {
+                expectClean(await runPolicy(policy, sg));
+            }
+        }
+    });
+    it("a narrow CIDR next to a world-making pair is not blamed", async () => {
+        const sg = group([
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] },
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] },
+        ]);
+        const run = await runPolicy(worldIngress, sg);
+        expect(run.messages.some((m) => m.includes("ingress[0]"))).toBe(false);
+        expect(run.messages).toHaveLength(2);
+    });
+    it("on an ALB group the halves on 443 pass, on 22 they do not", async () => {
+        const halves = (port: number) => group([{ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["0.0.0.0/1"] }, { protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: ["128.0.0.0/1"] }], "web-alb-sg");
+        expectClean(await runPolicy(worldIngress, halves(443)));
+        expectFired(await runPolicy(worldIngress, halves(22)), worldIngress, "ingress[0].cidrBlocks[0]");
+    });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stackPolicy } from "../../../policy/lib/rule";
 import { joinedTo } from "../../../policy/lib/stackJoins";
 import { toPolicyResources } from "../../../policy/lib/evaluate";
-import { defaultSgClosed, lbWaf, rdsSgNoWorld, s3AclsDisabled, s3Bpa } from "../../../policy/rules/network/stack";
+import { defaultSgClosed, lbWaf, rdsSgNoWorld, s3AclsDisabled, s3Bpa, sgWorldIngressCombined } from "../../../policy/rules/network/stack";
 import { networkPolicies } from "../../../policy/rules/network";
 import { UNKNOWN_ARRAY, UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 import { expectClean, expectFired, expectMetadata, expectNoMandatory } from "./cases";
@@ -13,6 +13,7 @@ const acls = stackPolicy(s3AclsDisabled);
 const defaultSg = stackPolicy(defaultSgClosed);
 const waf = stackPolicy(lbWaf);
 const rdsSg = stackPolicy(rdsSgNoWorld);
+const combined = stackPolicy(sgWorldIngressCombined);
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const bucket = (name = "assets", outputs?: Record<string, unknown>) => resource(BUCKET, { bucket: `${name}-123` }, { name, outputs: outputs ?? { bucket: `${name}-123`, id: `${name}-123`, arn: `arn:aws:s3:::${name}-123` } });
@@ -178,6 +179,16 @@ describe("net-rds-sg-no-world", () => {
         const ok = dbSg([{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN_STRING] }], UNKNOWN_STRING);
         expectClean(await runPolicy(rdsSg, [ok, cluster(ok, UNKNOWN_ARRAY)]));
     });
+    it("unites the CIDRs of separate rule resources of the DB group on the same port (0.0.0.0/1 + 128.0.0.0/1)", async () => {
+        const sg = dbSg([{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/1"] }]);
+        const other = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { securityGroupId: "sg-db", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "128.0.0.0/1" }, { name: "db-other-half" });
+        const run = await runPolicy(rdsSg, [sg, other, cluster(sg)]);
+        expectFired(run, rdsSg, "ingress[0].cidrBlocks[0]");
+        expect(run.violations.map((v) => v.urn)).toContain(other.urn);
+        expect(run.messages[0]).toContain("whole address space");
+        const otherPort = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { securityGroupId: "sg-db", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "128.0.0.0/1" }, { name: "db-other-port" });
+        expectClean(await runPolicy(rdsSg, [sg, otherPort, cluster(sg)]));
+    });
     it("ignores world ingress on groups no database uses", async () => {
         const web = resource(SG, { ingress: [] }, { name: "web", outputs: { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] } });
         const sg = dbSg();
@@ -196,5 +207,46 @@ describe("lib/stackJoins joinedTo", () => {
     it("matches URN references and component parents", () => {
         const [a, child] = toPolicyResources([bucket("a", { id: UNKNOWN_STRING }), resource("x:y:Z", { bucket: UNKNOWN_STRING }, { parent: "urn:pulumi:test::fixture::aws:s3/bucket:Bucket::a" })]);
         expect(joinedTo(child, "bucket", a, ["id"])).toBe(true);
+    });
+});
+
+describe("net-sg-world-ingress-combined", () => {
+    const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    const group = (name = "app-sg", id: unknown = "sg-app", ingress: unknown[] = []) => resource(SG, { description: "app", ingress }, { name, outputs: { id, ingress } });
+    const pfRule = (name: string, cidr: string, port = 22, groupId: unknown = "sg-app", dependencies?: string[], family: "cidrIpv4" | "cidrIpv6" = "cidrIpv4") =>
+        resource(INGRESS_RULE, { description: name, securityGroupId: groupId, ipProtocol: "tcp", fromPort: port, toPort: port, [family]: cidr }, { name, dependencies });
+
+    it("metadata", () => expectMetadata(combined, "net-sg-world-ingress-combined", "high"));
+    it("fires on each rule resource when two of them open port 22 to 0.0.0.0/1 and 128.0.0.0/1", async () => {
+        const a = pfRule("ssh-low", "0.0.0.0/1");
+        const b = pfRule("ssh-high", "128.0.0.0/1");
+        const run = await runPolicy(combined, [group(), a, b]);
+        expectFired(run, combined, "cidrIpv4");
+        expect(run.violations.map((v) => v.urn).sort()).toEqual([a.urn, b.urn].sort());
+        expect(run.messages[0]).toContain("whole address space");
+    });
+    it("unites an inline rule of the group with a standalone rule, and IPv6 halves", async () => {
+        const inline = group("app-sg", "sg-app", [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/1"] }]);
+        expectFired(await runPolicy(combined, [inline, pfRule("rest", "128.0.0.0/1", 5432)]), combined, "ingress[0].cidrBlocks[0]");
+        expectFired(await runPolicy(combined, [group(), pfRule("v6-low", "::/1", 22, "sg-app", undefined, "cidrIpv6"), pfRule("v6-high", "8000::/1", 22, "sg-app", undefined, "cidrIpv6")]), combined, "cidrIpv6");
+    });
+    it("groups rules of a group declared elsewhere by their securityGroupId", async () => {
+        expectFired(await runPolicy(combined, [pfRule("a", "0.0.0.0/1", 22, "sg-eks"), pfRule("b", "128.0.0.0/1", 22, "sg-eks")]), combined, "cidrIpv4");
+    });
+    it("first preview: group id unknown, rules joined through dependencies", async () => {
+        const g = group("app-sg", UNKNOWN_STRING);
+        expectFired(await runPolicy(combined, [g, pfRule("a", "0.0.0.0/1", 22, UNKNOWN_STRING, [g.urn]), pfRule("b", "128.0.0.0/1", 22, UNKNOWN_STRING, [g.urn])]), combined, "cidrIpv4");
+        expectNoMandatory(await runPolicy(combined, [g, pfRule("a", "0.0.0.0/1", 22, UNKNOWN_STRING), pfRule("b", "128.0.0.0/1", 22, UNKNOWN_STRING)]));
+    });
+    it("passes: halves on different ports or different groups, a gap, 443 on a load-balancer group, a single literal 0.0.0.0/0 (the resource rules report it)", async () => {
+        expectClean(await runPolicy(combined, [group(), pfRule("a", "0.0.0.0/1", 22), pfRule("b", "128.0.0.0/1", 23)]));
+        expectClean(await runPolicy(combined, [group(), pfRule("a", "0.0.0.0/1", 22), pfRule("b", "128.0.0.0/1", 22, "sg-other")]));
+        expectClean(await runPolicy(combined, [group(), pfRule("a", "0.0.0.0/1", 22), pfRule("b", "128.0.0.0/2", 22)]));
+        expectClean(await runPolicy(combined, [group("web-alb-sg", "sg-alb"), pfRule("a", "0.0.0.0/1", 443, "sg-alb"), pfRule("b", "128.0.0.0/1", 443, "sg-alb")]));
+        expectClean(await runPolicy(combined, [group(), pfRule("world", "0.0.0.0/0", 22), pfRule("vpc", "10.0.0.0/16", 22)]));
+    });
+    it("exemption with a reason", async () => {
+        const run = await runPolicy(combined, [group(), pfRule("a", "0.0.0.0/1"), pfRule("b", "128.0.0.0/1")], { exemptions: [{ namePattern: "^(a|b)$", reason: "temporary partner access, NET-77" }] });
+        expect(run.violations).toEqual([]);
     });
 });
