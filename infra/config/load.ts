@@ -56,6 +56,7 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         availabilityZones,
         subnetPlan: planSubnets(network.vpcCidr, availabilityZones, network.subnetSizing),
         security: config["platform:security"],
+        data: config["platform:data"],
     };
 }
 

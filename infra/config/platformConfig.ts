@@ -1,3 +1,4 @@
+import { DataConfig } from "./dataConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -112,4 +113,5 @@ export interface PlatformConfig {
     readonly availabilityZones: readonly string[];
     readonly subnetPlan: readonly PlannedSubnet[];
     readonly security: SecurityConfig;
+    readonly data: DataConfig;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
 import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { checkData, dataSchema } from "./dataSchema";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
 
 /** CloudWatch Logs accepts only these retention periods. */
@@ -120,10 +121,12 @@ export const stackConfigSchema = strictObject({
     }),
     "platform:network": networkSchema.default(networkSchema.parse({})),
     "platform:security": securitySchema.default(securitySchema.parse({})),
+    "platform:data": dataSchema.default(dataSchema.parse({})),
 }).superRefine((config, ctx) => {
     checkProductionProtection(config, ctx);
     checkNetwork(config, ctx);
     checkCloudTrailLifecycle(config, ctx);
+    checkData(config, ctx);
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;

@@ -25,7 +25,7 @@ describe("project-level defaults in Pulumi.yaml", () => {
         expect(declared).toEqual(read);
     });
 
-    it.each(["protection", "network", "security"])("documents the schema's defaults for platform:%s", (key: string) => {
+    it.each(["protection", "network", "security", "data"])("documents the schema's defaults for platform:%s", (key: string) => {
         expect(project.config[key].value).toEqual(defaults[`platform:${key}` as keyof typeof defaults]);
     });
 
