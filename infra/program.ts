@@ -1,9 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { DataTier, TableOutput } from "./components/data/dataTier";
 import { Network } from "./components/network/network";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
 import { AccountContext, lookupAccountContext } from "./platform/accountContext";
+import { namePrefix } from "./platform/naming";
 import { PlatformProviders, createProviders } from "./platform/providers";
 
 /** What the next layers (application stacks, CI) read from this stack. */
@@ -18,6 +21,23 @@ export interface PlatformOutputs {
     readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
+    readonly data: DataOutputs;
+}
+
+/** What applications need to reach the data tier (no credentials: IAM auth tokens replace passwords). */
+export interface DataOutputs {
+    readonly auroraWriterEndpoint: pulumi.Output<string> | undefined;
+    readonly auroraReaderEndpoint: pulumi.Output<string> | undefined;
+    /** The RDS-managed master secret (for administrators; applications use IAM auth). */
+    readonly auroraMasterSecretArn: pulumi.Output<string> | undefined;
+    readonly tables: Readonly<Record<string, TableOutput>>;
+    readonly cacheEndpoint: pulumi.Output<string> | undefined;
+    /** The cache has no secret: its application user authenticates with IAM. */
+    readonly cacheUserName: pulumi.Output<string> | undefined;
+    readonly fileSystemId: pulumi.Output<string> | undefined;
+    readonly bucketNames: Readonly<Record<string, pulumi.Output<string>>>;
+    readonly backupVaultName: pulumi.Output<string> | undefined;
+    readonly connectionSecretArns: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /**
@@ -37,6 +57,34 @@ export function runPlatform(): PlatformOutputs {
         flowLogsKmsKeyArn: security.keys.logs.arn,
     }, componentOptions);
 
+    // Stand-in until platform:compute:Cluster lands; replaced by cluster.nodeSecurityGroupId at merge.
+    const workloadClients = new aws.ec2.SecurityGroup("workload-clients", {
+        vpcId: network.vpcId,
+        description: "Workload clients (EKS nodes and pods) of the data tier",
+        tags: { Name: `${namePrefix(config)}-workload-clients` },
+    }, { parent: network });
+
+    const data = new DataTier("data", {
+        data: config.data,
+        protection: config.protection,
+        naming: { prefix: namePrefix(config) },
+        account,
+        network: {
+            vpcId: network.vpcId,
+            availabilityZones: config.availabilityZones,
+            privateSubnetIds: network.privateSubnetIds,
+            databaseSubnetIds: network.databaseSubnetIds,
+            rdsSubnetGroupName: network.rdsSubnetGroupName,
+            elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
+        },
+        keys: { data: security.keys.data, logs: security.keys.logs, backup: security.keys.backup },
+        clientSecurityGroupId: workloadClients.id,
+        // Filled with the compute component's Pod Identity roles (one per workload) at merge.
+        workloadRoleNames: {},
+        replicaProvider: providers.replica,
+        keyDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+    }, componentOptions);
+
     return {
         environment: config.environment,
         region: config.region,
@@ -48,5 +96,17 @@ export function runPlatform(): PlatformOutputs {
         elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
         kmsKeyArns: security.keyArns(),
         cloudTrailBucketName: security.cloudTrailBucketName,
+        data: {
+            auroraWriterEndpoint: data.writerEndpoint,
+            auroraReaderEndpoint: data.readerEndpoint,
+            auroraMasterSecretArn: data.masterSecretArn,
+            tables: data.tables,
+            cacheEndpoint: data.cacheEndpoint,
+            cacheUserName: data.cacheUserName,
+            fileSystemId: data.fileSystemId,
+            bucketNames: data.bucketNames,
+            backupVaultName: data.vaultName,
+            connectionSecretArns: data.connectionSecretArns,
+        },
     };
 }
