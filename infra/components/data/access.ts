@@ -81,6 +81,24 @@ export function missingWorkloadRoles(access: readonly WorkloadAccessConfig[], ro
     return access.map((entry) => entry.workload).filter((workload: string) => roleNames[workload] === undefined);
 }
 
+export interface ConnectionEndpoints {
+    readonly host: string;
+    readonly readerHost: string;
+    readonly databaseName: string;
+    readonly cacheHost: string;
+    readonly cacheUser: string;
+}
+
+/** The connection secret's content: where and as whom to connect. Never a password: IAM tokens replace it. */
+export function connectionDetails(entry: WorkloadAccessConfig, endpoints: ConnectionEndpoints): Record<string, unknown> {
+    return {
+        ...(entry.databaseUser
+            ? { engine: "postgres", host: endpoints.host, readerHost: endpoints.readerHost, port: 5432, dbname: endpoints.databaseName, username: entry.databaseUser, sslmode: "verify-full" }
+            : {}),
+        ...(entry.cache ? { cacheHost: endpoints.cacheHost, cachePort: 6379, cacheUser: endpoints.cacheUser, cacheTls: true } : {}),
+    };
+}
+
 /** What the data tier has built that a workload may be granted. */
 export interface AccessTargets {
     readonly cluster?: aws.rds.Cluster;
@@ -114,10 +132,8 @@ export function grantWorkloadAccess(ctx: DataContext, access: readonly WorkloadA
         new aws.secretsmanager.SecretVersion(`access-${entry.workload}`, {
             secretId: secret.id,
             secretString: pulumi.all([targets.writerEndpoint ?? "", targets.readerEndpoint ?? "", targets.cache?.endpoint ?? "", targets.cache?.user.userName ?? ""])
-                .apply(([host, readerHost, cacheHost, cacheUser]: string[]) => JSON.stringify({
-                    ...(entry.databaseUser ? { engine: "postgres", host, readerHost, port: 5432, dbname: targets.databaseName, username: entry.databaseUser, sslmode: "verify-full" } : {}),
-                    ...(entry.cache ? { cacheHost, cachePort: 6379, cacheUser, cacheTls: true } : {}),
-                })),
+                .apply(([host, readerHost, cacheHost, cacheUser]: string[]) =>
+                    JSON.stringify(connectionDetails(entry, { host, readerHost, databaseName: targets.databaseName ?? "", cacheHost, cacheUser }))),
         }, { parent });
         secrets[entry.workload] = secret;
 
