@@ -1,12 +1,10 @@
-import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DYNAMODB_INDEX_ACTIONS, connectionDetails, DYNAMODB_ITEM_ACTIONS, missingWorkloadRoles, workloadAccessStatements } from "../../infra/components/data/access";
-import { DataTier } from "../../infra/components/data/dataTier";
 import { DataConfig } from "../../infra/config/dataConfig";
 import { dataSchema } from "../../infra/config/dataSchema";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { policyDocument } from "../support/stackRun";
+import { dataTierProgram } from "./standaloneProgram";
 
 const INPUT = {
     partition: "aws",
@@ -60,29 +58,6 @@ describe("workload access statements (pure)", () => {
         expect(missingWorkloadRoles(access, { "orders-api": "role" })).toEqual(["billing"]);
     });
 });
-
-/** A standalone program: just the data tier, with a fake workload role, under the mock runtime. */
-function dataTierProgram(data: DataConfig, workloadRoleNames: Record<string, string>): () => unknown {
-    return () => {
-        const provider = new aws.Provider("regional", { region: "us-east-1" });
-        const key = (name: string): aws.kms.Key => new aws.kms.Key(name, { enableKeyRotation: true }, { provider });
-        const tier = new DataTier("data", {
-            data,
-            protection: { protectStatefulResources: false, deletionProtection: false, finalSnapshots: false, retainOnDelete: false },
-            naming: { prefix: "platform-test" },
-            account: { accountId: pulumi.output("123456789012"), partition: pulumi.output("aws"), region: "us-east-1", dnsSuffix: pulumi.output("amazonaws.com") },
-            network: {
-                vpcId: "vpc-0123", availabilityZones: ["us-east-1a", "us-east-1b"], privateSubnetIds: ["subnet-a", "subnet-b"],
-                databaseSubnetIds: ["subnet-c", "subnet-d"], rdsSubnetGroupName: "database", elastiCacheSubnetGroupName: "cache",
-            },
-            keys: { data: key("data"), logs: key("logs"), backup: key("backup") },
-            clientSecurityGroupId: "sg-clients",
-            workloadRoleNames,
-            keyDeletionWindowInDays: 7,
-        }, { providers: [provider] });
-        return { secrets: tier.connectionSecretArns };
-    };
-}
 
 const DATA: DataConfig = dataSchema.parse({
     dynamodb: { tables: [{ name: "orders", hashKey: "pk", attributes: [{ name: "pk", type: "S" }] }] },
