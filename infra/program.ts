@@ -83,6 +83,7 @@ export function runPlatform(): PlatformOutputs {
         workloadRoleNames: {},
         replicaProvider: providers.replica,
         keyDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        // eks: { clusterName, clusterArn } from platform:compute:Cluster at merge installs the EFS CSI driver.
     }, componentOptions);
 
     return {

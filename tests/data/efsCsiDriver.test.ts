@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEfsCsiDriver } from "../../infra/components/data/efsCsiDriver";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { policyDocument } from "../support/stackRun";
+import { dataSchema } from "../../infra/config/dataSchema";
+import { dataTierProgram } from "./standaloneProgram";
 
 const CLUSTER_ARN = "arn:aws:eks:us-east-1:123456789012:cluster/platform-test";
 
@@ -56,5 +58,17 @@ describe("EFS CSI driver (standalone program)", () => {
         const addon = get("aws:eks/addon:Addon");
         expect(addon.inputs).toMatchObject({ clusterName: "platform-test", addonName: "aws-efs-csi-driver" });
         expect(addon.dependencies).toContain(association.urn);
+    });
+});
+
+describe("EFS CSI driver through the data tier", () => {
+    it("is installed when the data tier is given the cluster and EFS is on", async () => {
+        const data = dataSchema.parse({ aurora: { enabled: false }, cache: { enabled: false }, backup: { enabled: false } });
+        const run = await runUnderMocks({ project: "platform", stack: "test", config: { "aws:region": "us-east-1" }, program: dataTierProgram(data, {}, { clusterName: "platform-test", clusterArn: CLUSTER_ARN }) });
+        const tier = run.resources.find((r) => r.type === "platform:data:DataTier")!;
+        const addon = run.resources.find((r) => r.type === "aws:eks/addon:Addon")!;
+        expect(addon.inputs).toMatchObject({ clusterName: "platform-test", addonName: "aws-efs-csi-driver" });
+        expect(addon.parent).toBe(tier.urn);
+        expect(run.resources.find((r) => r.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation")!.inputs).toMatchObject({ serviceAccount: "efs-csi-controller-sa" });
     });
 });

@@ -4,7 +4,7 @@ import { DataTier } from "../../infra/components/data/dataTier";
 import { DataConfig } from "../../infra/config/dataConfig";
 
 /** A standalone program: just the data tier, with a fake workload role, under the mock runtime. */
-export function dataTierProgram(data: DataConfig, workloadRoleNames: Record<string, string>): () => unknown {
+export function dataTierProgram(data: DataConfig, workloadRoleNames: Record<string, string>, eks?: { clusterName: string; clusterArn: string }): () => unknown {
     return () => {
         const provider = new aws.Provider("regional", { region: "us-east-1" });
         const key = (name: string): aws.kms.Key => new aws.kms.Key(name, { enableKeyRotation: true }, { provider });
@@ -21,6 +21,7 @@ export function dataTierProgram(data: DataConfig, workloadRoleNames: Record<stri
             clientSecurityGroupId: "sg-clients",
             workloadRoleNames,
             keyDeletionWindowInDays: 7,
+            eks,
         }, { providers: [provider] });
         return { secrets: tier.connectionSecretArns };
     };

@@ -12,6 +12,7 @@ import { Cache, createCache } from "./cache";
 import { DataContext, DataKeys, DataNaming, DataNetwork, ReplicaRegion, nameTag } from "./context";
 import { DynamoTables, createTables } from "./dynamodb";
 import { SharedFileSystem, createSharedFileSystem } from "./efs";
+import { EfsCsiCluster, createEfsCsiDriver } from "./efsCsiDriver";
 
 export interface DataTierArgs {
     readonly data: DataConfig;
@@ -28,6 +29,8 @@ export interface DataTierArgs {
     readonly replicaProvider?: aws.Provider;
     /** KMS key deletion window for the replica-region key (the baseline's setting). */
     readonly keyDeletionWindowInDays: number;
+    /** The EKS cluster, once it exists: the EFS CSI driver add-on is installed into it. */
+    readonly eks?: EfsCsiCluster;
 }
 
 export interface TableOutput {
@@ -77,6 +80,9 @@ export class DataTier extends pulumi.ComponentResource {
         const efs: SharedFileSystem | undefined = data.efs.enabled
             ? createSharedFileSystem(ctx, { efs: data.efs, network: args.network, clientSecurityGroupId: args.clientSecurityGroupId })
             : undefined;
+        if (efs) {
+            createEfsCsiDriver({ naming: args.naming, account: args.account, parent: this, eks: args.eks });
+        }
         const buckets: Record<string, AppBucket> = createAppBuckets(ctx, data.buckets, replica);
         const backup: Backup | undefined = data.backup.enabled
             ? createBackup(ctx, {
