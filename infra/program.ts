@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
+import { DataTier, TableOutput } from "./components/data/dataTier";
 import { Network } from "./components/network/network";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
 import { AccountContext, lookupAccountContext } from "./platform/accountContext";
-import { namingContext } from "./platform/naming";
+import { NamingContext, namingContext } from "./platform/naming";
 import { PlatformProviders, createProviders } from "./platform/providers";
 
 /** What the next layers (application stacks, CI) read from this stack. */
@@ -21,6 +22,7 @@ export interface PlatformOutputs {
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     readonly eks: ClusterOutputs;
+    readonly data: DataOutputs;
 }
 
 /** What kubectl, CI and the application stacks need of the cluster. */
@@ -32,6 +34,22 @@ export interface ClusterOutputs {
     readonly nodeSecurityGroupId: pulumi.Output<string>;
     readonly kubeconfig: pulumi.Output<string>;
     readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
+}
+
+/** What applications need to reach the data tier (no credentials: IAM auth tokens replace passwords). */
+export interface DataOutputs {
+    readonly auroraWriterEndpoint: pulumi.Output<string> | undefined;
+    readonly auroraReaderEndpoint: pulumi.Output<string> | undefined;
+    /** The RDS-managed master secret (for administrators; applications use IAM auth). */
+    readonly auroraMasterSecretArn: pulumi.Output<string> | undefined;
+    readonly tables: Readonly<Record<string, TableOutput>>;
+    readonly cacheEndpoint: pulumi.Output<string> | undefined;
+    /** The cache has no secret: its application user authenticates with IAM. */
+    readonly cacheUserName: pulumi.Output<string> | undefined;
+    readonly fileSystemId: pulumi.Output<string> | undefined;
+    readonly bucketNames: Readonly<Record<string, pulumi.Output<string>>>;
+    readonly backupVaultName: pulumi.Output<string> | undefined;
+    readonly connectionSecretArns: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /**
@@ -50,10 +68,11 @@ export function runPlatform(): PlatformOutputs {
         account,
         flowLogsKmsKeyArn: security.keys.logs.arn,
     }, componentOptions);
+    const naming: NamingContext = namingContext(config);
     const cluster = new Cluster("compute", {
         compute: config.compute,
         protection: config.protection,
-        naming: namingContext(config),
+        naming,
         requiredTags: config.requiredTags,
         account,
         network: { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds },
@@ -63,6 +82,30 @@ export function runPlatform(): PlatformOutputs {
             nodeVolumesKeyArn: security.keys.data.arn,
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+    }, componentOptions);
+
+    const data = new DataTier("data", {
+        data: config.data,
+        protection: config.protection,
+        naming,
+        account,
+        network: {
+            vpcId: network.vpcId,
+            availabilityZones: config.availabilityZones,
+            privateSubnetIds: network.privateSubnetIds,
+            databaseSubnetIds: network.databaseSubnetIds,
+            rdsSubnetGroupName: network.rdsSubnetGroupName,
+            elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
+        },
+        keys: { data: security.keys.data, logs: security.keys.logs, backup: security.keys.backup },
+        // Databases, caches and file systems accept traffic from the cluster's nodes and pods only.
+        clientSecurityGroupId: cluster.nodeSecurityGroupId,
+        // One Pod Identity role per configured workload; the data tier attaches its grants to them.
+        workloadRoleNames: cluster.workloadRoleNames,
+        replicaProvider: providers.replica,
+        keyDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        // Installs the EFS CSI driver add-on with its Pod Identity role.
+        eks: { clusterName: cluster.clusterName, clusterArn: cluster.clusterArn },
     }, componentOptions);
 
     return {
@@ -84,6 +127,18 @@ export function runPlatform(): PlatformOutputs {
             nodeSecurityGroupId: cluster.nodeSecurityGroupId,
             kubeconfig: cluster.kubeconfig,
             workloadRoleNames: cluster.workloadRoleNames,
+        },
+        data: {
+            auroraWriterEndpoint: data.writerEndpoint,
+            auroraReaderEndpoint: data.readerEndpoint,
+            auroraMasterSecretArn: data.masterSecretArn,
+            tables: data.tables,
+            cacheEndpoint: data.cacheEndpoint,
+            cacheUserName: data.cacheUserName,
+            fileSystemId: data.fileSystemId,
+            bucketNames: data.bucketNames,
+            backupVaultName: data.vaultName,
+            connectionSecretArns: data.connectionSecretArns,
         },
     };
 }

@@ -57,6 +57,7 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         subnetPlan: planSubnets(network.vpcCidr, availabilityZones, network.subnetSizing),
         security: config["platform:security"],
         compute: config["platform:compute"],
+        data: config["platform:data"],
     };
 }
 

@@ -1,4 +1,5 @@
 import { ComputeConfig } from "./computeConfig";
+import { DataConfig } from "./dataConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -114,4 +115,5 @@ export interface PlatformConfig {
     readonly subnetPlan: readonly PlannedSubnet[];
     readonly security: SecurityConfig;
     readonly compute: ComputeConfig;
+    readonly data: DataConfig;
 }

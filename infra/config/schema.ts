@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
 import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { checkData, dataSchema } from "./dataSchema";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
 import { checkCompute, computeSchema } from "./computeSchema";
 
@@ -123,11 +124,13 @@ export const stackConfigSchema = strictObject({
     "platform:security": securitySchema.default(securitySchema.parse({})),
     // access.administrators has no safe default: a stack without one fails the cross-field check.
     "platform:compute": computeSchema.default(computeSchema.parse({})),
+    "platform:data": dataSchema.default(dataSchema.parse({})),
 }).superRefine((config, ctx) => {
     checkProductionProtection(config, ctx);
     checkNetwork(config, ctx);
     checkCloudTrailLifecycle(config, ctx);
     checkCompute(config, ctx);
+    checkData(config, ctx);
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;

@@ -6,7 +6,7 @@ import { PlatformConfig, ProtectionConfig } from "../config/platformConfig";
 export const GLOBAL_EDGE_REGION = "us-east-1";
 
 /**
- * The two explicit AWS providers every resource uses. Required tags ride on defaultTags, so a
+ * The explicit AWS providers every resource uses. Required tags ride on defaultTags, so a
  * resource only sets tags of its own (Name, Kubernetes roles) and can never forget the required ones.
  */
 export interface PlatformProviders {
@@ -14,13 +14,17 @@ export interface PlatformProviders {
     readonly regional: aws.Provider;
     /** Pinned to us-east-1 for CloudFront, WAF (scope CLOUDFRONT) and ACM. */
     readonly globalEdge: aws.Provider;
+    /** platform:data.replicaRegion, when set: global-table replicas, replica buckets, backup copies. */
+    readonly replica?: aws.Provider;
 }
 
 export function createProviders(config: PlatformConfig): PlatformProviders {
     const defaultTags: aws.types.input.ProviderDefaultTags = { tags: { ...config.requiredTags } };
+    const replicaRegion: string | undefined = config.data.replicaRegion;
     return {
         regional: new aws.Provider("regional", { region: config.region, defaultTags }),
         globalEdge: new aws.Provider("global-edge", { region: GLOBAL_EDGE_REGION, defaultTags }),
+        replica: replicaRegion ? new aws.Provider("replica", { region: replicaRegion, defaultTags }) : undefined,
     };
 }
 

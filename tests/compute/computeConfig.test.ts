@@ -3,6 +3,7 @@ import { ConfigValidationError } from "../../infra/config/errors";
 import { parsePlatformConfig } from "../../infra/config/load";
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../infra/config/kubernetesVersions";
 import { devConfigWith, devObject } from "../config/configFixtures";
+import { stackConfiguration } from "../support/stackRun";
 import { namingContext, physicalName } from "../../infra/platform/naming";
 
 /** The problem lines of a rejected configuration; fails when the configuration is accepted. */
@@ -25,6 +26,8 @@ const withGroup = (changes: Record<string, unknown>) => {
 };
 const prod = (changes: Record<string, unknown>) => compute(changes, {
     "platform:environment": "prod",
+    // The data tier has production rules of its own; take prod's settings for it.
+    "platform:data": JSON.parse(stackConfiguration("prod").config["platform:data"]),
     "platform:protection": { protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true },
 });
 

@@ -4,6 +4,9 @@ import { PolicyReport, evaluatePack } from "../../tools/preview/policy";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { StackRunResult, runStack } from "../support/stackRun";
 
+const S3_ACCESS_LOGGING_REASON = "Application buckets have no server access logging: S3 delivers access logs only to a target bucket "
+    + "with SSE-S3 default encryption, which enc-s3-sse-kms (mandatory) forbids. Object-level auditing belongs to CloudTrail S3 data events.";
+
 /**
  * Advisory findings this program is known to produce, each with the reason it is accepted.
  * The README lists the same table; a new advisory finding fails the test until it is justified here.
@@ -14,8 +17,14 @@ export const ACCEPTED_ADVISORIES: Readonly<Record<string, Readonly<Record<string
         "log-guardduty-data": "GuardDuty EBS malware protection is off in dev (billed per GB scanned). Prod enables it.",
         "log-log-group-retention": "Dev keeps flow logs and EKS control-plane logs 30 days and the CloudTrail log group 90 days to save cost; the trail's S3 archive keeps a year. Prod keeps 365 days.",
         "res-eks-nodegroup-ha": "Dev node groups start at one node each (one on-demand system node, one Spot worker) to keep the cluster cheap; prod runs at least three per group across three zones.",
+        "res-rds-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
+        "res-dynamodb-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
+        "res-elasticache-failover": "Dev runs one cache.t4g.micro node (no replica, so no failover) to save cost; prod requires a replica per shard.",
+        "log-s3-access-logging": S3_ACCESS_LOGGING_REASON,
     },
-    prod: {},
+    prod: {
+        "log-s3-access-logging": S3_ACCESS_LOGGING_REASON,
+    },
 };
 
 /** Runs this repository's own program for a stack and evaluates the whole pack on it. */

@@ -23,10 +23,23 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
     it("estimates dev with one NAT gateway and nothing protected", () => {
         expect(dev.result.cost.items.filter((i) => i.rate === "natGatewayHour")).toHaveLength(1);
         expect(dev.result.resources.filter((r) => r.protect)).toEqual([]);
-        expect(dev.result.cost.byComponent.map((c) => c.component)).toEqual(["compute", "network", "security"]);
+        expect(dev.result.cost.byComponent.map((c) => c.component)).toEqual(["compute", "data", "network", "security"]);
         // The cluster, its node groups (EC2 + EBS) and Fargate are priced, not left at $0.
         expect(new Set(dev.result.cost.items.filter((i) => i.component === "compute").map((i) => i.type))).toEqual(new Set([
             "aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:eks/fargateProfile:FargateProfile", "aws:cloudwatch/logGroup:LogGroup",
         ]));
+    });
+
+    it("keeps the dev data tier cheap: an auto-pausing Serverless v2 writer, one small cache node, under $60 a month", () => {
+        const data = dev.result.cost.byComponent.find((c) => c.component === "data")!;
+        expect(data.monthlyUsd).toBeLessThan(60);
+        const writer = dev.result.cost.items.find((i) => i.name === "aurora-writer")!;
+        expect(writer).toMatchObject({ rate: "auroraAcuHour", quantity: 160 });
+        expect(dev.result.cost.items.filter((i) => i.type === "aws:elasticache/replicationGroup:ReplicationGroup").map((i) => [i.rate, i.quantity]))
+            .toEqual([["elastiCacheValkeyT4gMicroHour", 730]]);
+        for (const type of ["aws:dynamodb/table:Table", "aws:efs/fileSystem:FileSystem", "aws:s3/bucket:Bucket", "aws:backup/plan:Plan", "aws:rds/cluster:Cluster"]) {
+            expect(dev.result.cost.items.some((i) => i.type === type), type).toBe(true);
+        }
+        expect(dev.result.cost.items.some((i) => i.type === "aws:rds/cluster:Cluster" && i.rate === "secretMonth")).toBe(true);
     });
 });

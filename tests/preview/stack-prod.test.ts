@@ -26,10 +26,19 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         expect(keys.length).toBeGreaterThan(0);
         expect(keys.every((k) => k.protect && k.retainOnDelete)).toBe(true);
         expect(prod.report).toMatch(/aws:kms\/key:Key\s+\S+\s+\[protected\] \[retainOnDelete\]/);
-        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["compute", "network", "security"]);
+        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["compute", "data", "network", "security"]);
         // The cluster, its node groups (EC2 + EBS) and Fargate are priced, not left at $0.
         expect(new Set(prod.result.cost.items.filter((i) => i.component === "compute").map((i) => i.type))).toEqual(new Set([
             "aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:eks/fargateProfile:FargateProfile", "aws:cloudwatch/logGroup:LogGroup",
         ]));
+    });
+
+    it("prices the prod data tier: two provisioned instances, two cache nodes, replicas and backup copies", () => {
+        const items = prod.result.cost.items;
+        expect(items.filter((i) => i.rate === "auroraR6gLargeHour")).toHaveLength(2);
+        expect(items.filter((i) => i.rate === "elastiCacheValkeyR7gLargeHour").map((i) => i.quantity)).toEqual([1460]);
+        expect(items.find((i) => i.type === "aws:dynamodb/table:Table" && i.rate === "dynamoDbWriteMillion")!.quantity).toBe(2);
+        expect(items.find((i) => i.type === "aws:backup/plan:Plan" && i.rate === "backupWarmGbMonth")!.quantity).toBe(100);
+        expect(items.some((i) => i.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig")).toBe(true);
     });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REQUIRED_TAG_KEYS } from "../../infra/config/requiredTags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { RecordedResource } from "../../tools/offline/mockEngine";
-import { StackRunResult, runStack } from "../support/stackRun";
+import { StackRunResult, runStack, stackConfiguration } from "../support/stackRun";
 
 /** Whole-program invariants for one stack: tags, providers, no resources created inside apply(). */
 export function describeProgram(stack: string, expectedEnvironment: string): void {
@@ -23,10 +23,14 @@ export function describeProgram(stack: string, expectedEnvironment: string): voi
 
         it("uses the explicit providers for every AWS resource", () => {
             const providers: RecordedResource[] = result.all("pulumi:providers:aws");
-            expect(providers.map((p: RecordedResource) => p.name).sort()).toEqual(["global-edge", "regional"]);
+            const replicaRegion: string | undefined = (JSON.parse(stackConfiguration(stack).config["platform:data"] ?? "{}") as { replicaRegion?: string }).replicaRegion;
+            expect(providers.map((p: RecordedResource) => p.name).sort()).toEqual(replicaRegion ? ["global-edge", "regional", "replica"] : ["global-edge", "regional"]);
             expect(result.get("pulumi:providers:aws", "global-edge").inputs.region).toBe("us-east-1");
+            if (replicaRegion) {
+                expect(result.get("pulumi:providers:aws", "replica").inputs.region).toBe(replicaRegion);
+            }
             for (const resource of result.resources.filter((r: RecordedResource) => r.custom && r.type.startsWith("aws:"))) {
-                expect(resource.provider, resource.urn).toMatch(/::pulumi:providers:aws::(regional|global-edge)$/);
+                expect(resource.provider, resource.urn).toMatch(/::pulumi:providers:aws::(regional|global-edge|replica)$/);
             }
         });
 

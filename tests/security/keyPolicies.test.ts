@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeyPolicyContext, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "../../infra/components/security/keyPolicies";
+import { KeyPolicyContext, backupKeyPolicy, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy, replicaDataKeyPolicy } from "../../infra/components/security/keyPolicies";
 import { trailBucketPolicy, trailLogDeliveryPolicy, trailLogDeliveryTrustPolicy } from "../../infra/components/security/auditPolicies";
 import { bySid, expectWildcardPrincipalsScoped, servicePrincipals, statementsOf } from "./securityAssertions";
 
@@ -22,6 +22,8 @@ describe("key policy builders", () => {
             logsKeyPolicy(CHINA, { trailArn: TRAIL }),
             dataKeyPolicy(CHINA),
             clusterSecretsKeyPolicy(CHINA),
+            backupKeyPolicy(CHINA),
+            replicaDataKeyPolicy(CHINA),
         ];
         for (const document of documents) {
             expectWildcardPrincipalsScoped(document, CHINA.accountId);

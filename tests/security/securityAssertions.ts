@@ -52,7 +52,7 @@ export const T = {
 type Statement = Record<string, unknown>;
 type Conditions = Record<string, Record<string, unknown>>;
 
-export const KEY_NAMES = ["data", "logs", "cluster-secrets"] as const;
+export const KEY_NAMES = ["data", "logs", "cluster-secrets", "backup"] as const;
 export const BUCKET_GUARDRAILS = [T.bucketPab, T.ownership, T.sse, T.versioning, T.lifecycle, T.bucketPolicy] as const;
 
 export function statementsOf(document: unknown): Statement[] {
@@ -162,7 +162,7 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             it("data key: only its services via kms:ViaService in this account (EC2 because it is the EBS default key)", () => {
                 const policy: unknown = get(T.key, "data").inputs.policy;
                 expect(servicePrincipals(policy)).toEqual([]);
-                const expectedServices: string[] = ["rds", "dynamodb", "elasticache", "secretsmanager", "backup", "ec2"]
+                const expectedServices: string[] = ["rds", "dynamodb", "elasticache", "secretsmanager", "backup", "elasticfilesystem", "s3", "ec2"]
                     .map((service: string) => `${service}.${region}.amazonaws.com`).sort();
                 for (const sid of ["AllowDataServicesUse", "AllowDataServicesGrants"]) {
                     const equals = (bySid(policy, sid).Condition as Conditions).StringEquals;
@@ -184,10 +184,23 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 expect(statementsOf(policy)).toHaveLength(3);
             });
 
-            it("keys are exactly data, logs and cluster-secrets, exported by domain", () => {
-                expect(result.all(T.key).map((k: RecordedResource) => k.name).sort()).toEqual(["cluster-secrets", "data", "logs"]);
+            it("backup key: only AWS Backup via kms:ViaService in this account", () => {
+                const policy: unknown = get(T.key, "backup").inputs.policy;
+                expect(servicePrincipals(policy)).toEqual([]);
+                for (const sid of ["AllowBackupUse", "AllowBackupGrants"]) {
+                    const equals = (bySid(policy, sid).Condition as Conditions).StringEquals;
+                    expect(equals["kms:ViaService"]).toEqual([`backup.${region}.amazonaws.com`]);
+                    expect(equals["kms:CallerAccount"]).toBe(account);
+                }
+                expect((bySid(policy, "AllowBackupGrants").Condition as Conditions).Bool).toEqual({ "kms:GrantIsForAWSResource": "true" });
+                expect(statementsOf(policy)).toHaveLength(3);
+            });
+
+            it("keys are exactly data, logs, cluster-secrets and backup, exported by domain", () => {
+                expect(result.all(T.key).filter((k: RecordedResource) => k.parent?.includes("platform:security:Baseline")).map((k: RecordedResource) => k.name).sort())
+                    .toEqual(["backup", "cluster-secrets", "data", "logs"]);
                 expect(result.run.stackOutputs.kmsKeyArns).toEqual({
-                    data: keyArn("data"), logs: keyArn("logs"), clusterSecrets: keyArn("cluster-secrets"),
+                    data: keyArn("data"), logs: keyArn("logs"), clusterSecrets: keyArn("cluster-secrets"), backup: keyArn("backup"),
                 });
             });
         });
@@ -418,22 +431,24 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             it("every security resource is a child of the component and uses the regional provider", () => {
                 const regional: string = result.get("pulumi:providers:aws", "regional").urn;
                 const ours: RecordedResource[] = children();
-                // 3 keys + 3 aliases + bucket + 6 guardrails + log group + role + role policy + trail
+                // 4 keys + 4 aliases + bucket + 6 guardrails + log group + role + role policy + trail
                 // + detector + 5 features + hub + 2 standards + analyzer + account PAB + 2 EBS.
-                expect(ours).toHaveLength(30);
+                expect(ours).toHaveLength(32);
                 for (const resource of ours) {
                     expect(resource.provider, resource.urn).toBe(regional);
                 }
                 const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3)\//;
-                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type))) {
+                // The data tier's application buckets and replica-region key are its own.
+                const dataTier: string | undefined = result.ofType("platform:data:DataTier")[0]?.urn;
+                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && r.parent !== dataTier)) {
                     expect(resource.parent, resource.urn).toBe(baselineUrn);
                 }
             });
 
             it("every taggable resource carries the required tags (and a Name)", () => {
                 const taggable: RecordedResource[] = children().filter((r: RecordedResource) => TAGGABLE_TYPES.has(r.type));
-                // keys x3, bucket, log group, role, trail, detector, analyzer.
-                expect(taggable.length).toBe(9);
+                // keys x4, bucket, log group, role, trail, detector, analyzer.
+                expect(taggable.length).toBe(10);
                 expect(Object.keys(expected.requiredTags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
                 for (const resource of taggable) {
                     const tagsAll = resource.inputs.tagsAll as Record<string, unknown>;

@@ -87,6 +87,79 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
         }
         case "aws:ec2/launchTemplate:LaunchTemplate":
             return { id: `lt-${hex(urn, 17)}`, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:launch-template/lt-${hex(urn, 17)}`, latestVersion: 1, defaultVersion: 1 } };
+        case "aws:rds/clusterParameterGroup:ClusterParameterGroup":
+        case "aws:elasticache/parameterGroup:ParameterGroup": {
+            const groupName: string = autoName(name, urn, inputs.name).toLowerCase();
+            return { id: groupName, outputs: { name: groupName, arn: `arn:aws:${module}:${arnRegion}:${a}:${module === "rds" ? "cluster-pg" : "parametergroup"}:${groupName}` } };
+        }
+        case "aws:rds/cluster:Cluster": {
+            const cluster: string = autoName(name, urn, inputs.clusterIdentifier);
+            const host = `${cluster}.cluster-${hex(urn, 12)}.${arnRegion}.rds.amazonaws.com`;
+            return {
+                id: cluster,
+                outputs: {
+                    arn: `arn:aws:rds:${arnRegion}:${a}:cluster:${cluster}`,
+                    clusterResourceId: `cluster-${hex(urn, 26).toUpperCase()}`,
+                    endpoint: host,
+                    readerEndpoint: host.replace(".cluster-", ".cluster-ro-"),
+                    port: inputs.port ?? 5432,
+                    masterUserSecrets: inputs.manageMasterUserPassword === true
+                        ? [{ secretArn: `arn:aws:secretsmanager:${arnRegion}:${a}:secret:rds!cluster-${uuid(urn)}-${hex(urn, 6)}`, kmsKeyId: inputs.masterUserSecretKmsKeyId, secretStatus: "active" }]
+                        : [],
+                },
+            };
+        }
+        case "aws:rds/clusterInstance:ClusterInstance": {
+            const identifier: string = autoName(name, urn, inputs.identifier);
+            return { id: identifier, outputs: { arn: `arn:aws:rds:${arnRegion}:${a}:db:${identifier}`, endpoint: `${identifier}.${hex(urn, 12)}.${arnRegion}.rds.amazonaws.com` } };
+        }
+        case "aws:dynamodb/table:Table": {
+            const table: string = autoName(name, urn, inputs.name);
+            const arn = `arn:aws:dynamodb:${arnRegion}:${a}:table/${table}`;
+            return { id: table, outputs: { name: table, arn, streamArn: inputs.streamEnabled === true ? `${arn}/stream/2026-01-01T00:00:00.000` : undefined } };
+        }
+        case "aws:elasticache/replicationGroup:ReplicationGroup": {
+            const group: string = autoName(name, urn, inputs.replicationGroupId);
+            const host = `${group}.${hex(urn, 6)}.${arnRegion === "us-east-1" ? "use1" : arnRegion}.cache.amazonaws.com`;
+            return {
+                id: group,
+                outputs: {
+                    arn: `arn:aws:elasticache:${arnRegion}:${a}:replicationgroup:${group}`,
+                    primaryEndpointAddress: inputs.clusterMode === "enabled" ? undefined : `master.${host}`,
+                    readerEndpointAddress: inputs.clusterMode === "enabled" ? undefined : `replica.${host}`,
+                    configurationEndpointAddress: inputs.clusterMode === "enabled" ? `clustercfg.${host}` : undefined,
+                },
+            };
+        }
+        case "aws:elasticache/user:User":
+            return { id: String(inputs.userId), outputs: { arn: `arn:aws:elasticache:${arnRegion}:${a}:user:${String(inputs.userId)}` } };
+        case "aws:elasticache/userGroup:UserGroup":
+            return { id: String(inputs.userGroupId), outputs: { arn: `arn:aws:elasticache:${arnRegion}:${a}:usergroup:${String(inputs.userGroupId)}` } };
+        case "aws:efs/fileSystem:FileSystem": {
+            const id = `fs-${hex(urn, 17)}`;
+            return { id, outputs: { arn: `arn:aws:elasticfilesystem:${arnRegion}:${a}:file-system/${id}`, dnsName: `${id}.efs.${arnRegion}.amazonaws.com` } };
+        }
+        case "aws:efs/accessPoint:AccessPoint": {
+            const id = `fsap-${hex(urn, 17)}`;
+            return { id, outputs: { arn: `arn:aws:elasticfilesystem:${arnRegion}:${a}:access-point/${id}` } };
+        }
+        case "aws:backup/vault:Vault": {
+            const vault: string = autoName(name, urn, inputs.name);
+            return { id: vault, outputs: { name: vault, arn: `arn:aws:backup:${arnRegion}:${a}:backup-vault:${vault}` } };
+        }
+        case "aws:backup/plan:Plan": {
+            const id: string = uuid(urn);
+            return { id, outputs: { arn: `arn:aws:backup:${arnRegion}:${a}:backup-plan:${id}`, version: hex(urn, 16) } };
+        }
+        case "aws:backup/restoreTestingPlan:RestoreTestingPlan": {
+            const plan: string = autoName(name.replace(/-/g, "_"), urn, inputs.name);
+            return { id: plan, outputs: { name: plan, arn: `arn:aws:backup:${arnRegion}:${a}:restore-testing-plan:${plan}-${hex(urn, 6)}` } };
+        }
+        case "aws:secretsmanager/secret:Secret": {
+            const secret: string = autoName(name, urn, inputs.name);
+            const arn = `arn:aws:secretsmanager:${arnRegion}:${a}:secret:${secret}-${hex(urn, 6)}`;
+            return { id: arn, outputs: { arn, name: secret } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:

@@ -85,12 +85,25 @@ const FREE: Record<string, string> = {
     "aws:cloudwatch/eventTarget:EventTarget": "no charge",
     "aws:sqs/queuePolicy:QueuePolicy": "no charge",
     "aws:sqs/queue:Queue": "first million requests a month free; low-volume queues not estimated",
+    "aws:s3/bucketNotification:BucketNotification": "bucket setting: no charge (EventBridge events billed to the bus's rules, not estimated)",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup": "no charge",
+    "aws:elasticache/parameterGroup:ParameterGroup": "no charge",
+    "aws:elasticache/user:User": "no charge",
+    "aws:elasticache/userGroup:UserGroup": "no charge",
+    "aws:efs/mountTarget:MountTarget": "no charge",
+    "aws:efs/accessPoint:AccessPoint": "no charge",
+    "aws:efs/backupPolicy:BackupPolicy": "recovery points priced on the EFS backup storage (not estimated)",
+    "aws:efs/fileSystemPolicy:FileSystemPolicy": "no charge",
+    "aws:backup/vault:Vault": "storage priced on the backup plan",
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration": "no charge",
+    "aws:backup/selection:Selection": "storage priced on the backup plan",
+    "aws:backup/restoreTestingPlan:RestoreTestingPlan": "restored resources run for the validation window only (not estimated)",
+    "aws:backup/restoreTestingSelection:RestoreTestingSelection": "restored resources run for the validation window only (not estimated)",
+    "aws:appautoscaling/target:Target": "no charge (added capacity is priced as instances)",
+    "aws:appautoscaling/policy:Policy": "no charge",
 };
 
-const STORAGE_DEPENDENT: Record<string, string> = {
-    "aws:s3/bucket:Bucket": "storage-dependent; S3 is not in the price table",
-    "aws:s3/bucketV2:BucketV2": "storage-dependent; S3 is not in the price table",
-};
+const STORAGE_DEPENDENT: Record<string, string> = {};
 
 interface PricingContext {
     readonly assumptions: Assumptions;
@@ -145,11 +158,21 @@ const PRICERS: Record<string, Pricer> = {
         { rate: "fargateVcpuHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodVcpu * hours(ctx) },
         { rate: "fargateGbHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodMemoryGb * hours(ctx) },
     ],
-    "aws:rds/cluster:Cluster": (_r, ctx) => [{ rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb }],
+    "aws:rds/cluster:Cluster": (r, ctx) => [
+        { rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb },
+        { rate: "auroraIoMillion", quantity: ctx.assumptions.auroraIoMillionPerMonth },
+        // The RDS-managed master password lives in a Secrets Manager secret that is not a resource of the program.
+        ...(r.inputs.manageMasterUserPassword === true ? [{ rate: "secretMonth" as RateId, quantity: 1 }] : []),
+    ],
     "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
         const instanceClass = String(r.inputs.instanceClass ?? "");
         if (instanceClass === "db.serverless") {
-            return [{ rate: "auroraAcuHour", quantity: serverlessMinAcu(ctx) * hours(ctx) }];
+            const minAcu: number = serverlessMinAcu(ctx);
+            // An instance that may pause bills ACUs only while awake (storage and I/O are priced on the cluster).
+            const acuHours: number = minAcu === 0
+                ? ctx.assumptions.auroraServerlessActiveHoursPerMonth * ctx.assumptions.auroraServerlessActiveAcu
+                : minAcu * hours(ctx);
+            return [{ rate: "auroraAcuHour", quantity: acuHours }];
         }
         if (instanceClass === "db.r6g.large") {
             return [{ rate: "auroraR6gLargeHour", quantity: hours(ctx) }];
@@ -159,16 +182,24 @@ const PRICERS: Record<string, Pricer> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
         const nodes: number = Number(r.inputs.numCacheClusters ?? 0)
             || Number(r.inputs.numNodeGroups ?? 1) * (Number(r.inputs.replicasPerNodeGroup ?? 0) + 1);
-        return cacheNodes(String(r.inputs.nodeType ?? ""), nodes, ctx);
+        return cacheNodes(String(r.inputs.nodeType ?? ""), nodes, ctx, String(r.inputs.engine ?? "redis"));
     },
-    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(String(r.inputs.nodeType ?? ""), Number(r.inputs.numCacheNodes ?? 1), ctx),
+    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(String(r.inputs.nodeType ?? ""), Number(r.inputs.numCacheNodes ?? 1), ctx, String(r.inputs.engine ?? "redis")),
     "aws:elasticache/serverlessCache:ServerlessCache": (_r, ctx) => [{ rate: "elastiCacheServerlessGbHour", quantity: hours(ctx) }],
-    "aws:dynamodb/table:Table": (r, ctx) => String(r.inputs.billingMode ?? "PROVISIONED") === "PAY_PER_REQUEST"
-        ? [
-            { rate: "dynamoDbWriteMillion", quantity: ctx.assumptions.dynamoDbWritesMillionPerMonth },
+    "aws:dynamodb/table:Table": (r, ctx) => {
+        if (String(r.inputs.billingMode ?? "PROVISIONED") !== "PAY_PER_REQUEST") {
+            return "provisioned capacity is not in the price table";
+        }
+        // Each global-table replica stores the data again and applies every write again (replicated writes cost as writes since Nov 2024).
+        const copies: number = 1 + (Array.isArray(r.inputs.replicas) ? r.inputs.replicas.length : 0);
+        const pitr: boolean = (r.inputs.pointInTimeRecovery as { enabled?: unknown } | undefined)?.enabled === true;
+        return [
+            { rate: "dynamoDbWriteMillion", quantity: ctx.assumptions.dynamoDbWritesMillionPerMonth * copies },
             { rate: "dynamoDbReadMillion", quantity: ctx.assumptions.dynamoDbReadsMillionPerMonth },
-        ]
-        : "provisioned capacity is not in the price table",
+            { rate: "dynamoDbStorageGbMonth", quantity: ctx.assumptions.dynamoDbStorageGbPerTable * copies },
+            ...(pitr ? [{ rate: "dynamoDbPitrGbMonth" as RateId, quantity: ctx.assumptions.dynamoDbStorageGbPerTable * copies }] : []),
+        ];
+    },
     "aws:cloudfront/distribution:Distribution": (_r, ctx) => [{ rate: "cloudFrontGb", quantity: Math.max(0, ctx.assumptions.cloudFrontGbPerMonth - 1024) }],
     "aws:wafv2/webAcl:WebAcl": (r, ctx) => [
         { rate: "wafWebAclMonth", quantity: 1 },
@@ -176,7 +207,21 @@ const PRICERS: Record<string, Pricer> = {
         { rate: "wafRequestsMillion", quantity: ctx.assumptions.wafRequestsMillionPerMonth },
     ],
     "aws:secretsmanager/secret:Secret": () => [{ rate: "secretMonth", quantity: 1 }],
-    "aws:backup/plan:Plan": (_r, ctx) => [{ rate: "backupWarmGbMonth", quantity: ctx.assumptions.backupGb }],
+    "aws:backup/plan:Plan": (r, ctx) => {
+        const copies: boolean = Array.isArray(r.inputs.rules)
+            && (r.inputs.rules as { copyActions?: unknown[] }[]).some((rule) => Array.isArray(rule.copyActions) && rule.copyActions.length > 0);
+        return [
+            { rate: "backupWarmGbMonth", quantity: ctx.assumptions.backupGb * (copies ? 2 : 1) },
+            ...(copies ? [{ rate: "interRegionTransferGb" as RateId, quantity: ctx.assumptions.replicatedGbPerMonth }] : []),
+        ];
+    },
+    "aws:efs/fileSystem:FileSystem": (_r, ctx) => [
+        { rate: "efsStandardGbMonth", quantity: ctx.assumptions.efsStandardGb },
+        { rate: "efsInfrequentAccessGbMonth", quantity: ctx.assumptions.efsInfrequentAccessGb },
+    ],
+    "aws:s3/bucket:Bucket": (_r, ctx) => [{ rate: "s3StandardGbMonth", quantity: ctx.assumptions.s3GbPerBucket }],
+    "aws:s3/bucketV2:BucketV2": (_r, ctx) => [{ rate: "s3StandardGbMonth", quantity: ctx.assumptions.s3GbPerBucket }],
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (_r, ctx) => [{ rate: "interRegionTransferGb", quantity: ctx.assumptions.replicatedGbPerMonth }],
 };
 
 /**
@@ -203,8 +248,13 @@ function nodeGroupCharges(r: RecordedResource, ctx: PricingContext): Charge[] | 
     return charges;
 }
 
-function cacheNodes(nodeType: string, nodes: number, ctx: PricingContext): Charge[] | string {
-    const rate: RateId | undefined = nodeType === "cache.t4g.micro" ? "elastiCacheT4gMicroHour" : nodeType === "cache.r6g.large" ? "elastiCacheR6gLargeHour" : undefined;
+const CACHE_NODE_RATES: Record<string, Record<string, RateId>> = {
+    redis: { "cache.t4g.micro": "elastiCacheT4gMicroHour", "cache.r6g.large": "elastiCacheR6gLargeHour", "cache.r7g.large": "elastiCacheR7gLargeHour" },
+    valkey: { "cache.t4g.micro": "elastiCacheValkeyT4gMicroHour", "cache.r7g.large": "elastiCacheValkeyR7gLargeHour" },
+};
+
+function cacheNodes(nodeType: string, nodes: number, ctx: PricingContext, engine: string): Charge[] | string {
+    const rate: RateId | undefined = (CACHE_NODE_RATES[engine.toLowerCase()] ?? CACHE_NODE_RATES.redis)[nodeType];
     return rate ? [{ rate, quantity: nodes * hours(ctx) }] : `node type ${nodeType || "(unknown)"} is not in the price table`;
 }
 

@@ -58,6 +58,16 @@ const BASE_RATES = {
     ebsGp3GbMonth: { usd: 0.08, unit: "GB-month", description: "EBS gp3 volume storage (3,000 IOPS and 125 MB/s included)", source: "aws.amazon.com/ebs/pricing/", asOf: "2026-12", verify: true },
     fargateVcpuHour: { usd: 0.04048, unit: "vCPU-hour", description: "Fargate (Linux/x86) vCPU", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
     fargateGbHour: { usd: 0.004445, unit: "GB-hour", description: "Fargate (Linux/x86) memory", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
+    auroraIoMillion: { usd: 0.2, unit: "million I/O requests", description: "Aurora Standard I/O requests", source: "[P6][P7] awsnegotiations.com; cloudexmachina.io/blog/aws-aurora-pricing", asOf: AS_OF },
+    dynamoDbStorageGbMonth: { usd: 0.25, unit: "GB-month", description: "DynamoDB Standard table storage (first 25 GB per account free, not deducted)", source: "aws.amazon.com/dynamodb/pricing/on-demand/", asOf: AS_OF, verify: true },
+    dynamoDbPitrGbMonth: { usd: 0.2, unit: "GB-month", description: "DynamoDB continuous backups (point-in-time recovery)", source: "[P8][P9] airbyte.com/data-engineering-resources/dynamodb-pricing; jusdb.com", asOf: AS_OF },
+    elastiCacheValkeyT4gMicroHour: { usd: 0.0128, unit: "node-hour", description: "ElastiCache cache.t4g.micro (Valkey, ~20% below Redis OSS)", source: "[P10] aws.amazon.com/elasticache/pricing", asOf: AS_OF, verify: true },
+    elastiCacheValkeyR7gLargeHour: { usd: 0.1752, unit: "node-hour", description: "ElastiCache cache.r7g.large (Valkey, ~20% below Redis OSS $0.219)", source: "[P10] aws.amazon.com/elasticache/pricing", asOf: AS_OF, verify: true },
+    elastiCacheR7gLargeHour: { usd: 0.219, unit: "node-hour", description: "ElastiCache cache.r7g.large (Redis OSS)", source: "[P10] aws.amazon.com/elasticache/pricing", asOf: AS_OF, verify: true },
+    efsStandardGbMonth: { usd: 0.3, unit: "GB-month", description: "EFS Standard storage", source: "aws.amazon.com/efs/pricing/", asOf: AS_OF, verify: true },
+    efsInfrequentAccessGbMonth: { usd: 0.016, unit: "GB-month", description: "EFS Infrequent Access storage (reads billed per GB, not estimated)", source: "aws.amazon.com/efs/pricing/", asOf: AS_OF, verify: true },
+    s3StandardGbMonth: { usd: 0.023, unit: "GB-month", description: "S3 Standard storage (first 50 TB)", source: "aws.amazon.com/s3/pricing/", asOf: AS_OF, verify: true },
+    interRegionTransferGb: { usd: 0.02, unit: "GB transferred", description: "Data transfer between AWS regions (backup copies, bucket replication)", source: "[P19] factualminds.com/blog/aws-backup-pricing-vaults-cross-region-restores", asOf: AS_OF, verify: true },
 } as const satisfies Record<string, Rate>;
 
 /** Every rate the estimate uses. Keys are referenced from cost.ts. */
@@ -86,6 +96,14 @@ export interface Assumptions {
     readonly fargatePodsPerProfile: number;
     readonly fargatePodVcpu: number;
     readonly fargatePodMemoryGb: number;
+    readonly auroraServerlessActiveHoursPerMonth: number;
+    readonly auroraServerlessActiveAcu: number;
+    readonly auroraIoMillionPerMonth: number;
+    readonly dynamoDbStorageGbPerTable: number;
+    readonly efsStandardGb: number;
+    readonly efsInfrequentAccessGb: number;
+    readonly s3GbPerBucket: number;
+    readonly replicatedGbPerMonth: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -108,6 +126,14 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     fargatePodsPerProfile: 1,
     fargatePodVcpu: 0.25,
     fargatePodMemoryGb: 0.5,
+    auroraServerlessActiveHoursPerMonth: 160,
+    auroraServerlessActiveAcu: 1,
+    auroraIoMillionPerMonth: 10,
+    dynamoDbStorageGbPerTable: 5,
+    efsStandardGb: 5,
+    efsInfrequentAccessGb: 20,
+    s3GbPerBucket: 20,
+    replicatedGbPerMonth: 10,
 };
 
 /** One line per assumption, in a fixed order, for the report. */
@@ -126,9 +152,17 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     dynamoDbReadsMillionPerMonth: "million DynamoDB read request units per table per month",
     cloudFrontGbPerMonth: "GB CloudFront transfer per distribution per month (first 1 TB free)",
     wafRequestsMillionPerMonth: "million requests per WAF web ACL per month",
-    backupGb: "GB of warm backup storage per backup plan",
     spotDiscount: "Spot price below on-demand for the first instance type of a Spot node group (AWS: up to 90%; m-family in us-east-1 typically 55-70%)",
     fargatePodsPerProfile: "pods running around the clock per Fargate profile",
     fargatePodVcpu: "vCPU per Fargate pod",
     fargatePodMemoryGb: "GB of memory per Fargate pod",
+    backupGb: "GB of warm backup storage per backup plan (again per copy region)",
+    auroraServerlessActiveHoursPerMonth: "hours per month an auto-pausing (0 ACU minimum) Serverless v2 instance is awake",
+    auroraServerlessActiveAcu: "average ACUs of an auto-pausing Serverless v2 instance while awake",
+    auroraIoMillionPerMonth: "million Aurora I/O requests per cluster per month",
+    dynamoDbStorageGbPerTable: "GB stored per DynamoDB table (and per replica)",
+    efsStandardGb: "GB in EFS Standard per file system",
+    efsInfrequentAccessGb: "GB in EFS Infrequent Access per file system",
+    s3GbPerBucket: "GB stored per S3 bucket",
+    replicatedGbPerMonth: "GB copied to another region per month per replication (bucket replication, backup copies)",
 };

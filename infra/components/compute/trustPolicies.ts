@@ -54,14 +54,19 @@ export function fargatePodExecutionTrust(identity: ClusterIdentity): PolicyDocum
  * namespace and service account may use the role is decided by its PodIdentityAssociation.
  */
 export function podIdentityTrust(identity: ClusterIdentity): PolicyDocument {
+    return podIdentityTrustFor(identity.accountId, clusterArn(identity));
+}
+
+/** The same trust, for layers that hold the cluster's ARN rather than its identity (the data tier's EFS CSI driver). */
+export function podIdentityTrustFor(accountId: string, trustedClusterArn: string): PolicyDocument {
     return policyDocument([{
         Sid: "EksPodIdentity",
         Effect: "Allow",
         Principal: { Service: "pods.eks.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:TagSession"],
         Condition: {
-            StringEquals: { "aws:SourceAccount": identity.accountId },
-            ArnEquals: { "aws:SourceArn": clusterArn(identity) },
+            StringEquals: { "aws:SourceAccount": accountId },
+            ArnEquals: { "aws:SourceArn": trustedClusterArn },
         },
     }]);
 }

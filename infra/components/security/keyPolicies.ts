@@ -26,8 +26,15 @@ export const KEY_USAGE_ACTIONS: readonly string[] = [
     "kms:DescribeKey",
 ];
 
-/** Services that keep data encrypted with the data key (databases, caches, secrets, backups). */
-export const DATA_KEY_SERVICES: readonly string[] = ["rds", "dynamodb", "elasticache", "secretsmanager", "backup"];
+/**
+ * Services that keep data encrypted with the data key (databases, caches, secrets, file systems,
+ * application buckets). Backup stays listed: it copies and restores recovery points of resources
+ * encrypted with this key, although its vault has a key of its own.
+ */
+export const DATA_KEY_SERVICES: readonly string[] = ["rds", "dynamodb", "elasticache", "secretsmanager", "backup", "elasticfilesystem", "s3"];
+
+/** Services that write into a replica region for the data tier (global-table replicas, bucket replicas, backup copies). */
+export const REPLICA_KEY_SERVICES: readonly string[] = ["dynamodb", "s3", "backup"];
 
 const THIS_KEY = "*";
 
@@ -98,6 +105,25 @@ export function dataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
     return policyDocument([
         accountRootStatement(ctx),
         ...viaServiceStatements(ctx, "AllowDataServices", services, KEY_USAGE_ACTIONS),
+    ]);
+}
+
+/**
+ * The AWS Backup vault key: only AWS Backup (through its regional endpoint, for this account) may
+ * use it, so reading a recovery point's data needs both vault access and this key.
+ */
+export function backupKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
+    return policyDocument([
+        accountRootStatement(ctx),
+        ...viaServiceStatements(ctx, "AllowBackup", ["backup"], KEY_USAGE_ACTIONS),
+    ]);
+}
+
+/** A customer-managed key in the replica region (ctx.region is that region) for the data tier's replicas. */
+export function replicaDataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
+    return policyDocument([
+        accountRootStatement(ctx),
+        ...viaServiceStatements(ctx, "AllowReplicaServices", REPLICA_KEY_SERVICES, KEY_USAGE_ACTIONS),
     ]);
 }
 

@@ -3,14 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
-import { KeyPolicyContext, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
+import { KeyPolicyContext, backupKeyPolicy, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
 import { namePrefix, nameTag } from "../../platform/naming";
 import { PolicyDocument } from "./policyDocument";
 
 /** One customer-managed key per data domain, so access to one domain never implies another. */
-export type KeyDomain = "data" | "logs" | "clusterSecrets";
+export type KeyDomain = "data" | "logs" | "clusterSecrets" | "backup";
 
-export const KEY_DOMAINS: readonly KeyDomain[] = ["data", "logs", "clusterSecrets"];
+export const KEY_DOMAINS: readonly KeyDomain[] = ["data", "logs", "clusterSecrets", "backup"];
 
 export type PlatformKeys = Readonly<Record<KeyDomain, aws.kms.Key>>;
 
@@ -39,7 +39,7 @@ function keyDefinitions(): Record<KeyDomain, KeyDefinition> {
     return {
         data: {
             slug: "data",
-            description: "data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, AWS Backup, EBS (EKS nodes and the account default)",
+            description: "data at rest: RDS, DynamoDB, ElastiCache, Secrets Manager, EFS, S3 application buckets, EBS (EKS nodes and the account default)",
             policy: ({ ctx }: KeyPolicyInputs) => dataKeyPolicy(ctx),
         },
         logs: {
@@ -51,6 +51,12 @@ function keyDefinitions(): Record<KeyDomain, KeyDefinition> {
             slug: "cluster-secrets",
             description: "EKS envelope encryption of Kubernetes secrets",
             policy: ({ ctx }: KeyPolicyInputs) => clusterSecretsKeyPolicy(ctx),
+        },
+        // Separate from the data key so that deleting or disabling a database's key never takes its backups with it.
+        backup: {
+            slug: "backup",
+            description: "AWS Backup vault recovery points",
+            policy: ({ ctx }: KeyPolicyInputs) => backupKeyPolicy(ctx),
         },
     };
 }
@@ -90,5 +96,6 @@ export function createPlatformKeys(args: PlatformKeysArgs): PlatformKeys {
         data: createKey(definitions.data),
         logs: createKey(definitions.logs),
         clusterSecrets: createKey(definitions.clusterSecrets),
+        backup: createKey(definitions.backup),
     };
 }

@@ -1,6 +1,7 @@
 import { Policies } from "@pulumi/policy";
 import { cloudfrontTransitPolicies } from "./cloudfront";
 import { dynamodbEncryptionPolicies } from "./dynamodb";
+import { dynamodbReplicaEncryptionPolicies } from "./dynamodbReplicas";
 import { ec2EncryptionPolicies } from "./ec2";
 import { eksEncryptionPolicies } from "./eks";
 import { elasticacheEncryptionPolicies } from "./elasticache";
@@ -21,6 +22,7 @@ export const encryptionPolicies: Policies = [
     ...eksEncryptionPolicies,
     ...rdsEncryptionPolicies,
     ...dynamodbEncryptionPolicies,
+    ...dynamodbReplicaEncryptionPolicies,
     ...elasticacheEncryptionPolicies,
     ...s3EncryptionPolicies,
     ...messagingEncryptionPolicies,

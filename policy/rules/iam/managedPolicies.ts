@@ -25,6 +25,7 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly string[] = [
     "AmazonSSMManagedInstanceCore",
     "AmazonEKSVPCResourceController",
     "AmazonEBSCSIDriverPolicy",
+    "AmazonEFSCSIDriverPolicy",
     "AWSBackupServiceRolePolicyForBackup",
     "AWSBackupServiceRolePolicyForRestores",
 ];

@@ -2,6 +2,7 @@ import { Policies } from "@pulumi/policy";
 import { apiGatewayLoggingPolicies } from "./apiGateway";
 import { ecrLoggingStackPolicies } from "./ecr";
 import { lambdaLoggingPolicies } from "./lambda";
+import { auroraQueryLoggingPolicies } from "./auroraQueryLogging";
 import { loggingResourcePolicies } from "./resources";
 import { loggingStackPolicies } from "./stack";
 import { stepFunctionsLoggingPolicies } from "./stepFunctions";
@@ -14,4 +15,5 @@ export const loggingPolicies: Policies = [
     ...apiGatewayLoggingPolicies,
     ...stepFunctionsLoggingPolicies,
     ...ecrLoggingStackPolicies,
+    ...auroraQueryLoggingPolicies,
 ];

@@ -5,7 +5,9 @@ import { cognitoResiliencePolicies } from "./cognito";
 import { ecrResiliencePolicies, ecrResilienceStackPolicies } from "./ecr";
 import { efsResilienceStackPolicies } from "./efs";
 import { lambdaResiliencePolicies, lambdaResilienceStackPolicies } from "./lambda";
+import { dynamodbCapacityPolicies } from "./dynamodbCapacity";
 import { resilienceResourcePolicies } from "./resources";
+import { s3ReplicationPolicies } from "./s3Replication";
 import { resilienceStackPolicies } from "./stack";
 
 /** Resilience / backup pillar. */
@@ -20,4 +22,6 @@ export const resiliencePolicies: Policies = [
     ...ecrResiliencePolicies,
     ...ecrResilienceStackPolicies,
     ...backupResilienceStackPolicies,
+    ...dynamodbCapacityPolicies,
+    ...s3ReplicationPolicies,
 ];

@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
+import { tagPropagationPolicies } from "./propagation";
 import { tagPolicies } from "./tags";
 
 /** Tagging (catalogue pillar "Tagging"); non-taggable types are reported notApplicable (row tag-untaggable-skip). */
-export const taggingPolicies: Policies = [...tagPolicies];
+export const taggingPolicies: Policies = [...tagPolicies, ...tagPropagationPolicies];

@@ -1,0 +1,57 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ProtectionConfig } from "../../config/platformConfig";
+import { AccountContext } from "../../platform/accountContext";
+
+/** Physical names: <project>-<stack>-<what>. Fixed strings only, so unrelated config never renames anything. */
+export interface DataNaming {
+    readonly prefix: string;
+}
+
+/** The network outputs the data tier builds on. */
+export interface DataNetwork {
+    readonly vpcId: pulumi.Input<string>;
+    /** Zone names in the same order as privateSubnetIds (the network's subnet plan order). */
+    readonly availabilityZones: readonly string[];
+    readonly privateSubnetIds: readonly pulumi.Input<string>[];
+    readonly databaseSubnetIds: readonly pulumi.Input<string>[];
+    readonly rdsSubnetGroupName: pulumi.Input<string>;
+    readonly elastiCacheSubnetGroupName: pulumi.Input<string>;
+}
+
+/** The security baseline's keys the data tier encrypts with. */
+export interface DataKeys {
+    readonly data: aws.kms.Key;
+    readonly logs: aws.kms.Key;
+    readonly backup: aws.kms.Key;
+}
+
+/** A provider and key in the replica region, when data.replicaRegion is set. */
+export interface ReplicaRegion {
+    readonly region: string;
+    readonly provider: aws.Provider;
+    readonly key: aws.kms.Key;
+}
+
+/** What every creation function of the data tier receives besides its own config slice. */
+export interface DataContext {
+    readonly naming: DataNaming;
+    readonly protection: ProtectionConfig;
+    readonly account: AccountContext;
+    readonly keys: DataKeys;
+    readonly parent: pulumi.Resource;
+}
+
+/** Pulumi protect on stateful resources, from the protection switches. */
+export function statefulOptions(ctx: DataContext, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
+    return { parent: ctx.parent, protect: ctx.protection.protectStatefulResources, ...extra };
+}
+
+/** A stack whose protection is fully off (dev) may delete stores that still hold data. */
+export function disposable(protection: ProtectionConfig): boolean {
+    return !protection.protectStatefulResources && !protection.deletionProtection;
+}
+
+export function nameTag(naming: DataNaming, what: string): Record<string, string> {
+    return { Name: `${naming.prefix}-${what}` };
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { ConfigValidationError } from "../../infra/config/errors";
+import { AURORA_POSTGRESQL_VERSIONS, windowsOverlap } from "../../infra/config/dataSchema";
+import { parsePlatformConfig } from "../../infra/config/load";
+import { devConfigWith, devObject } from "./configFixtures";
+import { stackConfiguration } from "../support/stackRun";
+
+function problemsOf(raw: Record<string, string>, stack = "dev"): string[] {
+    try {
+        parsePlatformConfig(raw, "platform", stack);
+    } catch (error) {
+        expect(error).toBeInstanceOf(ConfigValidationError);
+        return (error as Error).message.split("\n").slice(1).map((line: string) => line.replace(/^ {2}- /, ""));
+    }
+    throw new Error("configuration was accepted but should have been rejected");
+}
+
+type Data = Record<string, any>;
+const devData = (): Data => devObject("platform:data") as Data;
+const withData = (data: Data, environment = "dev"): Record<string, string> => devConfigWith({
+    "platform:data": data,
+    "platform:environment": environment,
+    ...(environment === "prod" ? { "platform:protection": {} } : {}),
+});
+const ordersTable = (): Data => structuredClone(devData().dynamodb.tables[0]);
+
+describe("platform:data validation", () => {
+    it("accepts both committed stack files and fills defaults", () => {
+        const dev = parsePlatformConfig(devConfigWith({}), "platform", "dev");
+        expect(dev.data.aurora).toMatchObject({ enabled: true, engineVersion: "16.8", readers: 0, serverless: { minCapacity: 0, maxCapacity: 4 } });
+        expect(dev.data.cache).toMatchObject({ engine: "valkey", nodeType: "cache.t4g.micro", replicasPerShard: 0 });
+        const prod = parsePlatformConfig({ ...stackConfiguration("prod").config }, "platform", "prod");
+        expect(prod.data.aurora).toMatchObject({ readers: 1, backupRetentionDays: 30 });
+        expect(prod.data.backup).toMatchObject({ dailyRetentionDays: 30, copyToReplicaRegion: true });
+    });
+
+    it("rejects duplicate table names at the repeated entry", () => {
+        const data = devData();
+        data.dynamodb.tables = [ordersTable(), ordersTable()];
+        expect(problemsOf(withData(data))).toEqual([
+            expect.stringMatching(/^platform:data\.dynamodb\.tables\[1\]: got \{"name":"orders".*; allowed: distinct entries \("orders" appears more than once\)$/),
+        ]);
+    });
+
+    it("rejects a key schema naming an undeclared attribute", () => {
+        const data = devData();
+        data.dynamodb.tables = [{ ...ordersTable(), rangeKey: "createdAt" }];
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.dynamodb.tables[0].rangeKey: got "createdAt"; allowed: an attribute declared in attributes (pk, sk, customerId)',
+        ]);
+        data.dynamodb.tables = [{ ...ordersTable(), globalSecondaryIndexes: [] }];
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.dynamodb.tables[0].attributes[2]: got {"name":"customerId","type":"S"}; allowed: only attributes used by the table\'s or an index\'s keys (DynamoDB rejects the others)',
+        ]);
+    });
+
+    it("rejects an index on an undeclared attribute", () => {
+        const data = devData();
+        const table = ordersTable();
+        table.globalSecondaryIndexes = [{ name: "by-status", hashKey: "status" }];
+        table.attributes = table.attributes.filter((a: Data) => a.name !== "customerId");
+        data.dynamodb.tables = [table];
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.dynamodb.tables[0].globalSecondaryIndexes[0].hashKey: got "status"; allowed: an attribute declared in attributes (pk, sk)',
+        ]);
+    });
+
+    it("rejects provisioned tables without capacities and replicas without a replica region", () => {
+        const data = devData();
+        data.dynamodb.tables = [{ ...ordersTable(), billingMode: "PROVISIONED", replicated: true }];
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.dynamodb.tables[0].billingMode: got "PROVISIONED"; allowed: PAY_PER_REQUEST, or PROVISIONED with readCapacity and writeCapacity',
+            "platform:data.dynamodb.tables[0].replicated: got true; allowed: true only when data.replicaRegion is set",
+        ]);
+    });
+
+    it("rejects a Serverless minimum above the maximum", () => {
+        const data = devData();
+        data.aurora.serverless = { minCapacity: 8, maxCapacity: 4 };
+        expect(problemsOf(withData(data))).toEqual(["platform:data.aurora.serverless.minCapacity: got 8; allowed: at most serverless.maxCapacity (4)"]);
+    });
+
+    it("rejects a single-instance Aurora cluster and a cache without failover in prod", () => {
+        const data = devData();
+        expect(problemsOf(withData(data, "prod"), "prod")).toEqual([
+            "platform:data.aurora.readers: got 0; allowed: at least 1 when platform:environment is prod (a single-instance cluster has no failover target)",
+            "platform:data.cache.replicasPerShard: got 0; allowed: at least 1 when platform:environment is prod (automatic failover needs a replica)",
+        ]);
+    });
+
+    it("rejects retention 0 (snapshots off in prod, Aurora backups anywhere) and backups off in prod", () => {
+        const data: Data = {};
+        data.cache = { snapshotRetentionDays: 0 };
+        data.aurora = { backupRetentionDays: 0 };
+        data.backup = { enabled: false };
+        expect(problemsOf(withData(data, "prod"), "prod")).toEqual([
+            "platform:data.aurora.backupRetentionDays: got 0; allowed: an integer from 1 to 35",
+            "platform:data.cache.snapshotRetentionDays: got 0; allowed: at least 1 when platform:environment is prod (0 turns snapshots off)",
+            "platform:data.backup.enabled: got false; allowed: true when platform:environment is prod",
+        ]);
+        delete data.aurora;
+        expect(problemsOf(withData(data, "prod"), "prod")).toEqual([
+            "platform:data.cache.snapshotRetentionDays: got 0; allowed: at least 1 when platform:environment is prod (0 turns snapshots off)",
+            "platform:data.backup.enabled: got false; allowed: true when platform:environment is prod",
+        ]);
+        expect(() => parsePlatformConfig(withData({ cache: { snapshotRetentionDays: 0 } }), "platform", "dev")).not.toThrow();
+    });
+
+    it("rejects overlapping backup and maintenance windows (Aurora and cache)", () => {
+        const data = devData();
+        data.aurora.preferredBackupWindow = "05:30-06:30";
+        data.cache.snapshotWindow = "23:30-06:30";
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.aurora.preferredMaintenanceWindow: got "sun:05:00-sun:06:00"; allowed: a window that does not overlap preferredBackupWindow (05:30-06:30)',
+            'platform:data.cache.maintenanceWindow: got "sun:06:00-sun:07:00"; allowed: a window that does not overlap snapshotWindow (23:30-06:30)',
+        ]);
+    });
+
+    it("computes window overlap across midnight and the week boundary", () => {
+        expect(windowsOverlap("03:00-04:00", "sun:05:00-sun:06:00")).toBe(false);
+        expect(windowsOverlap("03:00-04:00", "sun:04:00-sun:05:00")).toBe(false);
+        expect(windowsOverlap("03:00-04:00", "sun:03:59-sun:05:00")).toBe(true);
+        expect(windowsOverlap("23:00-01:00", "mon:00:30-mon:02:00")).toBe(true);
+        expect(windowsOverlap("12:00-13:00", "sun:23:00-mon:01:00")).toBe(false);
+        expect(windowsOverlap("00:00-00:30", "sun:23:00-mon:01:00")).toBe(true);
+    });
+
+    it("rejects an engine version that is not offered, listing the dated supported versions", () => {
+        const data = devData();
+        data.aurora.engineVersion = "11.9";
+        expect(problemsOf(withData(data))).toEqual([
+            `platform:data.aurora.engineVersion: got "11.9"; allowed: one of ${AURORA_POSTGRESQL_VERSIONS.versions.join(", ")}`,
+        ]);
+        data.aurora.engineVersion = "16.8";
+        data.cache.engineVersion = "6.2";
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.cache.engineVersion: got "6.2"; allowed: one of 7.2, 8.0, 8.1 for valkey (offered as of 2025-11)',
+        ]);
+        expect(AURORA_POSTGRESQL_VERSIONS.asOf).toMatch(/^\d{4}-\d{2}$/);
+    });
+
+    it("rejects access entries that name unknown tables or buckets, duplicated workloads, or the master user", () => {
+        const data = devData();
+        data.access = [
+            { workload: "orders-api", databaseUser: "platform_admin", tables: ["order"], buckets: ["upload"], cache: true },
+            { workload: "orders-api" },
+        ];
+        expect(problemsOf(withData(data))[0]).toMatch(/^platform:data\.access\[1\]: got \{"workload":"orders-api".*; allowed: distinct entries/);
+        data.access = [data.access[0]];
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.access[0].tables[0]: got "order"; allowed: a table of data.dynamodb.tables (orders)',
+            'platform:data.access[0].buckets[0]: got "upload"; allowed: a bucket of data.buckets (uploads)',
+            'platform:data.access[0].databaseUser: got "platform_admin"; allowed: an application role, not the master user',
+        ]);
+    });
+
+    it("rejects a locked vault whose retention bounds exclude the plan's retention", () => {
+        const data = devData();
+        data.backup.vaultLock = { enabled: true, minRetentionDays: 10 };
+        expect(problemsOf(withData(data))).toEqual([
+            "platform:data.backup.dailyRetentionDays: got 7; allowed: from vaultLock.minRetentionDays (10) to vaultLock.maxRetentionDays (365); the locked vault rejects other recovery points",
+        ]);
+    });
+
+    it("rejects unknown keys and a replica region equal to the stack's region", () => {
+        expect(problemsOf(withData({ replicaRegion: "us-east-1", aurora: { instances: 2 } }))).toEqual([
+            'platform:data.aurora.instances: got 2; allowed: only the keys enabled, engineVersion, databaseName, masterUsername, writerInstanceClass, readerInstanceClass, readers, serverless, readerAutoScaling, backupRetentionDays, preferredBackupWindow, preferredMaintenanceWindow, logRetentionInDays, logMinDurationStatementMs, performanceInsightsRetentionDays',
+            'platform:data.replicaRegion: got "us-east-1"; allowed: a region other than the stack\'s region us-east-1',
+        ]);
+        expect(problemsOf(withData({ replicaRegion: "us-east-1" }))).toEqual([
+            'platform:data.replicaRegion: got "us-east-1"; allowed: a region other than the stack\'s region us-east-1',
+        ]);
+    });
+});
