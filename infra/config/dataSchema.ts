@@ -207,6 +207,17 @@ export function checkData(config: StackConfig, ctx: Ctx): void {
     checkBuckets(data, ctx);
     checkBackup(data, production, ctx);
     checkAccess(data, ctx);
+    checkAccessWorkloads(data, config["platform:compute"].workloadIdentities.map((w: { name: string }) => w.name), ctx);
+}
+
+/** Grants attach to the workload's Pod Identity role, so the workload must be declared in platform:compute. */
+function checkAccessWorkloads(data: DataSchemaOutput, workloads: readonly string[], ctx: Ctx): void {
+    data.access.forEach((entry, index: number) => {
+        if (!workloads.includes(entry.workload)) {
+            problem(ctx, ["access", index, "workload"], entry.workload,
+                `a workload of platform:compute.workloadIdentities (${workloads.join(", ") || "none declared"}), whose Pod Identity role receives the grants`);
+        }
+    });
 }
 
 function checkReplicaRegion(data: DataSchemaOutput, region: string, ctx: Ctx): void {

@@ -1,8 +1,16 @@
+import * as fs from "fs";
+import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { policies } from "../../policy/policies";
 import { PolicyReport, evaluatePack } from "../../tools/preview/policy";
 import { RecordedResource } from "../../tools/offline/mockEngine";
-import { StackRunResult, runStack } from "../support/stackRun";
+import { PROJECT_DIR, StackRunResult, runStack } from "../support/stackRun";
+
+/** The policy configuration CI passes with --policy-pack-config: the repository's reviewed exemptions. */
+export const REPOSITORY_POLICY_CONFIG: PolicyPackConfig = JSON.parse(
+    fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "platform.json"), "utf8"),
+) as PolicyPackConfig;
 
 const S3_ACCESS_LOGGING_REASON = "Application buckets have no server access logging: S3 delivers access logs only to a target bucket "
     + "with SSE-S3 default encryption, which enc-s3-sse-kms (mandatory) forbids. Object-level auditing belongs to CloudTrail S3 data events.";
@@ -35,13 +43,27 @@ export function describeProgramCompliance(stack: string): void {
         beforeAll(async () => {
             result = await runStack(stack);
             const byUrn = new Map(result.resources.map((r: RecordedResource) => [r.urn, r]));
-            report = await evaluatePack(policies, result.resources, byUrn, {});
+            report = await evaluatePack(policies, result.resources, byUrn, REPOSITORY_POLICY_CONFIG);
         });
 
         it("evaluates every policy of the pack", () => {
             expect(report.resourcePolicies + report.stackPolicies).toBe(policies.length);
             expect(policies.length).toBeGreaterThan(130);
             expect(report.resourceEvaluations).toBeGreaterThan(result.resources.length);
+        });
+
+        it("applies only exemptions that carry a reason, each of which removes a real finding", async () => {
+            const unexempted: PolicyReport = await evaluatePack(policies, result.resources, new Map(result.resources.map((r: RecordedResource) => [r.urn, r])), {});
+            for (const [policy, settings] of Object.entries(REPOSITORY_POLICY_CONFIG)) {
+                const exemptions = (settings as { exemptions?: { reason?: string; urnPattern?: string }[] }).exemptions ?? [];
+                for (const exemption of exemptions) {
+                    expect(typeof exemption.reason === "string" && exemption.reason.length > 20, policy).toBe(true);
+                    const pattern = new RegExp(exemption.urnPattern ?? "$^");
+                    const removed = unexempted.violations.filter((v) => v.policy === policy && pattern.test(v.urn ?? ""));
+                    expect(removed.length, `${policy}: the exemption matches a finding`).toBeGreaterThan(0);
+                    expect(report.violations.filter((v) => v.policy === policy && pattern.test(v.urn ?? ""))).toEqual([]);
+                }
+            }
         });
 
         it("has zero mandatory violations", () => {

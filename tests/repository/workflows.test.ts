@@ -46,7 +46,7 @@ describe("pull-request workflow", () => {
         const job: Job = preview.jobs.preview;
         expect(job.strategy?.matrix?.stack).toEqual(["dev", "prod"]);
         expect(job.steps.some((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))).toBe(true);
-        expect(pulumiStep(job).with).toMatchObject({ command: "preview", policyPacks: "policy", "comment-on-pr": true });
+        expect(pulumiStep(job).with).toMatchObject({ command: "preview", policyPacks: "policy", policyPackConfigs: "policy/config/platform.json", "comment-on-pr": true });
     });
 });
 
@@ -59,7 +59,7 @@ describe("deploy workflow", () => {
         expect(job.strategy?.matrix?.stack).toEqual(["dev", "prod"]);
         expect(job.strategy?.["max-parallel"]).toBe(1);
         expect(job.environment).toBe("${{ matrix.stack }}");
-        expect(pulumiStep(job).with).toMatchObject({ command: "up", policyPacks: "policy" });
+        expect(pulumiStep(job).with).toMatchObject({ command: "up", policyPacks: "policy", policyPackConfigs: "policy/config/platform.json" });
         expect(deploy.permissions).toEqual({ contents: "read", "id-token": "write" });
     });
 });
