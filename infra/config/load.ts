@@ -8,6 +8,13 @@ import { planSubnets } from "./subnetPlan";
 import { buildRequiredTags } from "./requiredTags";
 import { didYouMean } from "./suggest";
 
+/**
+ * Pulumi's rule for stack names (the CLI refuses others). Physical names are built from the stack
+ * name and the project tag, so both have a limit the naming (infra/platform/naming.ts) is sized for.
+ */
+export const MAX_STACK_NAME_LENGTH = 100;
+const STACK_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
+
 /** Raw stack configuration: key to the string the engine hands the program (objects are JSON). */
 export type RawStackConfig = Readonly<Record<string, string>>;
 
@@ -18,6 +25,9 @@ export type RawStackConfig = Readonly<Record<string, string>>;
 export function parsePlatformConfig(raw: RawStackConfig, project: string, stack: string): PlatformConfig {
     const input: Record<string, unknown> = {};
     const unread: ConfigProblem[] = [];
+    if (stack.length > MAX_STACK_NAME_LENGTH || !STACK_NAME_PATTERN.test(stack)) {
+        unread.push({ key: "stack name", value: stack, allowed: `1 to ${MAX_STACK_NAME_LENGTH} letters, digits, hyphens, underscores or periods` });
+    }
     for (const [key, text] of Object.entries(raw)) {
         if (key.startsWith(PROJECT_NAMESPACE) || key in stackConfigSchema.shape) {
             input[key] = decodeValue(text);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
 import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
+import { NameViolation, describeNameViolation, physicalNameViolations } from "./nameRules";
 
 /** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
 export interface RecordedResource {
@@ -43,6 +44,17 @@ export interface MockRunResult {
 export const SECRET_PLACEHOLDER = "[secret]";
 
 /**
+ * What the engine or the provider would refuse before anything is created: a URN registered twice
+ * (`pulumi preview` fails with "Duplicate resource URN"), or a physical name AWS's rules reject.
+ */
+export class MockEngineError extends Error {
+    constructor(public readonly problems: readonly string[]) {
+        super(`the engine would refuse this program (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n${problems.map((p: string) => `  - ${p}`).join("\n")}`);
+        this.name = "MockEngineError";
+    }
+}
+
+/**
  * Plugin-Framework resources: the AWS provider does not merge default tags into their tagsAll at
  * Check time, so analyzers see only explicit tags (catalogue §6).
  */
@@ -79,7 +91,14 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
         call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs, ctx),
     }, options.project, options.stack, preview);
 
-    interceptRegistrations((entry: RecordedResource) => {
+    const duplicates: string[] = [];
+    interceptRegistrations((entry: RecordedResource): void => {
+        if (recorded.has(entry.urn)) {
+            // The engine's own wording (pkg/resource/deploy/step_generator.go). The run goes on so that
+            // every problem is reported at once; it fails at the end, as the engine fails the update.
+            duplicates.push(`Duplicate resource URN '${entry.urn}'; try giving it a unique name`);
+            return;
+        }
         recorded.set(entry.urn, entry);
         order.push(entry.urn);
     });
@@ -90,6 +109,10 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
     await waitForRegistrations();
 
     const resources: RecordedResource[] = order.map((urn: string) => withEngineTags(recorded.get(urn)!, recorded));
+    const names: NameViolation[] = physicalNameViolations(resources);
+    if (duplicates.length > 0 || names.length > 0) {
+        throw new MockEngineError([...duplicates, ...names.map(describeNameViolation)]);
+    }
     return { resources, stackOutputs };
 }
 

@@ -4,7 +4,8 @@ import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { KeyPolicyContext, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
-import { namePrefix, nameTag } from "../../platform/naming";
+import { nameRule } from "../../platform/awsNameRules";
+import { namePrefix, nameTag, physicalName } from "../../platform/naming";
 import { PolicyDocument } from "./policyDocument";
 
 /** One customer-managed key per data domain, so access to one domain never implies another. */
@@ -79,7 +80,7 @@ export function createPlatformKeys(args: PlatformKeysArgs): PlatformKeys {
             tags: nameTag(config, definition.slug),
         }, { parent, ...retainedResourceOptions(config) });
         new aws.kms.Alias(definition.slug, {
-            name: `alias/${namePrefix(config)}-${definition.slug}`,
+            name: physicalName(config, definition.slug, nameRule("aws:kms/alias:Alias", "name"), "alias/"),
             targetKeyId: key.keyId,
         }, { parent });
         return key;
