@@ -124,6 +124,10 @@ const securitySchema = strictObject({
     accessAnalyzer: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
     accountS3PublicAccessBlock: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
     ebsEncryptionByDefault: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    config: strictObject({
+        enabled: flag().default(true),
+        globalResourcesRegion: oneOf(AWS_REGIONS, "an AWS Region such as us-east-1 (the one Region of the account that records IAM and other global resources)").default("us-east-1"),
+    }).default({ enabled: true, globalResourcesRegion: "us-east-1" }),
 });
 
 /**
@@ -161,6 +165,7 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:environment", "platform:network.natStrategy"], check: checkProductionEgress },
     { needs: ["platform:network.vpcCidr", "platform:network.transitGateway"], check: checkTransitGateway },
     { needs: ["platform:security.cloudTrail.bucketLifecycle"], check: checkCloudTrailLifecycle },
+    { needs: ["platform:security.config.enabled", "platform:security.cloudTrail.enabled"], check: checkConfigDelivery },
 ];
 
 export const stackConfigSchema = CONFIG_CHECKS.reduce(
@@ -282,5 +287,14 @@ function checkCloudTrailLifecycle(config: StackConfig, ctx: RefinementContext): 
     if (lifecycle.expirationDays <= lifecycle.transitionToGlacierDays) {
         problem(ctx, ["platform:security", "cloudTrail", "bucketLifecycle", "expirationDays"], lifecycle.expirationDays,
             `more than transitionToGlacierDays (${lifecycle.transitionToGlacierDays})`);
+    }
+}
+
+/** AWS Config delivers to the audit bucket, which exists only with the program's CloudTrail. */
+function checkConfigDelivery(config: StackConfig, ctx: RefinementContext): void {
+    const security = config["platform:security"];
+    if (security.config.enabled && !security.cloudTrail.enabled) {
+        problem(ctx, ["platform:security", "config", "enabled"], true,
+            "false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)");
     }
 }

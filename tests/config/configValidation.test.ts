@@ -203,6 +203,23 @@ describe("stack configuration validation", () => {
     });
 });
 
+describe("AWS Config and naming inputs", () => {
+    it("refuses AWS Config without the audit bucket it delivers to", () => {
+        const security = devObject("platform:security");
+        expect(problemsOf(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false } } }))).toEqual([
+            "platform:security.config.enabled: got true; allowed: false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)",
+        ]);
+        expect(() => parsePlatformConfig(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false }, config: { enabled: false } } }), "platform", "dev")).not.toThrow();
+    });
+
+    it("limits the stack name that physical names are built from", () => {
+        expect(problemsOf(devConfigWith({}), "s".repeat(101))).toEqual([
+            `stack name: got "${"s".repeat(101)}"; allowed: 1 to 100 letters, digits, hyphens, underscores or periods`,
+        ]);
+        expect(() => parsePlatformConfig(devConfigWith({}), "platform", "s".repeat(100))).not.toThrow();
+    });
+});
+
 describe("the README's configuration example", () => {
     it("is exactly what the program prints for that stack file", () => {
         const readme: string = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");

@@ -45,8 +45,8 @@ function keyDefinitions(config: PlatformConfig): Record<KeyDomain, KeyDefinition
         },
         logs: {
             slug: "logs",
-            description: "logs: CloudWatch Logs groups and CloudTrail log files",
-            policy: ({ ctx, trailArn }: KeyPolicyInputs) => logsKeyPolicy(ctx, { trailArn }),
+            description: `logs: CloudWatch Logs groups and CloudTrail log files${config.security.config.enabled ? ", AWS Config deliveries" : ""}`,
+            policy: ({ ctx, trailArn }: KeyPolicyInputs) => logsKeyPolicy(ctx, { trailArn, configDelivery: config.security.config.enabled }),
         },
         clusterSecrets: {
             slug: "cluster-secrets",
