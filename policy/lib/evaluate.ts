@@ -78,11 +78,15 @@ function containsUnknownMarker(value: unknown): boolean {
  * Props as the analyzer host hands them: wrapped in the unknown-checking proxy. Without unknowns
  * the proxy can never throw, so fully known props are passed as they are (same results, much faster).
  */
+// @pulumi/policy's index.d.ts re-exports unknownCheckingProxy, but proxy.d.ts never declares it.
+const checkingProxy = unknownCheckingProxy as (values: Record<string, unknown>) => Record<string, unknown>;
+
 function engineProps(values: Record<string, unknown>): Record<string, unknown> {
-    return containsUnknownMarker(values) ? unknownCheckingProxy(values) : values;
+    return containsUnknownMarker(values) ? checkingProxy(values) : values;
 }
 
 /** Thrown by notApplicable(); deliberately not an Error, so no stack trace is captured per call. */
+/** Not an Error on purpose: thrown for every not-applicable evaluation, so no stack trace is captured. */
 class NotApplicableSignal {
     constructor(public readonly reason: string) {}
 }
@@ -150,6 +154,7 @@ export async function evaluatePolicies(
     }
     const configs = new Map(active.map((p) => [p.name, configOf(p, packConfig)]));
     const notApplicableFn = (reason?: string): never => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- see NotApplicableSignal
         throw new NotApplicableSignal(reason ?? "");
     };
 

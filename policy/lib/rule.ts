@@ -118,7 +118,7 @@ const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
 function configSchema<C>(spec: RuleConfigSpec<C> | undefined): PolicyConfigSchema {
     const properties: Record<string, PolicyConfigJSONSchema> = { exemptions: EXEMPTIONS_SCHEMA };
     if (spec) {
-        for (const [key, schema] of Object.entries(spec.schema) as [string, PolicyConfigJSONSchema][]) {
+        for (const [key, schema] of Object.entries<PolicyConfigJSONSchema>(spec.schema)) {
             properties[key] = { ...schema, default: (spec.defaults as Record<string, PolicyConfigJSONSchema["default"]>)[key] };
         }
     }
@@ -140,7 +140,7 @@ export function describeValue(value: unknown): string {
     if (value === ABSENT || value === undefined) {
         return "not set";
     }
-    const text: string = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    const text: string = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value);
     return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 

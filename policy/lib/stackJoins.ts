@@ -268,7 +268,7 @@ export function linkOf(child: PolicyResource, childKey: string, target: PolicyRe
             return "yes";
         }
     }
-    const propertyDependencies: PolicyResource[] = (child.propertyDependencies?.[childKey] ?? []) as PolicyResource[];
+    const propertyDependencies: PolicyResource[] = child.propertyDependencies?.[childKey] ?? [];
     if (propertyDependencies.some((d: PolicyResource) => d.urn === target.urn)
         || (child.dependencies ?? []).some((d: PolicyResource) => d.urn === target.urn)
         || child.parent?.urn === target.urn) {

@@ -82,13 +82,14 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
             // In a dry run a real provider leaves computed outputs unknown; returning only the inputs mirrors that.
             if (preview) {
-                return { id: undefined, state: { ...args.inputs } };
+                return { id: undefined, state: { ...(args.inputs as Record<string, unknown>) } };
             }
             const urn: string = mockUrn(options, args.type, args.name);
-            const fake = fakeOutputs(args.type, args.name, urn, args.inputs, ctx);
-            return { id: fake.id, state: { ...args.inputs, ...fake.outputs } };
+            const inputs = args.inputs as Record<string, unknown>;
+            const fake = fakeOutputs(args.type, args.name, urn, inputs, ctx);
+            return { id: fake.id, state: { ...inputs, ...fake.outputs } };
         },
-        call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs, ctx),
+        call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs as Record<string, unknown>, ctx),
     }, options.project, options.stack, preview);
 
     const duplicates: string[] = [];
@@ -120,18 +121,41 @@ function mockUrn(options: MockRunOptions, type: string, name: string): string {
     return `urn:pulumi:${options.stack}::${options.project}::${type}::${name}`;
 }
 
+/** The parts of the SDK's generated gRPC messages (resource_pb) the recorder reads. */
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getCustom(): boolean;
+    getParent(): string;
+    getProvider(): string;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getDependenciesList(): string[];
+    getObject(): unknown;
+}
+
+interface RegisterResourceResponse {
+    getUrn(): string;
+    getId(): string;
+    getObject(): unknown;
+}
+
+interface ResourceMonitor {
+    registerResource(req: RegisterResourceRequest, callback: (err: unknown, resp: RegisterResourceResponse | undefined) => void): void;
+}
+
+type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+
 /** Wraps the mock monitor so parent, protect and dependencies (which newResource never sees) are kept. */
 function interceptRegistrations(record: (entry: RecordedResource) => void): void {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const monitor: any = pulumi.runtime.getMonitor();
+    const monitor = pulumi.runtime.getMonitor() as unknown as ResourceMonitor;
     const original = monitor.registerResource.bind(monitor);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
-        original(req, (err: unknown, resp: any) => {
+    monitor.registerResource = (req: RegisterResourceRequest, callback: (err: unknown, resp: RegisterResourceResponse | undefined) => void) => {
+        original(req, (err: unknown, resp: RegisterResourceResponse | undefined) => {
             if (!err && resp) {
-                const rawInputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject(), true);
+                const rawInputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject() as Struct, true);
                 const { values: inputs, secretKeys } = redactSecrets(rawInputs);
-                const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject(), true);
+                const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject() as Struct, true);
                 const providerRef: string = req.getProvider();
                 record({
                     urn: resp.getUrn(),

@@ -97,6 +97,9 @@ type Pricer = (r: RecordedResource, ctx: PricingContext) => Charge[] | string;
 
 const hours = (ctx: PricingContext): number => ctx.assumptions.hoursPerMonth;
 
+/** A string input, or the provider's default when it is not set. */
+const textOf = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
+
 const PRICERS: Record<string, Pricer> = {
     "aws:ec2/natGateway:NatGateway": (_r, ctx) => [
         { rate: "natGatewayHour", quantity: hours(ctx) },
@@ -104,7 +107,7 @@ const PRICERS: Record<string, Pricer> = {
     ],
     "aws:ec2/eip:Eip": (_r, ctx) => [{ rate: "publicIpv4Hour", quantity: hours(ctx) }],
     "aws:ec2/vpcEndpoint:VpcEndpoint": (r, ctx) => {
-        if (String(r.inputs.vpcEndpointType ?? "Gateway") !== "Interface") {
+        if (textOf(r.inputs.vpcEndpointType, "Gateway") !== "Interface") {
             return "gateway endpoint: no charge";
         }
         const azs: number = Array.isArray(r.inputs.subnetIds) ? Math.max(1, r.inputs.subnetIds.length) : 1;
@@ -114,7 +117,7 @@ const PRICERS: Record<string, Pricer> = {
         ];
     },
     "aws:ec2/flowLog:FlowLog": (r, ctx) => {
-        const destination: string = String(r.inputs.logDestinationType ?? "cloud-watch-logs");
+        const destination: string = textOf(r.inputs.logDestinationType, "cloud-watch-logs");
         if (destination !== "cloud-watch-logs") {
             return `flow logs to ${destination}: vended-log rate for that destination is not in the price table`;
         }
@@ -136,7 +139,7 @@ const PRICERS: Record<string, Pricer> = {
     "aws:eks/cluster:Cluster": (_r, ctx) => [{ rate: "eksClusterHour", quantity: hours(ctx) }],
     "aws:rds/cluster:Cluster": (_r, ctx) => [{ rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb }],
     "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
-        const instanceClass = String(r.inputs.instanceClass ?? "");
+        const instanceClass = textOf(r.inputs.instanceClass, "");
         if (instanceClass === "db.serverless") {
             return [{ rate: "auroraAcuHour", quantity: serverlessMinAcu(ctx) * hours(ctx) }];
         }
@@ -148,11 +151,11 @@ const PRICERS: Record<string, Pricer> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
         const nodes: number = Number(r.inputs.numCacheClusters ?? 0)
             || Number(r.inputs.numNodeGroups ?? 1) * (Number(r.inputs.replicasPerNodeGroup ?? 0) + 1);
-        return cacheNodes(String(r.inputs.nodeType ?? ""), nodes, ctx);
+        return cacheNodes(textOf(r.inputs.nodeType, ""), nodes, ctx);
     },
-    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(String(r.inputs.nodeType ?? ""), Number(r.inputs.numCacheNodes ?? 1), ctx),
+    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(textOf(r.inputs.nodeType, ""), Number(r.inputs.numCacheNodes ?? 1), ctx),
     "aws:elasticache/serverlessCache:ServerlessCache": (_r, ctx) => [{ rate: "elastiCacheServerlessGbHour", quantity: hours(ctx) }],
-    "aws:dynamodb/table:Table": (r, ctx) => String(r.inputs.billingMode ?? "PROVISIONED") === "PAY_PER_REQUEST"
+    "aws:dynamodb/table:Table": (r, ctx) => textOf(r.inputs.billingMode, "PROVISIONED") === "PAY_PER_REQUEST"
         ? [
             { rate: "dynamoDbWriteMillion", quantity: ctx.assumptions.dynamoDbWritesMillionPerMonth },
             { rate: "dynamoDbReadMillion", quantity: ctx.assumptions.dynamoDbReadsMillionPerMonth },

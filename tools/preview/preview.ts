@@ -200,7 +200,7 @@ function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
 /** RunErrors (configuration validation) are user errors: message only. Anything else keeps its stack. */
 function describeError(error: unknown): string {
     if (pulumi.RunError.isInstance(error) || error instanceof StackConfigurationError) {
-        return (error as Error).message;
+        return (error).message;
     }
     if (error instanceof Error) {
         return error.stack ?? `${error.name}: ${error.message}`;

@@ -177,7 +177,7 @@ export const lbAccessLogs: ResourceRule = {
         const enabled = peek(logs, "enabled");
         if (enabled !== UNKNOWN && !isTrue(enabled)) {
             ctx.report({ property: "accessLogs.enabled", value: enabled ?? ABSENT, expected: "true" });
-        } else if (!isSet(logs as object, "bucket")) {
+        } else if (!isSet(logs, "bucket")) {
             ctx.report({ property: "accessLogs.bucket", value: ABSENT, expected: "the access-log bucket name" });
         }
     },
