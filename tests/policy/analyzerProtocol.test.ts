@@ -38,7 +38,7 @@ const STRICT_CONFIG: PolicyPackConfig = {
 /** Resources that break mandatory rules, recorded the way the mock engine records them. */
 function nonCompliant(template: RecordedResource): RecordedResource[] {
     const make = (type: string, name: string, inputs: Record<string, unknown>): RecordedResource => ({
-        ...template, urn: `urn:pulumi:dev::platform::${type}::${name}`, type, name, parent: undefined, dependencies: [], inputs, outputs: inputs, secretInputs: [], protect: false, retainOnDelete: false,
+        ...template, urn: `urn:pulumi:dev::platform::${type}::${name}`, type, name, parent: undefined, dependencies: [], propertyDependencies: {}, inputs, outputs: inputs, secretInputs: [], protect: false, retainOnDelete: false,
     });
     return [
         make("aws:ec2/securityGroup:SecurityGroup", "open-ssh", { vpcId: "vpc-1", description: "ssh", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh" }], tags: {} }),

@@ -173,6 +173,12 @@ export class PolicyPackServer {
             message.setOptions(optionsMessage(resource));
             message.setParent(resource.parent ?? "");
             message.setDependenciesList([...resource.dependencies]);
+            const dependencies: Message = message.getPropertydependenciesMap();
+            for (const [property, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                const entry: Message = new pb.AnalyzerPropertyDependencies();
+                entry.setUrnsList([...urns]);
+                dependencies.set(property, entry);
+            }
             const provider: Message = providerMessage(resource, byUrn);
             if (provider) {
                 message.setProvider(provider);

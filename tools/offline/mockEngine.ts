@@ -16,6 +16,8 @@ export interface RecordedResource {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     readonly dependencies: readonly string[];
+    /** Input property -> URNs it depends on (the engine hands these to stack policies). */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     /** Inputs after the provider's Check: explicit inputs plus tagsAll where the provider merges it. Secrets are "[secret]". */
     readonly inputs: Record<string, unknown>;
     /** Inputs plus the fake computed outputs. */
@@ -131,6 +133,7 @@ interface RegisterResourceRequest {
     getProtect(): boolean | undefined;
     getRetainondelete(): boolean | undefined;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): unknown;
 }
 
@@ -167,6 +170,7 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
                     protect: Boolean(req.getProtect()),
                     retainOnDelete: Boolean(req.getRetainondelete()),
                     dependencies: req.getDependenciesList(),
+                    propertyDependencies: propertyDependenciesOf(req),
                     inputs,
                     outputs: { ...redactSecrets(rawOutputs).values, id: resp.getId() || undefined },
                     secretInputs: secretKeys,
@@ -175,6 +179,14 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
             callback(err, resp);
         });
     };
+}
+
+function propertyDependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((value: { getUrnsList(): string[] }, key: string) => {
+        result[key] = value.getUrnsList();
+    });
+    return result;
 }
 
 /** Secret values never leave the mock runtime: they become a placeholder. Unknowns (dry run) stay as the SDK delivers them. */
