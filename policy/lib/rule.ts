@@ -180,6 +180,12 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
     };
     // Lets the offline evaluator index policies by type; the analyzer host ignores it.
     Object.defineProperty(policy, "__types", { value: types, enumerable: false });
+    // @pulumi/policy's server skips a policy whose (single) validateResource carries __pulumiType for
+    // any other type before building its arguments, as validateResourceOfType does. Rules for several
+    // types keep checking the type themselves.
+    if (types?.size === 1) {
+        Object.defineProperty(policy.validateResource, "__pulumiType", { value: [...types][0], enumerable: false });
+    }
     return policy;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policies } from "../../policy/policies";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { evaluatePack } from "../../tools/preview/policy";
-import { PolicyPackServer, ProtocolFinding } from "../support/analyzerClient";
+import { PolicyPackServer, ProtocolFinding } from "../../tools/offline/analyzerClient";
 import { runStack } from "../support/stackRun";
 
 /**

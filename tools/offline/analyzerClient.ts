@@ -1,8 +1,11 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return --
+   @pulumi/pulumi's generated protobuf messages (proto/*_pb.js) ship without type declarations. */
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import type { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
-import { RecordedResource } from "../../tools/offline/mockEngine";
-import { PROJECT_DIR } from "./stackRun";
+import { RecordedResource } from "./mockEngine";
+
+const PROJECT_DIR: string = path.resolve(__dirname, "..", "..");
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the SDK's generated gRPC code is CommonJS without typings */
 const PULUMI_DIR: string = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -84,6 +87,20 @@ function optionsMessage(resource: RecordedResource): Message {
     return options;
 }
 
+function analyzeRequest(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): Message {
+    const request: Message = new pb.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setUrn(resource.urn);
+    request.setName(resource.name);
+    request.setProperties(struct(resource.inputs));
+    request.setOptions(optionsMessage(resource));
+    const provider: Message = providerMessage(resource, byUrn);
+    if (provider) {
+        request.setProvider(provider);
+    }
+    return request;
+}
+
 /**
  * The policy pack started the way `pulumi preview --policy-pack policy` starts it: the CLI's analyzer
  * plugin runs @pulumi/pulumi's run-policy-pack on the pack directory (TypeScript through its
@@ -92,10 +109,11 @@ function optionsMessage(resource: RecordedResource): Message {
 export class PolicyPackServer {
     private constructor(private readonly child: ChildProcess, private readonly client: AnalyzerClient) {}
 
-    static async start(): Promise<PolicyPackServer> {
+    /** `packDir`: the directory `--policy-pack` names (default: this repository's policy/). */
+    static async start(packDir: string = path.join(PROJECT_DIR, "policy")): Promise<PolicyPackServer> {
         const runPolicyPack: string = path.join(PULUMI_DIR, "cmd", "run-policy-pack", "index.js");
         // The engine address is used only for logging, which a healthy pack never does here.
-        const child: ChildProcess = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", "."], { cwd: path.join(PROJECT_DIR, "policy"), stdio: ["ignore", "pipe", "pipe"] });
+        const child: ChildProcess = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         const port: string = await new Promise<string>((resolve, reject) => {
             let stdout = "";
             let stderr = "";
@@ -141,6 +159,14 @@ export class PolicyPackServer {
         await call(this.client, "configure", request);
     }
 
+    /** One Analyze call per resource, nothing else: what the engine pays per resource. */
+    async analyzeEach(resources: readonly RecordedResource[]): Promise<void> {
+        const byUrn = new Map<string, RecordedResource>(resources.map((r: RecordedResource) => [r.urn, r]));
+        for (const resource of resources) {
+            await call(this.client, "analyze", analyzeRequest(resource, byUrn));
+        }
+    }
+
     /** Analyze for every resource (checked inputs), then AnalyzeStack (outputs), as the engine calls them. */
     async analyzeAll(resources: readonly RecordedResource[]): Promise<ProtocolFinding[]> {
         const byUrn = new Map<string, RecordedResource>(resources.map((r: RecordedResource) => [r.urn, r]));
@@ -151,17 +177,7 @@ export class PolicyPackServer {
             }
         };
         for (const resource of resources) {
-            const request: Message = new pb.AnalyzeRequest();
-            request.setType(resource.type);
-            request.setUrn(resource.urn);
-            request.setName(resource.name);
-            request.setProperties(struct(resource.inputs));
-            request.setOptions(optionsMessage(resource));
-            const provider: Message = providerMessage(resource, byUrn);
-            if (provider) {
-                request.setProvider(provider);
-            }
-            collect(await call(this.client, "analyze", request), resource.urn);
+            collect(await call(this.client, "analyze", analyzeRequest(resource, byUrn)), resource.urn);
         }
         const stack: Message = new pb.AnalyzeStackRequest();
         stack.setResourcesList(resources.map((resource: RecordedResource) => {
