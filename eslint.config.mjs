@@ -25,6 +25,13 @@ export default tseslint.config(
         },
     },
     {
+        // Plain CommonJS on purpose (bench/sdk-floor.cjs measures node without a TypeScript loader).
+        files: ["**/*.cjs"],
+        ...tseslint.configs.disableTypeChecked,
+        languageOptions: { sourceType: "commonjs", globals: { require: "readonly", process: "readonly", console: "readonly" } },
+        rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
+    },
+    {
         // Tests build deliberately loose fixtures (mutations of `Record<string, any>`) and use vitest's
         // asymmetric matchers, which are typed `any`; the type-aware "unsafe any" rules only add noise there.
         files: ["tests/**/*.ts"],
