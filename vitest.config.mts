@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
     test: {
         include: ["tests/**/*.test.ts"],
+        // Records dev and prod once per run; suites that only read what a stack registered share it.
+        globalSetup: ["tests/support/globalSetup.ts"],
         pool: "forks",
         isolate: true,
         testTimeout: 60_000,

@@ -1,9 +1,11 @@
 // Benchmark for the offline preview (npm run bench:preview [-- --runs N --stack prod]).
-// Prints, as medians over several child-process runs with the same loader (node --import tsx):
-//   (a) baseline: load the Pulumi SDK and register one AWS resource under the same mocks
-//       (tools/preview/benchOneResource.ts);
-//   (b) the whole offline preview of the stack (program, policy pack, cost, JSON and Mermaid output);
-// and their ratio against the 1.5x budget. Not a test: it only reports.
+// Prints, as medians over several child-process runs:
+//   floors, which a user cannot go below: plain `node` (no TypeScript loader) loading @pulumi/pulumi
+//   and @pulumi/aws and registering resources under mocks (bench/sdk-floor.cjs), once with one
+//   resource and once with as many resources as the stack registers (the SDK costs milliseconds per
+//   resource, so the one-resource floor hides the cost of scale);
+//   the whole offline preview of the stack (tsx, program, policy pack, cost, JSON and Mermaid output);
+// and the ratios; the budget is 1.5x the same-count floor. Not a test: it only reports.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -17,9 +19,9 @@ function option(name: string, fallback: string): string {
     return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-function timeChild(args: string[], okCodes: number[]): number {
+function timeChild(args: string[], okCodes: number[], loader: string[] = ["--import", "tsx"]): number {
     const start: bigint = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+    const result = spawnSync(process.execPath, [...loader, ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     const ms: number = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status === null || !okCodes.includes(result.status)) {
         throw new Error(`${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
@@ -37,31 +39,34 @@ function main(): void {
     const runs: number = Number(option("--runs", "5"));
     const stack: string = option("--stack", "prod");
     const out: string = fs.mkdtempSync(path.join(os.tmpdir(), "bench-preview-"));
-    const baselineArgs: string[] = [path.join(REPO, "tools/preview/benchOneResource.ts"), stack];
     // Exit code 1 (a mandatory violation) is a complete run too.
     const previewArgs: string[] = [path.join(REPO, "tools/preview/cli.ts"), "--stack", stack, "--json", path.join(out, "result.json"), "--graph", path.join(out, "graph.mmd")];
 
-    // Warm-up: fills tsx's transform cache so neither side pays for compiling TypeScript.
-    timeChild(baselineArgs, [0]);
+    // Warm-up: fills tsx's transform cache so the preview does not pay for compiling TypeScript.
     timeChild(previewArgs, [0, 1]);
+    const result = JSON.parse(fs.readFileSync(path.join(out, "result.json"), "utf8")) as { resources: unknown[] };
+    const count: number = result.resources.length;
+    const floorArgs = (n: number): string[] => [path.join(REPO, "bench/sdk-floor.cjs"), String(n)];
+    timeChild(floorArgs(count), [0], []);
 
-    const baseline: number[] = [];
+    const one: number[] = [];
+    const same: number[] = [];
     const preview: number[] = [];
     for (let i = 0; i < runs; i++) {
-        baseline.push(timeChild(baselineArgs, [0]));
+        one.push(timeChild(floorArgs(1), [0], []));
+        same.push(timeChild(floorArgs(count), [0], []));
         preview.push(timeChild(previewArgs, [0, 1]));
     }
-    const result = JSON.parse(fs.readFileSync(path.join(out, "result.json"), "utf8")) as { resources: unknown[] };
     fs.rmSync(out, { recursive: true, force: true });
 
-    const a: number = median(baseline);
-    const b: number = median(preview);
-    const ratio: number = b / a;
+    const [a, n, b] = [median(one), median(same), median(preview)];
     const fmt = (values: number[]): string => values.map((v) => v.toFixed(0)).join(", ");
-    console.log(`offline preview benchmark, stack ${stack}, ${runs} runs each (child processes, node --import tsx, ${os.cpus().length} CPUs)`);
-    console.log(`  (a) SDK + one AWS resource under the mocks: median ${a.toFixed(0)} ms  [${fmt(baseline)}]`);
-    console.log(`  (b) whole offline preview (${result.resources.length} resources): median ${b.toFixed(0)} ms  [${fmt(preview)}]`);
-    console.log(`  ratio (b)/(a): ${ratio.toFixed(2)}x (budget ${BUDGET}x): ${ratio <= BUDGET ? "within budget" : "OVER BUDGET"}`);
+    console.log(`offline preview benchmark, stack ${stack} (${count} resources), ${runs} runs each (child processes, ${os.cpus().length} CPUs)`);
+    console.log(`  floor, plain node + SDK, 1 resource:            median ${a.toFixed(0)} ms  [${fmt(one)}]`);
+    console.log(`  floor, plain node + SDK, ${count} resources:         median ${n.toFixed(0)} ms  [${fmt(same)}]`);
+    console.log(`  whole offline preview (tsx), ${count} resources:     median ${b.toFixed(0)} ms  [${fmt(preview)}]`);
+    console.log(`  ratio to the one-resource floor: ${(b / a).toFixed(2)}x`);
+    console.log(`  ratio to the same-count floor:   ${(b / n).toFixed(2)}x (budget ${BUDGET}x): ${b / n <= BUDGET ? "within budget" : "OVER BUDGET"}`);
 }
 
 main();

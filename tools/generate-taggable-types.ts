@@ -32,7 +32,7 @@ export function findTaggableTypes(awsRoot: string): string[] {
                 continue;
             }
             const argsEnd: number = text.indexOf("\n}", argsStart);
-            if (/\n    tags\?: /.test(text.slice(argsStart, argsEnd))) {
+            if (/\n {4}tags\?: /.test(text.slice(argsStart, argsEnd))) {
                 types.push(typeToken[1]);
             }
         }
@@ -42,7 +42,7 @@ export function findTaggableTypes(awsRoot: string): string[] {
 
 if (require.main === module) {
     const awsRoot: string = path.dirname(require.resolve("@pulumi/aws/package.json"));
-    const version: string = JSON.parse(fs.readFileSync(path.join(awsRoot, "package.json"), "utf8")).version;
+    const version: string = (JSON.parse(fs.readFileSync(path.join(awsRoot, "package.json"), "utf8")) as { version: string }).version;
     const types: string[] = findTaggableTypes(awsRoot);
     const target: string = path.join(__dirname, "..", "policy", "data", "taggable-types.json");
     fs.writeFileSync(target, JSON.stringify({ generatedFrom: `@pulumi/aws@${version}`, types }, null, 1) + "\n");

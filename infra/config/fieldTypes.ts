@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCidr } from "./cidr";
+import { didYouMean } from "./suggest";
 
 /**
  * Schema building blocks. Every block's error message is the description of what is allowed,
@@ -10,8 +11,9 @@ export function integerBetween(min: number, max: number) {
     return z.int({ error: allowed }).min(min, { error: allowed }).max(max, { error: allowed });
 }
 
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-    return z.enum(values, { error: `one of ${values.join(", ")}` });
+/** One of a fixed set of strings; a near miss names the closest allowed spelling. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, allowed: string = `one of ${values.join(", ")}`) {
+    return z.enum(values, { error: (issue) => `${allowed}${didYouMean(issue.input, values)}` });
 }
 
 export function oneOfNumbers(values: readonly number[]) {

@@ -2,12 +2,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigProblem, ConfigValidationError } from "./errors";
 import { PlatformConfig } from "./platformConfig";
+import { AWS_PROVIDER_CONFIG_KEYS, ENGINE_NAMESPACES, PROJECT_NAMESPACE } from "./knownKeys";
 import { StackConfig, stackConfigSchema } from "./schema";
 import { planSubnets } from "./subnetPlan";
 import { buildRequiredTags } from "./requiredTags";
+import { didYouMean } from "./suggest";
 
-/** Keys this program reads; any other platform:* key is a typo and is reported. */
-const PROJECT_NAMESPACE = "platform:";
+/**
+ * Pulumi's rule for stack names (the CLI refuses others). Physical names are built from the stack
+ * name and the project tag, so both have a limit the naming (infra/platform/naming.ts) is sized for.
+ */
+export const MAX_STACK_NAME_LENGTH = 100;
+const STACK_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
 /** Raw stack configuration: key to the string the engine hands the program (objects are JSON). */
 export type RawStackConfig = Readonly<Record<string, string>>;
@@ -18,14 +24,21 @@ export type RawStackConfig = Readonly<Record<string, string>>;
  */
 export function parsePlatformConfig(raw: RawStackConfig, project: string, stack: string): PlatformConfig {
     const input: Record<string, unknown> = {};
+    const unread: ConfigProblem[] = [];
+    if (stack.length > MAX_STACK_NAME_LENGTH || !STACK_NAME_PATTERN.test(stack)) {
+        unread.push({ key: "stack name", value: stack, allowed: `1 to ${MAX_STACK_NAME_LENGTH} letters, digits, hyphens, underscores or periods` });
+    }
     for (const [key, text] of Object.entries(raw)) {
-        if (key.startsWith(PROJECT_NAMESPACE) || key === "aws:region") {
+        if (key.startsWith(PROJECT_NAMESPACE) || key in stackConfigSchema.shape) {
             input[key] = decodeValue(text);
+        } else if (!isReadByProviderOrEngine(key)) {
+            unread.push(unknownTopLevelKey(key, decodeValue(text)));
         }
     }
     const result = stackConfigSchema.safeParse(input, { reportInput: true });
-    if (!result.success) {
-        throw new ConfigValidationError(stack, result.error.issues.flatMap((issue) => toProblems(issue, input)));
+    const problems: ConfigProblem[] = [...unread, ...(result.success ? [] : result.error.issues.flatMap((issue) => toProblems(issue, input)))];
+    if (problems.length > 0 || !result.success) {
+        throw new ConfigValidationError(stack, problems);
     }
     return derive(result.data, project, stack);
 }
@@ -74,16 +87,66 @@ function decodeValue(text: string): unknown {
     return text;
 }
 
+function isReadByProviderOrEngine(key: string): boolean {
+    return AWS_PROVIDER_CONFIG_KEYS.includes(key) || ENGINE_NAMESPACES.some((namespace: string) => key.startsWith(namespace));
+}
+
+/** Every full key a stack file may set: the program's, the AWS provider's (engine keys are open-ended). */
+function knownTopLevelKeys(): string[] {
+    return [...Object.keys(stackConfigSchema.shape), ...AWS_PROVIDER_CONFIG_KEYS];
+}
+
+function unknownTopLevelKey(key: string, value: unknown): ConfigProblem {
+    const programKeys: string = Object.keys(stackConfigSchema.shape).join(", ");
+    return {
+        key,
+        value,
+        allowed: `a key this program or its providers read (${programKeys}, the AWS provider's aws:* settings, pulumi:*)`
+            + didYouMean(key, knownTopLevelKeys()),
+    };
+}
+
 function toProblems(issue: z.core.$ZodIssue, input: Record<string, unknown>): ConfigProblem[] {
     const path: PropertyKey[] = issue.path;
     if (issue.code === "unrecognized_keys") {
+        if (path.length === 0) {
+            return issue.keys.map((unknownKey: string) => unknownTopLevelKey(unknownKey, valueAt(input, [unknownKey])));
+        }
+        const known: string[] = Object.keys(objectShapeAt(stackConfigSchema, path));
         return issue.keys.map((unknownKey: string) => ({
             key: formatKey([...path, unknownKey]),
             value: valueAt(input, [...path, unknownKey]),
-            allowed: path.length === 0 ? `known keys are ${Object.keys(stackConfigSchema.shape).join(", ")}` : issue.message,
+            allowed: `${issue.message}${didYouMean(unknownKey, known)}`,
         }));
     }
     return [{ key: formatKey(path), value: "input" in issue ? issue.input : valueAt(input, path), allowed: issue.message }];
+}
+
+/** The shape of the object schema at a path, looking through defaults, optionals, arrays and records. */
+function objectShapeAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): Record<string, unknown> {
+    let current: z.core.$ZodType | undefined = schema;
+    const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
+        let inner: z.core.$ZodType = s;
+        for (;;) {
+            const def = inner._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+            if (def.innerType) {
+                inner = def.innerType;
+            } else if (def.type === "pipe" && def.in) {
+                inner = def.in;
+            } else {
+                return inner;
+            }
+        }
+    };
+    for (const segment of path) {
+        if (!current) {
+            return {};
+        }
+        const def = unwrap(current)._zod.def as unknown as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+        current = def.type === "object" ? def.shape?.[String(segment)] : def.type === "array" ? def.element : def.valueType;
+    }
+    const final = current ? unwrap(current)._zod.def as unknown as { shape?: Record<string, unknown> } : undefined;
+    return final?.shape ?? {};
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

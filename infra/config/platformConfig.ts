@@ -89,6 +89,13 @@ export interface SecurityHubConfig {
 
 export type SecurityHubStandard = "aws-foundational-security-best-practices" | "cis-aws-foundations-benchmark";
 
+/** AWS Config: off where an organisation-level recorder already covers the account. */
+export interface AwsConfigConfig {
+    readonly enabled: boolean;
+    /** The Region whose recorder records global resource types (IAM), so they are recorded once per account. */
+    readonly globalResourcesRegion: string;
+}
+
 export interface SecurityConfig {
     readonly kms: KmsConfig;
     readonly cloudTrail: CloudTrailConfig;
@@ -97,6 +104,7 @@ export interface SecurityConfig {
     readonly accessAnalyzer: { readonly enabled: boolean };
     readonly accountS3PublicAccessBlock: { readonly enabled: boolean };
     readonly ebsEncryptionByDefault: { readonly enabled: boolean };
+    readonly config: AwsConfigConfig;
 }
 
 /** Everything the components need, validated and with derived values resolved. */

@@ -1,6 +1,26 @@
+/**
+ * The stack file's schema: field rules (one zod schema per top-level key) and cross-field rules
+ * (CONFIG_CHECKS at the bottom).
+ *
+ * Every problem is reported at once. zod skips an object's refinements as soon as any field fails,
+ * so a cross-field rule is not a refinement of the whole object: each entry of CONFIG_CHECKS says
+ * which key paths it reads (`needs`) and runs whenever those parsed, even while another part of
+ * the file has field errors. A file with a bad enum value in one key, a production rule broken in
+ * another and two settings in the wrong order in a third reports all three.
+ *
+ * Adding a domain (platform:compute, platform:data, ...):
+ *   1. its field schema in its own file (computeSchema.ts) exporting the schema and
+ *      `checkCompute(config: StackConfig, ctx: ConfigCheckContext): void`;
+ *   2. the schema under its key in STACK_CONFIG_SHAPE, and
+ *      `{ needs: ["platform:environment", "platform:compute"], check: checkCompute }` in CONFIG_CHECKS.
+ *   A check may read only the key paths it lists (others can hold unparsed input); report with
+ *   `reportProblem(ctx, path, value, allowed)` so the message reads "key: got X; allowed: Y".
+ *   Lists whose entries become resources use `distinctList` (fieldTypes.ts).
+ */
 import { z } from "zod";
 import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
-import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { cidrBlock, distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { AWS_REGIONS, AWS_REGIONS_CHECKED_ON } from "./regions";
 import { checkData, dataSchema } from "./dataSchema";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
 import { checkCompute, computeSchema } from "./computeSchema";
@@ -21,7 +41,6 @@ export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "rest
 export const NAT_STRATEGIES = ["none", "single", "onePerAz"] as const;
 export const SECURITY_HUB_STANDARDS = ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] as const;
 
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const AZ_ALLOWED = "availability zone names in the stack's region ending in a to f, such as us-east-1a";
 
 const tagsSchema = strictObject({
@@ -48,14 +67,14 @@ const tierSizingSchema = strictObject({ newBits: integerBetween(1, 12) });
 const networkSchema = strictObject({
     vpcCidr: cidrBlock(16, 21).default("10.0.0.0/16"),
     availabilityZoneCount: integerBetween(2, MAX_AVAILABILITY_ZONES).default(3),
-    availabilityZones: z.array(textMatching(/^[a-z0-9-]+$/, AZ_ALLOWED), { error: `a list of ${AZ_ALLOWED}` }).optional(),
+    availabilityZones: distinctList(textMatching(/^[a-z0-9-]+$/, AZ_ALLOWED), (zone: string) => zone, `a list of ${AZ_ALLOWED}`).optional(),
     subnetSizing: strictObject({
         private: tierSizingSchema.default({ newBits: 4 }),
         public: tierSizingSchema.default({ newBits: 7 }),
         database: tierSizingSchema.default({ newBits: 7 }),
     }).default({ private: { newBits: 4 }, public: { newBits: 7 }, database: { newBits: 7 } }),
     natStrategy: oneOf(NAT_STRATEGIES).default("onePerAz"),
-    interfaceEndpoints: z.array(oneOf(INTERFACE_ENDPOINT_SERVICES), { error: "a list of endpoint service names" })
+    interfaceEndpoints: distinctList(oneOf(INTERFACE_ENDPOINT_SERVICES), (service: string) => service, "a list of endpoint service names")
         .default(["ecr.api", "ecr.dkr", "sts", "logs", "kms", "ssm"]),
     flowLogs: strictObject({
         retentionInDays: oneOfNumbers(LOG_RETENTION_DAYS).default(365),
@@ -107,14 +126,18 @@ const securitySchema = strictObject({
     accessAnalyzer: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
     accountS3PublicAccessBlock: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
     ebsEncryptionByDefault: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    config: strictObject({
+        enabled: flag().default(true),
+        globalResourcesRegion: oneOf(AWS_REGIONS, "an AWS Region such as us-east-1 (the one Region of the account that records IAM and other global resources)").default("us-east-1"),
+    }).default({ enabled: true, globalResourcesRegion: "us-east-1" }),
 });
 
 /**
  * The whole stack configuration, keyed exactly as in Pulumi.<stack>.yaml, so an issue's path
  * is already the key a user has to edit.
  */
-export const stackConfigSchema = strictObject({
-    "aws:region": textMatching(REGION_PATTERN, "an AWS region name such as us-east-1"),
+const STACK_CONFIG_SHAPE = {
+    "aws:region": oneOf(AWS_REGIONS, `an AWS Region such as us-east-1 (the commercial Regions as of ${AWS_REGIONS_CHECKED_ON}, infra/config/regions.ts)`),
     "platform:environment": oneOf(ENVIRONMENTS),
     "platform:tags": tagsSchema,
     "platform:protection": protectionSchema.default({
@@ -125,22 +148,64 @@ export const stackConfigSchema = strictObject({
     // access.administrators has no safe default: a stack without one fails the cross-field check.
     "platform:compute": computeSchema.default(computeSchema.parse({})),
     "platform:data": dataSchema.default(dataSchema.parse({})),
-}).superRefine((config, ctx) => {
-    checkProductionProtection(config, ctx);
-    checkNetwork(config, ctx);
-    checkCloudTrailLifecycle(config, ctx);
-    checkCompute(config, ctx);
-    checkData(config, ctx);
-});
+};
 
-export type StackConfigInput = z.input<typeof stackConfigSchema>;
-export type StackConfig = z.output<typeof stackConfigSchema>;
-type RefinementContext = z.RefinementCtx<StackConfig>;
+const stackFieldsSchema = strictObject(STACK_CONFIG_SHAPE);
 
-function problem(ctx: RefinementContext, path: (string | number)[], input: unknown, allowed: string): void {
+export type StackConfigInput = z.input<typeof stackFieldsSchema>;
+export type StackConfig = z.output<typeof stackFieldsSchema>;
+export type ConfigCheckContext = z.RefinementCtx<StackConfig>;
+type RefinementContext = ConfigCheckContext;
+
+/** A cross-field rule and the key paths ("platform:network.vpcCidr", or a whole top-level key) it reads. */
+export interface ConfigCheck {
+    readonly needs: readonly string[];
+    readonly check: (config: StackConfig, ctx: ConfigCheckContext) => void;
+}
+
+const CONFIG_CHECKS: readonly ConfigCheck[] = [
+    { needs: ["platform:environment", "platform:protection"], check: checkProductionProtection },
+    { needs: ["platform:network.vpcCidr", "platform:network.subnetSizing"], check: checkSubnetSizing },
+    { needs: ["aws:region", "platform:network.availabilityZones", "platform:network.availabilityZoneCount"], check: checkAvailabilityZones },
+    { needs: ["platform:environment", "platform:network.natStrategy"], check: checkProductionEgress },
+    { needs: ["platform:network.vpcCidr", "platform:network.transitGateway"], check: checkTransitGateway },
+    { needs: ["platform:security.cloudTrail.bucketLifecycle"], check: checkCloudTrailLifecycle },
+    { needs: ["platform:security.config.enabled", "platform:security.cloudTrail.enabled"], check: checkConfigDelivery },
+    { needs: ["platform:environment", "platform:compute"], check: checkCompute },
+    { needs: ["aws:region", "platform:environment", "platform:data", "platform:compute.workloadIdentities"], check: checkData },
+];
+
+export const stackConfigSchema = CONFIG_CHECKS.reduce(
+    (schema: typeof stackFieldsSchema, entry: ConfigCheck) => schema.superRefine(entry.check, { when: parsed(entry.needs) }),
+    stackFieldsSchema,
+);
+
+/**
+ * True when nothing a check reads failed to parse. Issues that leave the value usable (a number
+ * out of range, an unknown sibling key, another check's finding) do not stop a check, exactly as
+ * zod treats them; a value that did not parse at all (wrong type, bad enum) does.
+ */
+function parsed(needs: readonly string[]): (payload: z.core.ParsePayload) => boolean {
+    const needed: string[][] = needs.map((need: string) => need.split("."));
+    return (payload: z.core.ParsePayload): boolean => payload.issues.every((issue: z.core.$ZodRawIssue) => {
+        if (issue.continue === true || issue.code === "unrecognized_keys") {
+            return true;
+        }
+        const path: string[] = (issue.path ?? []).map(String);
+        return !needed.some((need: string[]) => isPrefix(path, need) || isPrefix(need, path));
+    });
+}
+
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+    return prefix.length <= path.length && prefix.every((segment: string, index: number) => path[index] === segment);
+}
+
+/** Adds "key: got X; allowed: Y" for a cross-field rule. */
+export function reportProblem(ctx: ConfigCheckContext, path: (string | number)[], input: unknown, allowed: string): void {
     ctx.addIssue({ code: "custom", path, input, message: allowed });
 }
 
+const problem = reportProblem;
 /** In prod nothing stateful may be deletable by a single command: these switches cannot be turned off. */
 function checkProductionProtection(config: StackConfig, ctx: RefinementContext): void {
     if (config["platform:environment"] !== "prod") {
@@ -154,44 +219,54 @@ function checkProductionProtection(config: StackConfig, ctx: RefinementContext):
     }
 }
 
-function checkNetwork(config: StackConfig, ctx: RefinementContext): void {
+function checkSubnetSizing(config: StackConfig, ctx: RefinementContext): void {
     const network = config["platform:network"];
-    const region: string = config["aws:region"];
     const vpc: Ipv4Cidr | undefined = parseCidr(network.vpcCidr);
-    if (vpc && !layoutFits(vpc, network.subnetSizing)) {
+    if (!vpc) {
+        return;
+    }
+    if (!layoutFits(vpc, network.subnetSizing)) {
         const needed: number = tierLayout(vpc, network.subnetSizing).requiredAddresses;
         problem(ctx, ["platform:network", "subnetSizing"], network.subnetSizing,
             `subnet sizes whose ${SUBNET_TIERS.length} tiers x ${MAX_AVAILABILITY_ZONES} zone slots fit in ${network.vpcCidr} `
             + `(this sizing needs ${needed} addresses, the VPC has ${2 ** (32 - vpc.prefixLength)}); increase newBits or widen vpcCidr`);
     }
-    if (vpc) {
-        for (const tier of SUBNET_TIERS) {
-            const prefix: number = vpc.prefixLength + network.subnetSizing[tier].newBits;
-            if (prefix > 28) {
-                problem(ctx, ["platform:network", "subnetSizing", tier, "newBits"], network.subnetSizing[tier].newBits,
-                    `at most ${28 - vpc.prefixLength} for ${network.vpcCidr} (AWS subnets are /28 or larger)`);
-            }
+    for (const tier of SUBNET_TIERS) {
+        const prefix: number = vpc.prefixLength + network.subnetSizing[tier].newBits;
+        if (prefix > 28) {
+            problem(ctx, ["platform:network", "subnetSizing", tier, "newBits"], network.subnetSizing[tier].newBits,
+                `at most ${28 - vpc.prefixLength} for ${network.vpcCidr} (AWS subnets are /28 or larger)`);
         }
     }
+}
+
+function checkAvailabilityZones(config: StackConfig, ctx: RefinementContext): void {
+    const network = config["platform:network"];
+    const region: string = config["aws:region"];
     const zones: readonly string[] | undefined = network.availabilityZones;
-    if (zones) {
-        if (zones.length !== network.availabilityZoneCount) {
-            problem(ctx, ["platform:network", "availabilityZones"], zones,
-                `exactly availabilityZoneCount (${network.availabilityZoneCount}) zone names, or omit the list`);
-        }
-        zones.forEach((zone: string, index: number) => {
-            if (!zone.startsWith(region) || availabilityZoneSlot(zone) === undefined) {
-                problem(ctx, ["platform:network", "availabilityZones", index], zone, `${AZ_ALLOWED} (region ${region})`);
-            }
-        });
-        const duplicates: string[] = zones.filter((zone: string, index: number) => zones.indexOf(zone) !== index);
-        if (duplicates.length > 0) {
-            problem(ctx, ["platform:network", "availabilityZones"], zones, "distinct zone names");
-        }
+    if (!zones) {
+        return;
     }
-    if (network.natStrategy === "none" && config["platform:environment"] === "prod") {
+    if (zones.length !== network.availabilityZoneCount) {
+        problem(ctx, ["platform:network", "availabilityZones"], zones,
+            `exactly availabilityZoneCount (${network.availabilityZoneCount}) zone names, or omit the list`);
+    }
+    zones.forEach((zone: string, index: number) => {
+        if (!zone.startsWith(region) || availabilityZoneSlot(zone) === undefined) {
+            problem(ctx, ["platform:network", "availabilityZones", index], zone, `${AZ_ALLOWED} (region ${region})`);
+        }
+    });
+}
+
+function checkProductionEgress(config: StackConfig, ctx: RefinementContext): void {
+    if (config["platform:network"].natStrategy === "none" && config["platform:environment"] === "prod") {
         problem(ctx, ["platform:network", "natStrategy"], "none", "single or onePerAz when platform:environment is prod (private subnets need egress for EKS nodes)");
     }
+}
+
+function checkTransitGateway(config: StackConfig, ctx: RefinementContext): void {
+    const network = config["platform:network"];
+    const vpc: Ipv4Cidr | undefined = parseCidr(network.vpcCidr);
     const transit = network.transitGateway;
     if (transit.enabled) {
         if (!transit.transitGatewayId) {
@@ -219,5 +294,14 @@ function checkCloudTrailLifecycle(config: StackConfig, ctx: RefinementContext): 
     if (lifecycle.expirationDays <= lifecycle.transitionToGlacierDays) {
         problem(ctx, ["platform:security", "cloudTrail", "bucketLifecycle", "expirationDays"], lifecycle.expirationDays,
             `more than transitionToGlacierDays (${lifecycle.transitionToGlacierDays})`);
+    }
+}
+
+/** AWS Config delivers to the audit bucket, which exists only with the program's CloudTrail. */
+function checkConfigDelivery(config: StackConfig, ctx: RefinementContext): void {
+    const security = config["platform:security"];
+    if (security.config.enabled && !security.cloudTrail.enabled) {
+        problem(ctx, ["platform:security", "config", "enabled"], true,
+            "false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)");
     }
 }

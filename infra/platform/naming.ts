@@ -1,13 +1,62 @@
+import { createHash } from "crypto";
 import { PlatformConfig } from "../config/platformConfig";
+import { AwsNameRule, maxLengthOf } from "./awsNameRules";
 
-/** <project>-<stack>: the prefix of every physical name and Name tag the program sets. */
+/**
+ * <project>-<stack>: the prefix of every physical name and Name tag the program sets. The project
+ * tag and the stack name allow characters and lengths that many AWS names do not (upper case,
+ * underscores, periods; 64 + 100 characters), so physical names use `physicalName`, which makes
+ * the prefix fit by construction. For the committed stacks (platform-dev, platform-prod) both agree.
+ */
 export function namePrefix(config: PlatformConfig): string {
     return `${config.tags.project ?? config.project}-${config.stack}`;
 }
 
-/** Name tag <project>-<stack>-<what>, so the console reads like the code. */
+/** Name tag <project>-<stack>-<what>, so the console reads like the code (tag values allow 256 characters). */
 export function nameTag(config: PlatformConfig, what: string): Record<string, string> {
-    return { Name: `${namePrefix(config)}-${what}` };
+    return { Name: shortened(`${namePrefix(config)}-${what}`, MAX_TAG_VALUE_LENGTH) };
+}
+
+/** AWS tag values: at most 256 characters (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
+export const MAX_TAG_VALUE_LENGTH = 256;
+
+/** Longest prefix kept in any physical name: long enough to read, short enough for 32-character names. */
+const MAX_PREFIX_LENGTH = 40;
+
+const HASH_LENGTH = 8;
+
+/**
+ * `<prefix>-<what>` fitted to an AWS naming rule: lower case, characters outside [a-z0-9-] as
+ * hyphens, and when too long the prefix is cut and followed by a hash of the full prefix. The
+ * result depends only on project, stack and `what`, so it never changes when unrelated
+ * configuration changes, and two stacks whose long names share a beginning still differ.
+ * `what` must itself be valid for the rule and short (it is kept whole); `leading` is a fixed
+ * start the rule demands (alias/ for KMS aliases).
+ */
+export function ruleFittedName(config: PlatformConfig, what: string, rule: AwsNameRule, leading: string = ""): string {
+    const max: number = maxLengthOf(rule);
+    const prefix: string = slug(namePrefix(config));
+    const budget: number = Math.min(MAX_PREFIX_LENGTH, max - leading.length - what.length - 1);
+    if (budget < HASH_LENGTH + 2) {
+        throw new Error(`physicalName: "${what}" leaves no room for the stack prefix under ${rule.type}.${rule.property} (${max} characters)`);
+    }
+    return `${leading}${shortened(prefix, budget)}-${what}`;
+}
+
+/** Lower-case letters, digits and single hyphens, starting with a letter (what the strictest names accept). */
+export function slug(text: string): string {
+    const cleaned: string = text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return /^[a-z]/.test(cleaned) ? cleaned : `p-${cleaned}`;
+}
+
+/** The text itself when it fits, else its start and a stable hash of the whole, within `max`. */
+export function shortened(text: string, max: number): string {
+    if (text.length <= max) {
+        return text;
+    }
+    const hash: string = createHash("sha256").update(text).digest("hex").slice(0, HASH_LENGTH);
+    const head: string = text.slice(0, max - HASH_LENGTH - 1).replace(/-+$/, "");
+    return `${head}-${hash}`;
 }
 
 /**
@@ -22,9 +71,22 @@ export function namingContext(config: PlatformConfig): NamingContext {
     return { prefix: namePrefix(config) };
 }
 
-/** <prefix>-<what>: a physical name. */
+/**
+ * The strictest limit among the names the layers set this way: EKS node group and Fargate profile
+ * names (63) and IAM role names (64). Names with looser rules take it too, so one function serves.
+ */
+export const COMPONENT_NAME_MAX_LENGTH = 63;
+
+/**
+ * <prefix>-<what>: a physical name, fitted like ruleFittedName to COMPONENT_NAME_MAX_LENGTH (the
+ * prefix is cut and followed by a stable hash when a long project or stack name would overflow).
+ */
 export function physicalName(naming: NamingContext, what: string): string {
-    return `${naming.prefix}-${what}`;
+    const budget: number = Math.min(MAX_PREFIX_LENGTH, COMPONENT_NAME_MAX_LENGTH - what.length - 1);
+    if (budget < HASH_LENGTH + 2) {
+        throw new Error(`physicalName: "${what}" leaves no room for the stack prefix within ${COMPONENT_NAME_MAX_LENGTH} characters`);
+    }
+    return `${shortened(naming.prefix, budget)}-${what}`;
 }
 
 /** Name tag <prefix>-<what>. */

@@ -35,7 +35,7 @@ export function parsePolicyDocument(value: unknown): ParsedDocument | undefined 
     if (document === null || typeof document !== "object") {
         return undefined;
     }
-    const statements: unknown[] = toArray((document as { Statement?: unknown }).Statement as unknown[] | unknown);
+    const statements: unknown[] = toArray((document as { Statement?: unknown }).Statement);
     return { statements: statements.filter(isObject).map(normaliseStatement) };
 }
 
@@ -67,7 +67,7 @@ function normaliseConditions(value: unknown): Record<string, Record<string, stri
     const result: Record<string, Record<string, string[]>> = {};
     for (const [operator, block] of Object.entries(value)) {
         if (isObject(block)) {
-            result[operator] = Object.fromEntries(Object.entries(block).map(([key, values]) => [key, toArray(values as unknown).map(String)]));
+            result[operator] = Object.fromEntries(Object.entries(block).map(([key, values]) => [key, toArray(values).map(String)]));
         }
     }
     return result;

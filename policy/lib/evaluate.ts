@@ -27,6 +27,8 @@ export interface AnalyzedResource {
     readonly parent?: string;
     readonly protect?: boolean;
     readonly dependencies?: readonly string[];
+    /** Input property -> URNs it depends on, as the engine sends them with AnalyzeStack. */
+    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
     readonly provider?: { readonly type: string; readonly urn: string; readonly name: string; readonly props: Record<string, unknown> };
 }
 
@@ -78,11 +80,15 @@ function containsUnknownMarker(value: unknown): boolean {
  * Props as the analyzer host hands them: wrapped in the unknown-checking proxy. Without unknowns
  * the proxy can never throw, so fully known props are passed as they are (same results, much faster).
  */
+// @pulumi/policy's index.d.ts re-exports unknownCheckingProxy, but proxy.d.ts never declares it.
+const checkingProxy = unknownCheckingProxy as (values: Record<string, unknown>) => Record<string, unknown>;
+
 function engineProps(values: Record<string, unknown>): Record<string, unknown> {
-    return containsUnknownMarker(values) ? unknownCheckingProxy(values) : values;
+    return containsUnknownMarker(values) ? checkingProxy(values) : values;
 }
 
 /** Thrown by notApplicable(); deliberately not an Error, so no stack trace is captured per call. */
+/** Not an Error on purpose: thrown for every not-applicable evaluation, so no stack trace is captured. */
 class NotApplicableSignal {
     constructor(public readonly reason: string) {}
 }
@@ -150,6 +156,7 @@ export async function evaluatePolicies(
     }
     const configs = new Map(active.map((p) => [p.name, configOf(p, packConfig)]));
     const notApplicableFn = (reason?: string): never => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- see NotApplicableSignal
         throw new NotApplicableSignal(reason ?? "");
     };
 
@@ -169,8 +176,8 @@ export async function evaluatePolicies(
             opts: { protect: resource.protect ?? false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: resource.parent },
             provider: resource.provider,
             stackTags,
-            isType: () => false,
-            asType: () => undefined,
+            isType: (resourceClass: object) => isTypeOf(resource.type, resourceClass),
+            asType: ((resourceClass: object) => (isTypeOf(resource.type, resourceClass) ? args.props : undefined)) as ResourceValidationArgs["asType"],
             getConfig: <T extends object>() => configs.get(current.name) as T,
             notApplicable: notApplicableFn,
         };
@@ -230,6 +237,20 @@ export async function evaluatePolicies(
     return { violations, notApplicable, resourceEvaluations, stackEvaluations };
 }
 
+/** A resource class as policies pass it to isType/asType (generated classes carry __pulumiType). */
+type ResourceClass = { readonly __pulumiType?: unknown; readonly isInstance?: unknown };
+
+/** @pulumi/policy's server's isTypeOf: the class's __pulumiType, else its isInstance on a stub. */
+export function isTypeOf(type: string, resourceClass: object): boolean {
+    const klass = resourceClass as ResourceClass | undefined;
+    const pulumiType: unknown = klass?.__pulumiType;
+    if (typeof pulumiType === "string" && pulumiType.length > 0) {
+        return type === pulumiType;
+    }
+    const isInstance: unknown = klass?.isInstance;
+    return typeof isInstance === "function" && (isInstance as (o: unknown) => unknown)({ __pulumiType: type }) === true;
+}
+
 /** Stack policies see outputs, with parent/dependency links resolved to resource objects. */
 export function toPolicyResources(resources: readonly AnalyzedResource[]): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
@@ -243,16 +264,21 @@ export function toPolicyResources(resources: readonly AnalyzedResource[]): Polic
             provider: r.provider,
             dependencies: [] as PolicyResource[],
             propertyDependencies: {},
-            isType: () => false,
-            asType: () => undefined,
+            isType: (resourceClass: object) => isTypeOf(r.type, resourceClass),
+            asType: (resourceClass: object) => (isTypeOf(r.type, resourceClass) ? resource.props : undefined),
         } as PolicyResource;
         byUrn.set(r.urn, resource);
         return resource;
     });
     resources.forEach((r: AnalyzedResource, index: number) => {
-        const target = result[index] as { parent?: PolicyResource; dependencies: PolicyResource[] };
+        const target = result[index] as { parent?: PolicyResource; dependencies: PolicyResource[]; propertyDependencies: Record<string, PolicyResource[]> };
+        const resolve = (urns: readonly string[]): PolicyResource[] => urns.map((urn: string) => byUrn.get(urn)).filter((d): d is PolicyResource => d !== undefined);
         target.parent = r.parent ? byUrn.get(r.parent) : undefined;
-        target.dependencies = (r.dependencies ?? []).map((urn: string) => byUrn.get(urn)).filter((d): d is PolicyResource => d !== undefined);
+        target.dependencies = resolve(r.dependencies ?? []);
+        // As @pulumi/policy's server does: each input property's dependencies as resource objects.
+        for (const [property, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            target.propertyDependencies[property] = resolve(urns);
+        }
     });
     return result;
 }

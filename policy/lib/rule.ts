@@ -118,7 +118,7 @@ const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
 function configSchema<C>(spec: RuleConfigSpec<C> | undefined): PolicyConfigSchema {
     const properties: Record<string, PolicyConfigJSONSchema> = { exemptions: EXEMPTIONS_SCHEMA };
     if (spec) {
-        for (const [key, schema] of Object.entries(spec.schema) as [string, PolicyConfigJSONSchema][]) {
+        for (const [key, schema] of Object.entries<PolicyConfigJSONSchema>(spec.schema)) {
             properties[key] = { ...schema, default: (spec.defaults as Record<string, PolicyConfigJSONSchema["default"]>)[key] };
         }
     }
@@ -140,7 +140,7 @@ export function describeValue(value: unknown): string {
     if (value === ABSENT || value === undefined) {
         return "not set";
     }
-    const text: string = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    const text: string = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value);
     return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
@@ -180,6 +180,12 @@ export function resourcePolicy<C extends object>(rule: ResourceRule<C>): Resourc
     };
     // Lets the offline evaluator index policies by type; the analyzer host ignores it.
     Object.defineProperty(policy, "__types", { value: types, enumerable: false });
+    // @pulumi/policy's server skips a policy whose (single) validateResource carries __pulumiType for
+    // any other type before building its arguments, as validateResourceOfType does. Rules for several
+    // types keep checking the type themselves.
+    if (types?.size === 1) {
+        Object.defineProperty(policy.validateResource, "__pulumiType", { value: [...types][0], enumerable: false });
+    }
     return policy;
 }
 

@@ -54,7 +54,7 @@ export function normaliseProtocol(value: unknown): string | typeof UNKNOWN {
     if (value === undefined || value === null) {
         return "-1";
     }
-    const text: string = String(value).trim().toLowerCase();
+    const text: string = (typeof value === "string" ? value : JSON.stringify(value) ?? "").trim().toLowerCase();
     return PROTOCOL_NUMBERS[text] ?? text;
 }
 

@@ -268,10 +268,14 @@ export function linkOf(child: PolicyResource, childKey: string, target: PolicyRe
             return "yes";
         }
     }
-    const propertyDependencies: PolicyResource[] = (child.propertyDependencies?.[childKey] ?? []) as PolicyResource[];
-    if (propertyDependencies.some((d: PolicyResource) => d.urn === target.urn)
-        || (child.dependencies ?? []).some((d: PolicyResource) => d.urn === target.urn)
-        || child.parent?.urn === target.urn) {
+    // The engine sends which resources each input property depends on: exact when present, so the
+    // coarse resource-level dependencies (which may name several buckets) are only the fallback.
+    const propertyDependencies: PolicyResource[] = child.propertyDependencies?.[childKey] ?? [];
+    if (propertyDependencies.length > 0) {
+        if (propertyDependencies.some((d: PolicyResource) => d.urn === target.urn)) {
+            return "yes";
+        }
+    } else if ((child.dependencies ?? []).some((d: PolicyResource) => d.urn === target.urn) || child.parent?.urn === target.urn) {
         return "yes";
     }
     if (typeof reference === "string" && reference.length > 0) {

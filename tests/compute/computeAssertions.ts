@@ -324,7 +324,7 @@ export function describeCompute(expected: ComputeExpectations): void {
         describe("outputs", () => {
             it("exports the cluster's name, endpoint, CA data, OIDC issuer and the node security group", () => {
                 const eks = result.run.stackOutputs.eks as Record<string, unknown>;
-                const outputs = cluster().outputs as Record<string, unknown>;
+                const outputs = cluster().outputs;
                 expect(eks.clusterName).toBe(expected.clusterName);
                 expect(eks.endpoint).toBe(outputs.endpoint);
                 expect(eks.certificateAuthorityData).toBe((outputs.certificateAuthority as Record<string, unknown>).data);

@@ -1,6 +1,9 @@
+import * as fs from "fs";
+import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { ConfigValidationError } from "../../infra/config/errors";
 import { parsePlatformConfig } from "../../infra/config/load";
+import { PROJECT_DIR } from "../support/stackRun";
 import { devConfigWith, devObject } from "./configFixtures";
 
 /** Parses and returns the problem lines; fails the test if the config was accepted. */
@@ -60,7 +63,7 @@ describe("stack configuration validation", () => {
         const lines: string[] = problemsOf(network({ availabilityZoneCount: 2, availabilityZones: ["us-east-1a", "eu-west-1b", "us-east-1a"] }));
         expect(lines).toContain('platform:network.availabilityZones: got ["us-east-1a","eu-west-1b","us-east-1a"]; allowed: exactly availabilityZoneCount (2) zone names, or omit the list');
         expect(lines).toContain('platform:network.availabilityZones[1]: got "eu-west-1b"; allowed: availability zone names in the stack\'s region ending in a to f, such as us-east-1a (region us-east-1)');
-        expect(lines).toContain('platform:network.availabilityZones: got ["us-east-1a","eu-west-1b","us-east-1a"]; allowed: distinct zone names');
+        expect(lines).toContain('platform:network.availabilityZones[2]: got "us-east-1a"; allowed: distinct entries ("us-east-1a" appears more than once)');
     });
 
     it("rejects unknown enum values", () => {
@@ -90,7 +93,7 @@ describe("stack configuration validation", () => {
     it("reports missing required keys", () => {
         const lines: string[] = problemsOf(devConfigWith({ "platform:environment": undefined, "aws:region": undefined, "platform:tags": { owner: "platform-team" } }));
         expect(lines).toEqual([
-            "aws:region: missing; required: an AWS region name such as us-east-1",
+            "aws:region: missing; required: an AWS Region such as us-east-1 (the commercial Regions as of 2026-12-01, infra/config/regions.ts)",
             "platform:environment: missing; required: one of dev, staging, prod",
             "platform:tags.costCenter: missing; required: 2 to 32 letters, digits or hyphens, such as CC-1234",
             "platform:tags.dataClassification: missing; required: one of public, internal, confidential, restricted",
@@ -117,8 +120,8 @@ describe("stack configuration validation", () => {
 
     it("rejects unknown keys (typos) at every level", () => {
         const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:netwrok": "{}", "platform:network": JSON.stringify({ ...devObject("platform:network"), natStrategey: "single" }) });
-        expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneCount, availabilityZones, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway');
-        expect(lines.find((l: string) => l.startsWith("platform:netwrok:"))).toMatch(/allowed: known keys are aws:region, platform:environment, platform:tags/);
+        expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneCount, availabilityZones, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway; did you mean natStrategy?');
+        expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, the AWS provider's aws:* settings, pulumi:*); did you mean platform:network?");
     });
 
     it("reports every field problem at once", () => {
@@ -134,5 +137,109 @@ describe("stack configuration validation", () => {
 
     it("rejects log retention values CloudWatch does not accept", () => {
         expect(problemsOf(network({ flowLogs: { retentionInDays: 45 } }))[0]).toMatch(/^platform:network\.flowLogs\.retentionInDays: got 45; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90/);
+    });
+
+    it("rejects a key in a namespace nobody reads, suggesting the nearest known key", () => {
+        // A misspelt project namespace: without this check the section would be ignored and its defaults applied.
+        const lines: string[] = problemsOf({ ...devConfigWith({}), "platfrom:network": JSON.stringify({ natStrategy: "none" }), "acme:owner": "x" });
+        expect(lines).toEqual([
+            'platfrom:network: got {"natStrategy":"none"}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, the AWS provider\'s aws:* settings, pulumi:*); did you mean platform:network?',
+            'acme:owner: got "x"; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, the AWS provider\'s aws:* settings, pulumi:*)',
+        ]);
+    });
+
+    it("rejects an unknown platform key and an unknown AWS provider setting, accepting the real ones", () => {
+        const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:foo": "1", "platform:securty": "{}", "aws:regoin": "us-east-1" });
+        expect(lines.map((l: string) => l.replace(/; allowed: .*?(; did you mean [^?]+\?)?$/, "$1"))).toEqual([
+            'aws:regoin: got "us-east-1"; did you mean aws:region?',
+            'platform:foo: got "1"',
+            "platform:securty: got {}; did you mean platform:security?",
+        ]);
+        expect(() => parsePlatformConfig({ ...devConfigWith({}), "aws:profile": "platform-dev", "aws:skipMetadataApiCheck": "false", "pulumi:template": "aws-typescript" }, "platform", "dev")).not.toThrow();
+    });
+
+    it("accepts only Regions AWS has, suggesting the closest", () => {
+        expect(problemsOf(devConfigWith({ "aws:region": "us-east-7" }))).toEqual([
+            'aws:region: got "us-east-7"; allowed: an AWS Region such as us-east-1 (the commercial Regions as of 2026-12-01, infra/config/regions.ts); did you mean us-east-1?',
+        ]);
+        expect(problemsOf(devConfigWith({ "aws:region": "mars-north-1" }))[0]).toMatch(/^aws:region: got "mars-north-1"; allowed: an AWS Region such as us-east-1 \([^)]*\)$/);
+        const euWest: string[] = problemsOf(devConfigWith({ "aws:region": "eu-wset-1" }));
+        expect(euWest[0]).toMatch(/did you mean eu-west-1\?$/);
+    });
+
+    it("rejects a repeated entry in a list whose entries become resources, naming key and value", () => {
+        expect(problemsOf(network({ interfaceEndpoints: ["ecr.api", "sts", "logs", "sts"] }))).toEqual([
+            'platform:network.interfaceEndpoints[3]: got "sts"; allowed: distinct entries ("sts" appears more than once)',
+        ]);
+        expect(problemsOf(network({ availabilityZones: ["us-east-1b", "us-east-1b"] }))).toEqual([
+            'platform:network.availabilityZones[1]: got "us-east-1b"; allowed: distinct entries ("us-east-1b" appears more than once)',
+        ]);
+    });
+
+    it("names the closest allowed spelling of a bad enum value, and none for an unrelated word", () => {
+        expect(problemsOf(network({ natStrategy: "oneperaz" }))).toEqual(['platform:network.natStrategy: got "oneperaz"; allowed: one of none, single, onePerAz; did you mean onePerAz?']);
+        expect(problemsOf(devConfigWith({ "platform:environment": "prdo" }))).toEqual(['platform:environment: got "prdo"; allowed: one of dev, staging, prod; did you mean prod?']);
+        expect(problemsOf(network({ interfaceEndpoints: ["ecr.api", "secretmanager"] }))[0]).toMatch(/^platform:network\.interfaceEndpoints\[1\]: got "secretmanager"; allowed: one of ecr\.api, .*; did you mean secretsmanager\?$/);
+        expect(problemsOf(network({ natStrategy: "perSubnet" }))[0]).not.toContain("did you mean");
+    });
+
+    it("reports three mistakes of three kinds at once: a bad enum value, a production rule, two settings in the wrong order", () => {
+        const security = devObject("platform:security") as { cloudTrail: Record<string, unknown> };
+        const lines: string[] = problemsOf(devConfigWith({
+            "platform:environment": "prod",
+            "platform:protection": { finalSnapshots: false },
+            "platform:network": { ...devObject("platform:network"), natStrategy: "singel" },
+            "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 365 } } },
+        }), "prod");
+        expect(lines).toEqual([
+            'platform:network.natStrategy: got "singel"; allowed: one of none, single, onePerAz; did you mean single?',
+            "platform:protection.finalSnapshots: got false; allowed: true when platform:environment is prod (turning it off could lose data)",
+            "platform:security.cloudTrail.bucketLifecycle.transitionToGlacierDays: got 90; allowed: more than transitionToInfrequentAccessDays (120)",
+        ]);
+    });
+
+    it("runs a part's cross-field rules even while another field of the same key is mistyped", () => {
+        // natStrategy fails to parse; the subnet sizing rule reads vpcCidr and subnetSizing only, so it still reports.
+        const lines: string[] = problemsOf(network({ natStrategy: 3, vpcCidr: "10.0.0.0/20", subnetSizing: { private: { newBits: 2 }, public: { newBits: 7 }, database: { newBits: 7 } } }));
+        expect(lines.map((l: string) => l.split(": got")[0])).toEqual(["platform:network.natStrategy", "platform:network.subnetSizing"]);
+    });
+});
+
+describe("AWS Config and naming inputs", () => {
+    it("refuses AWS Config without the audit bucket it delivers to", () => {
+        const security = devObject("platform:security");
+        expect(problemsOf(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false } } }))).toEqual([
+            "platform:security.config.enabled: got true; allowed: false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)",
+        ]);
+        expect(() => parsePlatformConfig(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false }, config: { enabled: false } } }), "platform", "dev")).not.toThrow();
+    });
+
+    it("limits the stack name that physical names are built from", () => {
+        expect(problemsOf(devConfigWith({}), "s".repeat(101))).toEqual([
+            `stack name: got "${"s".repeat(101)}"; allowed: 1 to 100 letters, digits, hyphens, underscores or periods`,
+        ]);
+        expect(() => parsePlatformConfig(devConfigWith({}), "platform", "s".repeat(100))).not.toThrow();
+    });
+});
+
+describe("the README's configuration example", () => {
+    it("is exactly what the program prints for that stack file", () => {
+        const readme: string = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+        const security = devObject("platform:security") as { cloudTrail: Record<string, unknown> };
+        let message = "";
+        try {
+            parsePlatformConfig(devConfigWith({
+                "platfrom:security": { kms: { deletionWindowInDays: 7 } },
+                "aws:region": "eu-wset-1",
+                "platform:environment": "prod",
+                "platform:protection": { finalSnapshots: false },
+                "platform:network": { ...devObject("platform:network"), natStrategy: "singel", interfaceEndpoints: ["ecr.api", "sts", "logs", "sts"] },
+                "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 365 } } },
+            }), "platform", "prod");
+        } catch (error) {
+            message = (error as Error).message;
+        }
+        expect(message.split("\n")).toHaveLength(7);
+        expect(readme).toContain("```\nerror: " + message + "\n```");
     });
 });

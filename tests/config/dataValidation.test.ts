@@ -16,7 +16,7 @@ function problemsOf(raw: Record<string, string>, stack = "dev"): string[] {
 }
 
 type Data = Record<string, any>;
-const devData = (): Data => devObject("platform:data") as Data;
+const devData = (): Data => devObject("platform:data");
 const withData = (data: Data, environment = "dev"): Record<string, string> => devConfigWith({
     "platform:data": data,
     "platform:environment": environment,

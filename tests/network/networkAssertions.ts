@@ -52,7 +52,7 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
                 const subnets: RecordedResource[] = subnetsOf(tier);
                 expect(subnets.map((s: RecordedResource) => s.inputs.availabilityZone).sort()).toEqual(expected.zones);
                 for (const subnet of subnets) {
-                    expect(subnet.name).toBe(`${tier}-${subnet.inputs.availabilityZone}`);
+                    expect(subnet.name).toBe(`${tier}-${String(subnet.inputs.availabilityZone)}`);
                 }
             }
             expect(result.all(SUBNET)).toHaveLength(expected.zones.length * 3);
@@ -106,7 +106,7 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
                 const nat: RecordedResource = nats.find((n: RecordedResource) => n.outputs.id === defaults[0].inputs.natGatewayId)!;
                 expect(nat, `NAT for ${subnet.name}`).toBeDefined();
                 if (expected.natGateways === expected.zones.length) {
-                    expect(nat.name).toBe(`nat-${subnet.inputs.availabilityZone}`);
+                    expect(nat.name).toBe(`nat-${String(subnet.inputs.availabilityZone)}`);
                 }
             }
         });
@@ -197,7 +197,7 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
         });
 
         it("exports what the next layers need", () => {
-            const outputs = result.run.stackOutputs as Record<string, unknown>;
+            const outputs = result.run.stackOutputs;
             expect(outputs.vpcId).toBe(result.get("aws:ec2/vpc:Vpc", "vpc").outputs.id);
             expect((outputs.privateSubnetIds as string[]).sort()).toEqual(subnetsOf("private").map((s: RecordedResource) => s.outputs.id).sort());
             expect((outputs.databaseSubnetIds as string[])).toHaveLength(expected.zones.length);

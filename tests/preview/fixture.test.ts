@@ -62,7 +62,7 @@ describe("offline preview of a compliant fixture program", () => {
 
     it("prints the tree with components, key settings, protection marks and counts by type", () => {
         expect(report).toMatch(/├─ platform:fixture:Network\s+network/);
-        expect(report).toMatch(/│  ├─ aws:ec2\/subnet:Subnet\s+network-private-a\s+cidrBlock=10\.0\.0\.0\/24 availabilityZone=us-east-1a/);
+        expect(report).toMatch(/│ {2}├─ aws:ec2\/subnet:Subnet\s+network-private-a\s+cidrBlock=10\.0\.0\.0\/24 availabilityZone=us-east-1a/);
         expect(report).toMatch(/aws:kms\/key:Key\s+security-key\s+\[protected\] \[retainOnDelete\] enableKeyRotation=true/);
         expect(report).toMatch(/aws:cloudwatch\/logGroup:LogGroup\s+network-flow-logs\s+retentionInDays=365/);
         expect(report).toMatch(/aws:ec2\/subnet:Subnet\s+2\n/);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REQUIRED_TAG_KEYS } from "../../infra/config/requiredTags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { RecordedResource } from "../../tools/offline/mockEngine";
+import { physicalNameViolations } from "../../tools/offline/nameRules";
 import { StackRunResult, runStack, stackConfiguration } from "../support/stackRun";
 
 /** Whole-program invariants for one stack: tags, providers, no resources created inside apply(). */
@@ -56,6 +57,12 @@ export function describeProgram(stack: string, expectedEnvironment: string): voi
                 }
                 expect(effective.Environment).toBe(expectedEnvironment);
             }
+        });
+
+        it("sets only physical names and tags AWS accepts (infra/platform/awsNameRules.ts)", () => {
+            expect(physicalNameViolations(result.resources)).toEqual([]);
+            expect(result.resources.filter((r: RecordedResource) => r.type === "aws:cloudtrail/trail:Trail").map((r: RecordedResource) => r.inputs.name))
+                .toEqual([`platform-${stack}-audit`]);
         });
 
         it("parents every AWS resource under a platform component", () => {

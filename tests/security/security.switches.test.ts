@@ -14,6 +14,7 @@ const ALL_OFF = {
     accessAnalyzer: { enabled: false },
     accountS3PublicAccessBlock: { enabled: false },
     ebsEncryptionByDefault: { enabled: false },
+    config: { enabled: false },
 };
 
 describe("security baseline with every switch off (dev)", () => {
@@ -35,16 +36,17 @@ describe("security baseline with every switch off (dev)", () => {
         ]);
     });
 
-    it.each([T.trail, T.bucket, T.detector, T.feature, T.hub, T.standard, T.analyzer, T.accountPab, T.ebsDefault, T.ebsKey])(
+    it.each([T.trail, T.bucket, T.detector, T.feature, T.hub, T.standard, T.analyzer, T.accountPab, T.ebsDefault, T.ebsKey, T.serviceLinkedRole, T.recorder, T.deliveryChannel, T.recorderStatus])(
         "no %s", (type: string) => {
             // The data tier's application buckets are not the baseline's.
             expect(result.ofType(type).filter((r: RecordedResource) => !r.urn.includes("platform:data:DataTier"))).toEqual([]);
         });
 
-    it("logs key no longer trusts CloudTrail", () => {
+    it("logs key no longer trusts CloudTrail or AWS Config", () => {
         const policy: unknown = result.get(T.key, "logs").inputs.policy;
         expect(servicePrincipals(policy)).toEqual(["logs.us-east-1.amazonaws.com"]);
         expect(() => bySid(policy, "AllowCloudTrailEncrypt")).toThrow();
+        expect(() => bySid(policy, "AllowConfigDelivery")).toThrow();
     });
 
     it("data key still lets EC2 use it (EKS node volumes are encrypted with it)", () => {

@@ -46,6 +46,10 @@ export const T = {
     accountPab: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     ebsDefault: "aws:ebs/encryptionByDefault:EncryptionByDefault",
     ebsKey: "aws:ebs/defaultKmsKey:DefaultKmsKey",
+    serviceLinkedRole: "aws:iam/serviceLinkedRole:ServiceLinkedRole",
+    recorder: "aws:cfg/recorder:Recorder",
+    deliveryChannel: "aws:cfg/deliveryChannel:DeliveryChannel",
+    recorderStatus: "aws:cfg/recorderStatus:RecorderStatus",
     baseline: "platform:security:Baseline",
 } as const;
 
@@ -139,9 +143,12 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 expectWildcardPrincipalsScoped(policy, account);
             });
 
-            it("logs key trusts only CloudWatch Logs (log groups of this account/region) and our trail", () => {
+            it("logs key trusts only CloudWatch Logs (log groups of this account/region), our trail and AWS Config for this account", () => {
                 const policy: unknown = get(T.key, "logs").inputs.policy;
-                expect(servicePrincipals(policy)).toEqual(["cloudtrail.amazonaws.com", `logs.${region}.amazonaws.com`]);
+                expect(servicePrincipals(policy)).toEqual(["cloudtrail.amazonaws.com", "config.amazonaws.com", `logs.${region}.amazonaws.com`]);
+                const config: Statement = bySid(policy, "AllowConfigDelivery");
+                expect(config.Action).toEqual(["kms:GenerateDataKey", "kms:Decrypt"]);
+                expect(config.Condition).toEqual({ StringEquals: { "aws:SourceAccount": account } });
                 const logs: Statement = bySid(policy, "AllowCloudWatchLogs");
                 expect(logs.Condition).toEqual({
                     ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${account}:log-group:*` },
@@ -317,10 +324,22 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 });
 
                 const allows: Statement[] = statementsOf(policy).filter((s: Statement) => s.Effect === "Allow");
-                expect(allows).toHaveLength(2);
-                for (const allow of allows) {
-                    expect(allow.Principal).toEqual({ Service: "cloudtrail.amazonaws.com" });
-                }
+                expect(allows.map((s: Statement) => s.Principal)).toEqual([
+                    { Service: "cloudtrail.amazonaws.com" }, { Service: "cloudtrail.amazonaws.com" },
+                    { Service: "config.amazonaws.com" }, { Service: "config.amazonaws.com" }, { Service: "config.amazonaws.com" },
+                ]);
+            });
+
+            it("bucket policy: AWS Config checks the bucket and writes only under config/AWSLogs/<account>/Config/, for this account", () => {
+                const bucketArn = String(get(T.bucket, "cloudtrail").outputs.arn);
+                const policy: unknown = get(T.bucketPolicy, "cloudtrail").inputs.policy;
+                expect(bySid(policy, "AllowConfigAclCheck")).toMatchObject({ Action: "s3:GetBucketAcl", Resource: bucketArn, Condition: { StringEquals: { "aws:SourceAccount": account } } });
+                expect(bySid(policy, "AllowConfigExistenceCheck")).toMatchObject({ Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringEquals: { "aws:SourceAccount": account } } });
+                expect(bySid(policy, "AllowConfigDelivery")).toMatchObject({
+                    Action: "s3:PutObject",
+                    Resource: `${bucketArn}/config/AWSLogs/${account}/Config/*`,
+                    Condition: { StringEquals: { "aws:SourceAccount": account, "s3:x-amz-acl": "bucket-owner-full-control" } },
+                });
             });
 
             it("bucket policy waits for the public access block and ownership controls", () => {
@@ -331,6 +350,38 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
 
             it("forceDestroy only when protection is off", () => {
                 expect(get(T.bucket, "cloudtrail").inputs.forceDestroy).toBe(!expected.protect && !expected.retainOnDelete);
+            });
+        });
+
+        describe("AWS Config", () => {
+            it("runs as AWS Config's service-linked role", () => {
+                expect(get(T.serviceLinkedRole, "config").inputs.awsServiceName).toBe("config.amazonaws.com");
+            });
+
+            it("records every supported type continuously, global types here (the account's global-resources Region)", () => {
+                const recorder: RecordedResource = get(T.recorder, "config");
+                expect(recorder.inputs.name).toBe(`${prefix}-config`);
+                expect(recorder.inputs.roleArn).toBe(get(T.serviceLinkedRole, "config").outputs.arn);
+                expect(recorder.inputs.recordingGroup).toEqual({ allSupported: true, includeGlobalResourceTypes: true });
+                expect(recorder.inputs.recordingMode).toEqual({ recordingFrequency: "CONTINUOUS" });
+            });
+
+            it("delivers to the audit bucket under config/, encrypted with the logs key, after the bucket policy", () => {
+                const channel: RecordedResource = get(T.deliveryChannel, "config");
+                expect(channel.inputs).toMatchObject({
+                    name: `${prefix}-config`,
+                    s3BucketName: get(T.bucket, "cloudtrail").outputs.bucket,
+                    s3KeyPrefix: "config",
+                    s3KmsKeyArn: keyArn("logs"),
+                    snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+                });
+                expect(channel.dependencies).toEqual(expect.arrayContaining([get(T.recorder, "config").urn, get(T.bucketPolicy, "cloudtrail").urn]));
+            });
+
+            it("is switched on once the delivery channel exists", () => {
+                const status: RecordedResource = get(T.recorderStatus, "config");
+                expect(status.inputs).toEqual({ name: `${prefix}-config`, isEnabled: true });
+                expect(status.dependencies).toContain(get(T.deliveryChannel, "config").urn);
             });
         });
 
@@ -432,12 +483,13 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 const regional: string = result.get("pulumi:providers:aws", "regional").urn;
                 const ours: RecordedResource[] = children();
                 // 4 keys + 4 aliases + bucket + 6 guardrails + log group + role + role policy + trail
-                // + detector + 5 features + hub + 2 standards + analyzer + account PAB + 2 EBS.
-                expect(ours).toHaveLength(32);
+                // + detector + 5 features + hub + 2 standards + analyzer + account PAB + 2 EBS
+                // + Config (service-linked role, recorder, delivery channel, recorder status).
+                expect(ours).toHaveLength(36);
                 for (const resource of ours) {
                     expect(resource.provider, resource.urn).toBe(regional);
                 }
-                const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3)\//;
+                const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3|cfg)\//;
                 // The data tier's application buckets and replica-region key are its own.
                 const dataTier: string | undefined = result.ofType("platform:data:DataTier")[0]?.urn;
                 for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && r.parent !== dataTier)) {
@@ -447,7 +499,7 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
 
             it("every taggable resource carries the required tags (and a Name)", () => {
                 const taggable: RecordedResource[] = children().filter((r: RecordedResource) => TAGGABLE_TYPES.has(r.type));
-                // keys x4, bucket, log group, role, trail, detector, analyzer.
+                // keys x4, bucket, log group, role, trail, detector, analyzer, Config's service-linked role.
                 expect(taggable.length).toBe(10);
                 expect(Object.keys(expected.requiredTags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
                 for (const resource of taggable) {

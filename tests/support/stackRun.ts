@@ -1,4 +1,6 @@
+import * as fs from "fs";
 import * as path from "path";
+import { inject } from "vitest";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { StackConfiguration, readStackConfiguration } from "../../tools/offline/stackConfig";
 
@@ -14,13 +16,34 @@ export interface StackRunOptions {
     /** Replace whole config keys, e.g. { "platform:network": JSON.stringify({...}) }. */
     readonly overrides?: Record<string, string>;
     readonly preview?: boolean;
+    /** Run the program even when the test run recorded this stack already (globalSetup). */
+    readonly fresh?: boolean;
+}
+
+/** The committed stack as globalSetup recorded it for this test run, if it did. */
+function recordedRun(stack: string): MockRunResult | undefined {
+    let dir: string | undefined;
+    try {
+        dir = inject("recordedStacks");
+    } catch {
+        return undefined; // not inside a vitest worker (recordStack.ts, scripts)
+    }
+    const file: string | undefined = dir ? path.join(dir, `${stack}.json`) : undefined;
+    return file && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) as MockRunResult : undefined;
 }
 
 /**
- * Runs the real program (infra/program.ts) for a stack under the mock runtime. The Pulumi runtime
+ * Runs the real program (infra/program.ts) for a stack under the mock runtime, or returns the run
+ * globalSetup recorded for this test run (committed stacks without overrides). The Pulumi runtime
  * is process-global: run one stack per test file (vitest forks a process per file).
  */
 export async function runStack(stack: string, options: StackRunOptions = {}): Promise<StackRunResult> {
+    if (!options.fresh && !options.preview && options.overrides === undefined) {
+        const recorded: MockRunResult | undefined = recordedRun(stack);
+        if (recorded) {
+            return new StackRunResult(recorded);
+        }
+    }
     const configuration: StackConfiguration = stackConfiguration(stack);
     const { runPlatform } = await import("../../infra/program");
     const result: MockRunResult = await runUnderMocks({

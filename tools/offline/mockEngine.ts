@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
 import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
+import { NameViolation, describeNameViolation, physicalNameViolations } from "./nameRules";
 
 /** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
 export interface RecordedResource {
@@ -17,6 +18,8 @@ export interface RecordedResource {
     readonly dependencies: readonly string[];
     /** Input paths the engine ignores on update (ignoreChanges). */
     readonly ignoreChanges: readonly string[];
+    /** Input property -> URNs it depends on (the engine hands these to stack policies). */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     /** Inputs after the provider's Check: explicit inputs plus tagsAll where the provider merges it. Secrets are "[secret]". */
     readonly inputs: Record<string, unknown>;
     /** Inputs plus the fake computed outputs. */
@@ -43,6 +46,17 @@ export interface MockRunResult {
 }
 
 export const SECRET_PLACEHOLDER = "[secret]";
+
+/**
+ * What the engine or the provider would refuse before anything is created: a URN registered twice
+ * (`pulumi preview` fails with "Duplicate resource URN"), or a physical name AWS's rules reject.
+ */
+export class MockEngineError extends Error {
+    constructor(public readonly problems: readonly string[]) {
+        super(`the engine would refuse this program (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n${problems.map((p: string) => `  - ${p}`).join("\n")}`);
+        this.name = "MockEngineError";
+    }
+}
 
 /**
  * Plugin-Framework resources: the AWS provider does not merge default tags into their tagsAll at
@@ -72,16 +86,24 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
             // In a dry run a real provider leaves computed outputs unknown; returning only the inputs mirrors that.
             if (preview) {
-                return { id: undefined, state: { ...args.inputs } };
+                return { id: undefined, state: { ...(args.inputs as Record<string, unknown>) } };
             }
             const urn: string = mockUrn(options, args.type, args.name);
-            const fake = fakeOutputs(args.type, args.name, urn, args.inputs, ctx);
-            return { id: fake.id, state: { ...args.inputs, ...fake.outputs } };
+            const inputs = args.inputs as Record<string, unknown>;
+            const fake = fakeOutputs(args.type, args.name, urn, inputs, ctx);
+            return { id: fake.id, state: { ...inputs, ...fake.outputs } };
         },
-        call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs, ctx),
+        call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs as Record<string, unknown>, ctx),
     }, options.project, options.stack, preview);
 
-    interceptRegistrations((entry: RecordedResource) => {
+    const duplicates: string[] = [];
+    interceptRegistrations((entry: RecordedResource): void => {
+        if (recorded.has(entry.urn)) {
+            // The engine's own wording (pkg/resource/deploy/step_generator.go). The run goes on so that
+            // every problem is reported at once; it fails at the end, as the engine fails the update.
+            duplicates.push(`Duplicate resource URN '${entry.urn}'; try giving it a unique name`);
+            return;
+        }
         recorded.set(entry.urn, entry);
         order.push(entry.urn);
     });
@@ -92,6 +114,10 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
     await waitForRegistrations();
 
     const resources: RecordedResource[] = order.map((urn: string) => withEngineTags(recorded.get(urn)!, recorded));
+    const names: NameViolation[] = physicalNameViolations(resources);
+    if (duplicates.length > 0 || names.length > 0) {
+        throw new MockEngineError([...duplicates, ...names.map(describeNameViolation)]);
+    }
     return { resources, stackOutputs };
 }
 
@@ -99,18 +125,43 @@ function mockUrn(options: MockRunOptions, type: string, name: string): string {
     return `urn:pulumi:${options.stack}::${options.project}::${type}::${name}`;
 }
 
+/** The parts of the SDK's generated gRPC messages (resource_pb) the recorder reads. */
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getCustom(): boolean;
+    getParent(): string;
+    getProvider(): string;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getDependenciesList(): string[];
+    getIgnorechangesList(): string[];
+    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getObject(): unknown;
+}
+
+interface RegisterResourceResponse {
+    getUrn(): string;
+    getId(): string;
+    getObject(): unknown;
+}
+
+interface ResourceMonitor {
+    registerResource(req: RegisterResourceRequest, callback: (err: unknown, resp: RegisterResourceResponse | undefined) => void): void;
+}
+
+type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+
 /** Wraps the mock monitor so parent, protect and dependencies (which newResource never sees) are kept. */
 function interceptRegistrations(record: (entry: RecordedResource) => void): void {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const monitor: any = pulumi.runtime.getMonitor();
+    const monitor = pulumi.runtime.getMonitor() as unknown as ResourceMonitor;
     const original = monitor.registerResource.bind(monitor);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
-        original(req, (err: unknown, resp: any) => {
+    monitor.registerResource = (req: RegisterResourceRequest, callback: (err: unknown, resp: RegisterResourceResponse | undefined) => void) => {
+        original(req, (err: unknown, resp: RegisterResourceResponse | undefined) => {
             if (!err && resp) {
-                const rawInputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject(), true);
+                const rawInputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject() as Struct, true);
                 const { values: inputs, secretKeys } = redactSecrets(rawInputs);
-                const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject(), true);
+                const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject() as Struct, true);
                 const providerRef: string = req.getProvider();
                 record({
                     urn: resp.getUrn(),
@@ -123,6 +174,7 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
                     retainOnDelete: Boolean(req.getRetainondelete()),
                     dependencies: req.getDependenciesList(),
                     ignoreChanges: req.getIgnorechangesList(),
+                    propertyDependencies: propertyDependenciesOf(req),
                     inputs,
                     outputs: { ...redactSecrets(rawOutputs).values, id: resp.getId() || undefined },
                     secretInputs: secretKeys,
@@ -131,6 +183,14 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
             callback(err, resp);
         });
     };
+}
+
+function propertyDependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((value: { getUrnsList(): string[] }, key: string) => {
+        result[key] = value.getUrnsList();
+    });
+    return result;
 }
 
 /** Secret values never leave the mock runtime: they become a placeholder. Unknowns (dry run) stay as the SDK delivers them. */

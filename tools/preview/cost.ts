@@ -68,6 +68,9 @@ const FREE: Record<string, string> = {
     "aws:securityhub/standardsSubscription:StandardsSubscription": "checks priced on the Security Hub account",
     "aws:guardduty/detectorFeature:DetectorFeature": "feature usage (EKS audit, runtime, S3, RDS, malware) not estimated",
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "no charge",
+    "aws:iam/serviceLinkedRole:ServiceLinkedRole": "no charge",
+    "aws:cfg/deliveryChannel:DeliveryChannel": "no charge (deliveries add S3 storage)",
+    "aws:cfg/recorderStatus:RecorderStatus": "priced on the recorder",
     "aws:secretsmanager/secretVersion:SecretVersion": "priced on the secret",
     "aws:ebs/defaultKmsKey:DefaultKmsKey": "account setting: no charge",
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "bucket setting: no charge",
@@ -117,6 +120,9 @@ type Pricer = (r: RecordedResource, ctx: PricingContext) => Charge[] | string;
 
 const hours = (ctx: PricingContext): number => ctx.assumptions.hoursPerMonth;
 
+/** A string input, or the provider's default when it is not set. */
+const textOf = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
+
 const PRICERS: Record<string, Pricer> = {
     "aws:ec2/natGateway:NatGateway": (_r, ctx) => [
         { rate: "natGatewayHour", quantity: hours(ctx) },
@@ -124,7 +130,7 @@ const PRICERS: Record<string, Pricer> = {
     ],
     "aws:ec2/eip:Eip": (_r, ctx) => [{ rate: "publicIpv4Hour", quantity: hours(ctx) }],
     "aws:ec2/vpcEndpoint:VpcEndpoint": (r, ctx) => {
-        if (String(r.inputs.vpcEndpointType ?? "Gateway") !== "Interface") {
+        if (textOf(r.inputs.vpcEndpointType, "Gateway") !== "Interface") {
             return "gateway endpoint: no charge";
         }
         const azs: number = Array.isArray(r.inputs.subnetIds) ? Math.max(1, r.inputs.subnetIds.length) : 1;
@@ -134,7 +140,7 @@ const PRICERS: Record<string, Pricer> = {
         ];
     },
     "aws:ec2/flowLog:FlowLog": (r, ctx) => {
-        const destination: string = String(r.inputs.logDestinationType ?? "cloud-watch-logs");
+        const destination: string = textOf(r.inputs.logDestinationType, "cloud-watch-logs");
         if (destination !== "cloud-watch-logs") {
             return `flow logs to ${destination}: vended-log rate for that destination is not in the price table`;
         }
@@ -151,6 +157,7 @@ const PRICERS: Record<string, Pricer> = {
         { rate: "guardDutyManagementEventsMillion", quantity: ctx.assumptions.guardDutyManagementEventsMillionPerMonth },
         { rate: "guardDutyFlowDnsGb", quantity: ctx.assumptions.guardDutyFlowDnsGbPerMonth },
     ],
+    "aws:cfg/recorder:Recorder": (_r, ctx) => [{ rate: "configItem", quantity: ctx.assumptions.configItemsPerMonth }],
     "aws:securityhub/account:Account": (_r, ctx) => [{ rate: "securityHubCheck", quantity: ctx.assumptions.securityHubChecksPerMonth }],
     "aws:eks/cluster:Cluster": (_r, ctx) => [{ rate: "eksClusterHour", quantity: hours(ctx) }],
     "aws:eks/nodeGroup:NodeGroup": (r, ctx) => nodeGroupCharges(r, ctx),
@@ -165,7 +172,7 @@ const PRICERS: Record<string, Pricer> = {
         ...(r.inputs.manageMasterUserPassword === true ? [{ rate: "secretMonth" as RateId, quantity: 1 }] : []),
     ],
     "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
-        const instanceClass = String(r.inputs.instanceClass ?? "");
+        const instanceClass = textOf(r.inputs.instanceClass, "");
         if (instanceClass === "db.serverless") {
             const minAcu: number = serverlessMinAcu(ctx);
             // An instance that may pause bills ACUs only while awake (storage and I/O are priced on the cluster).
@@ -182,12 +189,12 @@ const PRICERS: Record<string, Pricer> = {
     "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
         const nodes: number = Number(r.inputs.numCacheClusters ?? 0)
             || Number(r.inputs.numNodeGroups ?? 1) * (Number(r.inputs.replicasPerNodeGroup ?? 0) + 1);
-        return cacheNodes(String(r.inputs.nodeType ?? ""), nodes, ctx, String(r.inputs.engine ?? "redis"));
+        return cacheNodes(textOf(r.inputs.nodeType, ""), nodes, ctx, textOf(r.inputs.engine, "redis"));
     },
-    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(String(r.inputs.nodeType ?? ""), Number(r.inputs.numCacheNodes ?? 1), ctx, String(r.inputs.engine ?? "redis")),
+    "aws:elasticache/cluster:Cluster": (r, ctx) => cacheNodes(textOf(r.inputs.nodeType, ""), Number(r.inputs.numCacheNodes ?? 1), ctx, textOf(r.inputs.engine, "redis")),
     "aws:elasticache/serverlessCache:ServerlessCache": (_r, ctx) => [{ rate: "elastiCacheServerlessGbHour", quantity: hours(ctx) }],
     "aws:dynamodb/table:Table": (r, ctx) => {
-        if (String(r.inputs.billingMode ?? "PROVISIONED") !== "PAY_PER_REQUEST") {
+        if (textOf(r.inputs.billingMode, "PROVISIONED") !== "PAY_PER_REQUEST") {
             return "provisioned capacity is not in the price table";
         }
         // Each global-table replica stores the data again and applies every write again (replicated writes cost as writes since Nov 2024).
@@ -232,15 +239,15 @@ function nodeGroupCharges(r: RecordedResource, ctx: PricingContext): Charge[] | 
     const scaling = r.inputs.scalingConfig as { desiredSize?: unknown } | undefined;
     const nodes: number = Number(scaling?.desiredSize ?? 0);
     const types: unknown[] = Array.isArray(r.inputs.instanceTypes) ? r.inputs.instanceTypes : [];
-    const rate: InstanceRateId | undefined = instanceRateId(String(types[0] ?? ""));
+    const rate: InstanceRateId | undefined = instanceRateId(textOf(types[0], ""));
     if (!rate) {
-        return `instance type ${String(types[0] ?? "(unknown)")} is not in the price table`;
+        return `instance type ${textOf(types[0], "(unknown)")} is not in the price table`;
     }
     const spot: boolean = r.inputs.capacityType === "SPOT";
     const charges: Charge[] = [{ rate, quantity: nodes * hours(ctx) * (spot ? 1 - ctx.assumptions.spotDiscount : 1) }];
     const templateId: unknown = (r.inputs.launchTemplate as { id?: unknown } | undefined)?.id;
     const template: RecordedResource | undefined = ctx.all.find((t: RecordedResource) => t.type === "aws:ec2/launchTemplate:LaunchTemplate" && t.outputs.id === templateId);
-    const volumeGb: number = (Array.isArray(template?.inputs.blockDeviceMappings) ? template!.inputs.blockDeviceMappings as { ebs?: { volumeSize?: unknown } }[] : [])
+    const volumeGb: number = (Array.isArray(template?.inputs.blockDeviceMappings) ? template.inputs.blockDeviceMappings as { ebs?: { volumeSize?: unknown } }[] : [])
         .reduce((sum: number, mapping) => sum + Number(mapping.ebs?.volumeSize ?? 0), 0);
     if (volumeGb > 0) {
         charges.push({ rate: "ebsGp3GbMonth", quantity: nodes * volumeGb });

@@ -83,6 +83,7 @@ export function toAnalyzedResources(resources: readonly RecordedResource[], byUr
             parent: r.parent,
             protect: r.protect,
             dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
             provider: provider ? { type: provider.type, urn: provider.urn, name: provider.name, props: providerProps(provider) } : undefined,
         };
     });

@@ -7,6 +7,7 @@ import { StackConfiguration, StackConfigurationError, readStackConfiguration } f
 import { CostEstimate, compare, estimateCost } from "./cost";
 import { renderMermaid } from "./graph";
 import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
+import { policyConfigProblems } from "./policyConfigSchema";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
 import { isUnknownValue } from "./unknown";
 
@@ -95,6 +96,13 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         configuration = readStackConfiguration(projectDir, options.stack);
         assumptions = { ...DEFAULT_ASSUMPTIONS, ...(options.assumptions ? readJsonObject(options.assumptions, "cost assumptions") : {}) };
         packConfig = options.policyConfig ? loadPackConfig(readJsonObject(options.policyConfig, "policy config")) : undefined;
+        if (packConfig) {
+            // The CLI validates --policy-config against every policy's schema before the program runs.
+            const problems: string[] = policyConfigProblems(await loadExport(options.policies ?? DEFAULT_POLICIES, "policies") as never, packConfig, ...packIdentity(options.policies ?? DEFAULT_POLICIES));
+            if (problems.length > 0) {
+                return fail("configuration", problems.map((problem: string) => `error: ${problem}`).join("\n"));
+            }
+        }
     } catch (error) {
         if (error instanceof StackConfigurationError) {
             return fail("configuration", error.message);
@@ -193,6 +201,16 @@ function phaseTimer(): (name: string) => void {
     };
 }
 
+/** The pack's name and version as the CLI reports them: from the package.json beside the policies module. */
+function packIdentity(spec: string): [string, string] {
+    let dir: string = path.dirname(path.resolve(spec === DEFAULT_POLICIES ? REPO_ROOT : process.cwd(), spec.split("#")[0]));
+    while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
+        dir = path.dirname(dir);
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+    return [manifest.name ?? "policy-pack", manifest.version ?? "0.0.0"];
+}
+
 function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
     return { exitCode: EXIT_FAILURE, failure: { kind, message } };
 }
@@ -200,7 +218,7 @@ function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
 /** RunErrors (configuration validation) are user errors: message only. Anything else keeps its stack. */
 function describeError(error: unknown): string {
     if (pulumi.RunError.isInstance(error) || error instanceof StackConfigurationError) {
-        return (error as Error).message;
+        return (error).message;
     }
     if (error instanceof Error) {
         return error.stack ?? `${error.name}: ${error.message}`;

@@ -39,6 +39,7 @@ const BASE_RATES = {
     cloudWatchAlarmMonth: { usd: 0.1, unit: "alarm-month", description: "CloudWatch standard-resolution alarm", source: "[P18] c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", asOf: AS_OF },
     guardDutyManagementEventsMillion: { usd: 4, unit: "million CloudTrail management events", description: "GuardDuty CloudTrail management event analysis (first tier)", source: "[P15] docs.aws.amazon.com/guardduty/latest/ug/monitoring_costs", asOf: AS_OF },
     guardDutyFlowDnsGb: { usd: 1, unit: "GB VPC flow + DNS logs", description: "GuardDuty VPC flow log and DNS analysis (first tier)", source: "[P15] docs.aws.amazon.com/guardduty/latest/ug/monitoring_costs", asOf: AS_OF },
+    configItem: { usd: 0.003, unit: "configuration item recorded", description: "AWS Config continuous recording, per configuration item (periodic recording is $0.012 per item)", source: "aws.amazon.com/config/pricing/ (us-east-1, checked 2026-12-01)", asOf: "2026-12" },
     securityHubCheck: { usd: 0.001, unit: "security check", description: "Security Hub CSPM security checks (first 100k/month)", source: "[P17] aws.amazon.com/security-hub/pricing", asOf: AS_OF, verify: true },
     eksClusterHour: { usd: 0.1, unit: "cluster-hour", description: "EKS control plane, standard support ($0.60/h in extended support)", source: "[P1] aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing", asOf: AS_OF },
     auroraAcuHour: { usd: 0.12, unit: "ACU-hour", description: "Aurora Serverless v2 capacity (Standard)", source: "[P6] awsnegotiations.com (ACU $0.12)", asOf: AS_OF },
@@ -85,6 +86,7 @@ export interface Assumptions {
     readonly guardDutyManagementEventsMillionPerMonth: number;
     readonly guardDutyFlowDnsGbPerMonth: number;
     readonly securityHubChecksPerMonth: number;
+    readonly configItemsPerMonth: number;
     readonly auroraStorageGb: number;
     readonly auroraServerlessMinAcuIfUnset: number;
     readonly dynamoDbWritesMillionPerMonth: number;
@@ -115,6 +117,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     guardDutyManagementEventsMillionPerMonth: 0.5,
     guardDutyFlowDnsGbPerMonth: 20,
     securityHubChecksPerMonth: 10_000,
+    configItemsPerMonth: 2_000,
     auroraStorageGb: 50,
     auroraServerlessMinAcuIfUnset: 0.5,
     dynamoDbWritesMillionPerMonth: 1,
@@ -146,6 +149,7 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     guardDutyManagementEventsMillionPerMonth: "million CloudTrail management events GuardDuty analyses per month",
     guardDutyFlowDnsGbPerMonth: "GB of VPC flow + DNS logs GuardDuty analyses per month",
     securityHubChecksPerMonth: "Security Hub security checks per month",
+    configItemsPerMonth: "configuration items AWS Config records per month (continuous recording writes one per resource change: about 100 resources changing 20 times a month)",
     auroraStorageGb: "GB of Aurora storage per cluster",
     auroraServerlessMinAcuIfUnset: "Aurora Serverless v2 ACUs when no minimum is configured",
     dynamoDbWritesMillionPerMonth: "million DynamoDB write request units per table per month",

@@ -27,7 +27,7 @@ function formatSetting(key: string, value: unknown): string | undefined {
     if (typeof value === "object") {
         return undefined;
     }
-    const text: string = String(value);
+    const text: string = typeof value === "string" ? value : JSON.stringify(value) ?? typeof value;
     return `${key}=${text.length > 48 ? `${text.slice(0, 45)}...` : text}`;
 }
 
@@ -155,7 +155,7 @@ function renderCost(result: PreviewResult): string[] {
         out.push(`    ${key} = ${c.assumptions[key]} (${ASSUMPTION_DESCRIPTIONS[key]})`);
     }
     out.push("  Rates used (source, as of; [verify] = third-party rate, re-check with the AWS Price List API):");
-    for (const [id, rate] of Object.entries(c.rates) as Array<[string, Rate]>) {
+    for (const [id, rate] of Object.entries<Rate>(c.rates)) {
         out.push(`    ${id}: ${usd4(rate.usd)} per ${rate.unit}; ${rate.source}; ${rate.asOf}${rate.verify ? " [verify]" : ""}`);
     }
     return out;

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig, SecurityHubStandard } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { statefulResourceOptions } from "../../platform/providers";
-import { namePrefix, nameTag } from "../../platform/naming";
+import { nameRule } from "../../platform/awsNameRules";
+import { nameTag, ruleFittedName } from "../../platform/naming";
 
 /** Standard name in config -> the version we subscribe to (the regional `standards/` ARN form). */
 export const SECURITY_HUB_STANDARD_VERSIONS: Readonly<Record<SecurityHubStandard, string>> = {
@@ -59,7 +60,7 @@ function createAccessAnalyzer({ config, parent }: AccountGuardrailsArgs): void {
         return;
     }
     new aws.accessanalyzer.Analyzer("account", {
-        analyzerName: `${namePrefix(config)}-account`,
+        analyzerName: ruleFittedName(config, "account", nameRule("aws:accessanalyzer/analyzer:Analyzer", "analyzerName")),
         type: "ACCOUNT",
         tags: nameTag(config, "access-analyzer"),
     }, { parent });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudTrailLifecycleConfig, PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
-import { trailBucketPolicy } from "./auditPolicies";
+import { CONFIG_KEY_PREFIX, trailBucketPolicy } from "./auditPolicies";
 import { nameTag } from "../../platform/naming";
 
 /**
@@ -35,6 +35,7 @@ export interface AuditBucket {
 export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
     const { config, account, logsKey, trailArn, parent } = args;
     const keep: pulumi.CustomResourceOptions = { parent, ...retainedResourceOptions(config) };
+    const configKeyPrefix: string | undefined = config.security.config.enabled ? CONFIG_KEY_PREFIX : undefined;
     const disposable: boolean = !config.protection.protectStatefulResources && !config.protection.retainOnDelete;
 
     const bucket = new aws.s3.Bucket("cloudtrail", {
@@ -79,7 +80,7 @@ export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
         bucket: bucket.id,
         policy: pulumi.all([bucket.arn, trailArn, account.accountId])
             .apply(([bucketArn, arn, accountId]: [string, string, string]) =>
-                JSON.stringify(trailBucketPolicy({ bucketArn, trailArn: arn, accountId }))),
+                JSON.stringify(trailBucketPolicy({ bucketArn, trailArn: arn, accountId, configKeyPrefix }))),
         // S3 rejects concurrent bucket-level writes ("conflicting conditional operation").
     }, { ...keep, dependsOn: [publicAccessBlock, ownership] });
 

@@ -20,6 +20,8 @@ export interface AuditTrailArgs {
 export interface AuditTrail {
     readonly trail: aws.cloudtrail.Trail;
     readonly bucket: aws.s3.Bucket;
+    /** AWS Config's delivery channel waits for it too: Config checks its bucket permissions on creation. */
+    readonly bucketPolicy: aws.s3.BucketPolicy;
     readonly logGroup: aws.cloudwatch.LogGroup;
     readonly deliveryRole: aws.iam.Role;
 }
@@ -70,5 +72,5 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
         dependsOn: [audit.policy, deliveryPolicy],
     });
 
-    return { trail, bucket: audit.bucket, logGroup, deliveryRole };
+    return { trail, bucket: audit.bucket, bucketPolicy: audit.policy, logGroup, deliveryRole };
 }

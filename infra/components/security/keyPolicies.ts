@@ -138,6 +138,8 @@ export function clusterSecretsKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
 export interface LogsKeyOptions {
     /** ARN of the trail that encrypts with this key; omitted when CloudTrail is switched off. */
     readonly trailArn?: string;
+    /** AWS Config delivers its snapshots and history to the audit bucket, encrypted with this key. */
+    readonly configDelivery?: boolean;
 }
 
 /**
@@ -148,6 +150,9 @@ export function logsKeyPolicy(ctx: KeyPolicyContext, options: LogsKeyOptions): P
     const statements: PolicyStatement[] = [accountRootStatement(ctx), cloudWatchLogsStatement(ctx)];
     if (options.trailArn !== undefined) {
         statements.push(...cloudTrailStatements(options.trailArn));
+    }
+    if (options.configDelivery === true) {
+        statements.push(configDeliveryStatement(ctx));
     }
     return policyDocument(statements);
 }
@@ -194,4 +199,20 @@ function cloudTrailStatements(trailArn: string): PolicyStatement[] {
             Condition: { StringEquals: { "aws:SourceArn": trailArn } },
         },
     ];
+}
+
+/**
+ * AWS Config encrypts what it delivers to the audit bucket with this key (s3KmsKeyArn) and reads
+ * the data key back for multipart uploads; only on behalf of this account, as AWS documents it
+ * (https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html).
+ */
+function configDeliveryStatement(ctx: KeyPolicyContext): PolicyStatement {
+    return {
+        Sid: "AllowConfigDelivery",
+        Effect: "Allow",
+        Principal: { Service: "config.amazonaws.com" },
+        Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+        Resource: THIS_KEY,
+        Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+    };
 }

@@ -4,7 +4,8 @@ import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { KeyPolicyContext, backupKeyPolicy, clusterSecretsKeyPolicy, dataKeyPolicy, logsKeyPolicy } from "./keyPolicies";
-import { namePrefix, nameTag } from "../../platform/naming";
+import { nameRule } from "../../platform/awsNameRules";
+import { namePrefix, nameTag, ruleFittedName } from "../../platform/naming";
 import { PolicyDocument } from "./policyDocument";
 
 /** One customer-managed key per data domain, so access to one domain never implies another. */
@@ -35,7 +36,7 @@ export interface PlatformKeysArgs {
     readonly parent: pulumi.Resource;
 }
 
-function keyDefinitions(): Record<KeyDomain, KeyDefinition> {
+function keyDefinitions(config: PlatformConfig): Record<KeyDomain, KeyDefinition> {
     return {
         data: {
             slug: "data",
@@ -44,8 +45,8 @@ function keyDefinitions(): Record<KeyDomain, KeyDefinition> {
         },
         logs: {
             slug: "logs",
-            description: "logs: CloudWatch Logs groups and CloudTrail log files",
-            policy: ({ ctx, trailArn }: KeyPolicyInputs) => logsKeyPolicy(ctx, { trailArn }),
+            description: `logs: CloudWatch Logs groups and CloudTrail log files${config.security.config.enabled ? ", AWS Config deliveries" : ""}`,
+            policy: ({ ctx, trailArn }: KeyPolicyInputs) => logsKeyPolicy(ctx, { trailArn, configDelivery: config.security.config.enabled }),
         },
         clusterSecrets: {
             slug: "cluster-secrets",
@@ -85,13 +86,13 @@ export function createPlatformKeys(args: PlatformKeysArgs): PlatformKeys {
             tags: nameTag(config, definition.slug),
         }, { parent, ...retainedResourceOptions(config) });
         new aws.kms.Alias(definition.slug, {
-            name: `alias/${namePrefix(config)}-${definition.slug}`,
+            name: ruleFittedName(config, definition.slug, nameRule("aws:kms/alias:Alias", "name"), "alias/"),
             targetKeyId: key.keyId,
         }, { parent });
         return key;
     };
 
-    const definitions: Record<KeyDomain, KeyDefinition> = keyDefinitions();
+    const definitions: Record<KeyDomain, KeyDefinition> = keyDefinitions(config);
     return {
         data: createKey(definitions.data),
         logs: createKey(definitions.logs),

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { createAccountGuardrails } from "./accountGuardrails";
+import { ConfigRecorder, createConfigRecorder } from "./configRecorder";
 import { AuditTrail, createAuditTrail } from "./auditTrail";
 import { KEY_DOMAINS, KeyDomain, PlatformKeys, createPlatformKeys } from "./kmsKeys";
 import { trailArn } from "./trailNaming";
@@ -13,8 +14,8 @@ export interface SecurityBaselineArgs {
 }
 
 /**
- * The account's security baseline: per-domain KMS keys, the audit trail, GuardDuty and the
- * account-wide guardrails. Everything is switched by config.security; children inherit the
+ * The account's security baseline: per-domain KMS keys, the audit trail, AWS Config, GuardDuty and
+ * the account-wide guardrails. Everything is switched by config.security; children inherit the
  * component's provider (passed as `providers` by the program).
  */
 export class SecurityBaseline extends pulumi.ComponentResource {
@@ -23,6 +24,8 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     public readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     public readonly trailArn: pulumi.Output<string> | undefined;
     public readonly guardDutyDetectorId: pulumi.Output<string> | undefined;
+    /** Undefined when AWS Config is switched off (an organisation-level recorder covers the account). */
+    public readonly configRecorderName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: SecurityBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:security:Baseline", name, {}, opts);
@@ -41,16 +44,22 @@ export class SecurityBaseline extends pulumi.ComponentResource {
             : undefined;
         const threatDetection: ThreatDetection | undefined = createThreatDetection(config, parent);
         createAccountGuardrails({ config, account, dataKey: this.keys.data, parent });
+        // The schema refuses config.enabled without CloudTrail, so the audit bucket exists here.
+        const recording: ConfigRecorder | undefined = audit && config.security.config.enabled
+            ? createConfigRecorder({ config, bucket: audit.bucket, bucketPolicy: audit.bucketPolicy, logsKey: this.keys.logs, parent })
+            : undefined;
 
         this.cloudTrailBucketName = audit?.bucket.bucket;
         this.trailArn = audit?.trail.arn;
         this.guardDutyDetectorId = threatDetection?.detector.id;
+        this.configRecorderName = recording?.recorder.name;
 
         this.registerOutputs({
             keyArns: this.keyArns(),
             cloudTrailBucketName: this.cloudTrailBucketName,
             trailArn: this.trailArn,
             guardDutyDetectorId: this.guardDutyDetectorId,
+            configRecorderName: this.configRecorderName,
         });
     }
 

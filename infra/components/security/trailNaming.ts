@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
-import { namePrefix } from "../../platform/naming";
+import { nameRule } from "../../platform/awsNameRules";
+import { ruleFittedName } from "../../platform/naming";
 
 /**
  * The trail gets an explicit name so its ARN is known before it exists: the logs key policy and the
@@ -9,7 +10,7 @@ import { namePrefix } from "../../platform/naming";
  * the ARN from the trail resource would be a cycle.
  */
 export function trailName(config: PlatformConfig): string {
-    return `${namePrefix(config)}-audit`;
+    return ruleFittedName(config, "audit", nameRule("aws:cloudtrail/trail:Trail", "name"));
 }
 
 export function trailArn(config: PlatformConfig, account: AccountContext): pulumi.Output<string> {

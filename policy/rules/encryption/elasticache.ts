@@ -24,7 +24,7 @@ export const elasticacheAtRest = resourcePolicy({
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation: "Set atRestEncryptionEnabled: true (and kmsKeyId to a customer-managed key); changing it replaces the replication group. Only engine \"valkey\" encrypts at rest by default.",
     check(props, ctx) {
-        const property: keyof aws.elasticache.ReplicationGroupArgs & string = "atRestEncryptionEnabled";
+        const property: keyof aws.elasticache.ReplicationGroupArgs = "atRestEncryptionEnabled";
         const value: unknown = read(props, property);
         if (value === UNKNOWN || isTrue(value)) {
             return;

@@ -12,7 +12,7 @@ export const kmsRotation = resourcePolicy({
         const usage: unknown = read(props, "keyUsage");
         const spec: unknown = read(props, "customerMasterKeySpec");
         if ((typeof usage === "string" && usage !== "ENCRYPT_DECRYPT") || (typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT")) {
-            ctx.notApplicable(`key rotation is only supported for symmetric encryption keys (keyUsage ${String(usage ?? "ENCRYPT_DECRYPT")}, spec ${String(spec ?? "SYMMETRIC_DEFAULT")})`);
+            ctx.notApplicable(`key rotation is only supported for symmetric encryption keys (keyUsage ${typeof usage === "string" ? usage : "ENCRYPT_DECRYPT"}, spec ${typeof spec === "string" ? spec : "SYMMETRIC_DEFAULT"})`);
         }
         const enabled: unknown = read(props, "enableKeyRotation");
         if (enabled !== UNKNOWN && !isTrue(enabled)) {

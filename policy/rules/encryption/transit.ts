@@ -80,7 +80,7 @@ export const acmCertificate = resourcePolicy({
 type DocState = ParsedDocument | typeof UNKNOWN | undefined;
 
 function documentOf(resource: PolicyResource, key = "policy"): DocState {
-    return parseDocument(read(resource.props, key)) as DocState;
+    return parseDocument(read(resource.props, key));
 }
 
 interface SslOnlySpec {
@@ -216,7 +216,7 @@ export const auroraForceSsl = stackPolicy({
             const reference: unknown = read(cluster.props, "dbClusterParameterGroupName");
             const referenced: PolicyResource[] = groups.filter((group: PolicyResource) =>
                 (typeof reference === "string" && [read(group.props, "name"), read(group.props, "id")].includes(reference))
-                || ((cluster.propertyDependencies?.dbClusterParameterGroupName ?? []) as PolicyResource[]).some((d: PolicyResource) => d.urn === group.urn)
+                || (cluster.propertyDependencies?.dbClusterParameterGroupName ?? []).some((d: PolicyResource) => d.urn === group.urn)
                 || (reference === UNKNOWN && (cluster.dependencies ?? []).some((d: PolicyResource) => d.urn === group.urn)));
             if (referenced.length === 0) {
                 if (reference === UNKNOWN) {

@@ -1,17 +1,16 @@
 import { NormalisedStatement, conditionKeys, isPublicPrincipal } from "../../lib/documents";
 import {
-    IDENTITY_DOCUMENT_TYPES, LocatedDocument, appliesToAllResources, conditionValues, hasTagScopedCondition, identityDocuments,
+    IDENTITY_DOCUMENT_TYPES, appliesToAllResources, conditionValues, hasTagScopedCondition, identityDocuments,
     isNoResourceLevelAction, parseDocument, statementGrants,
 } from "../../lib/iamPolicies";
 import { Props, ResourceRuleContext, resourcePolicy } from "../../lib/rule";
-import { ParsedDocument } from "../../lib/documents";
 import { read, UNKNOWN } from "../../lib/values";
 
 type Ctx = ResourceRuleContext<object>;
 
 /** Runs a per-statement check over every identity document of the resource (Allow statements only). */
 function eachAllow(props: Props, ctx: Ctx, fn: (statement: NormalisedStatement, where: string) => void): void {
-    for (const { property, document } of identityDocuments(ctx.type, props) as LocatedDocument[]) {
+    for (const { property, document } of identityDocuments(ctx.type, props)) {
         document.statements.forEach((statement: NormalisedStatement, i: number) => {
             if (statement.effect === "Allow") {
                 fn(statement, `${property} Statement[${i}]${statement.sid ? ` (${statement.sid})` : ""}`);
@@ -150,7 +149,7 @@ export const noKmsDecryptAll = resourcePolicy({
 
 function trustStatements(props: Props): NormalisedStatement[] {
     const document = parseDocument(read(props, "assumeRolePolicy"));
-    return document === undefined || document === UNKNOWN ? [] : (document as ParsedDocument).statements;
+    return document === undefined || document === UNKNOWN ? [] : document.statements;
 }
 
 export const trustNoWildcard = resourcePolicy({

@@ -1,4 +1,4 @@
-import { NormalisedStatement, ParsedDocument } from "../../lib/documents";
+import { NormalisedStatement } from "../../lib/documents";
 import { conditionValues, parseDocument, statementGrants } from "../../lib/iamPolicies";
 import { resourcePolicy } from "../../lib/rule";
 import { read, UNKNOWN } from "../../lib/values";
@@ -35,7 +35,7 @@ export const oidcGithubTrustScoped = resourcePolicy({
         if (document === undefined || document === UNKNOWN) {
             return;
         }
-        (document as ParsedDocument).statements.forEach((s: NormalisedStatement, i: number) => {
+        (document).statements.forEach((s: NormalisedStatement, i: number) => {
             if (s.effect !== "Allow" || !statementGrants(s, "sts:AssumeRoleWithWebIdentity")) {
                 return;
             }

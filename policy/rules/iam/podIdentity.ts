@@ -1,4 +1,4 @@
-import { NormalisedStatement, ParsedDocument } from "../../lib/documents";
+import { NormalisedStatement } from "../../lib/documents";
 import { conditionValues, parseDocument } from "../../lib/iamPolicies";
 import { resourcePolicy } from "../../lib/rule";
 import { read, UNKNOWN } from "../../lib/values";
@@ -28,7 +28,7 @@ export const podIdentityTrustScoped = resourcePolicy({
         if (document === undefined || document === UNKNOWN) {
             return;
         }
-        (document as ParsedDocument).statements.forEach((s: NormalisedStatement, i: number) => {
+        (document).statements.forEach((s: NormalisedStatement, i: number) => {
             if (s.effect !== "Allow" || !(s.principals.Service ?? []).includes(POD_IDENTITY_PRINCIPAL)) {
                 return;
             }

@@ -11,7 +11,7 @@ export const LOG_GROUP_ARN = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:.+/;
  */
 export function isJsonLogFormat(format: string): boolean {
     try {
-        const parsed: unknown = JSON.parse(format.replace(/\$(context|stageVariables)\.[A-Za-z0-9_.\-]+/g, "0"));
+        const parsed: unknown = JSON.parse(format.replace(/\$(context|stageVariables)\.[A-Za-z0-9_.-]+/g, "0"));
         return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && Object.keys(parsed).length > 0;
     } catch {
         return false;

@@ -177,7 +177,7 @@ export const lbAccessLogs: ResourceRule = {
         const enabled = peek(logs, "enabled");
         if (enabled !== UNKNOWN && !isTrue(enabled)) {
             ctx.report({ property: "accessLogs.enabled", value: enabled ?? ABSENT, expected: "true" });
-        } else if (!isSet(logs as object, "bucket")) {
+        } else if (!isSet(logs, "bucket")) {
             ctx.report({ property: "accessLogs.bucket", value: ABSENT, expected: "the access-log bucket name" });
         }
     },
@@ -256,6 +256,45 @@ export const alarmActions: ResourceRule = {
     },
 };
 
+const RECORDER = "aws:cfg/recorder:Recorder";
+const RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
+
+/**
+ * An account baseline: checked wherever the recorder is declared (a stack without one is not
+ * flagged, since an organisation-level recorder may cover the account). Security Hub's controls
+ * are evaluated on what Config records, so a partial recorder silently hides findings.
+ */
+export const configRecorder: ResourceRule = {
+    id: "log-config-recorder",
+    description: "AWS Config records every supported resource type (no exclusions) and the recorder is switched on.",
+    severity: "medium",
+    remediation: "Set recordingGroup: { allSupported: true, includeGlobalResourceTypes: <true in one Region> } on aws.cfg.Recorder and isEnabled: true on aws.cfg.RecorderStatus.",
+    resourceTypes: [RECORDER, RECORDER_STATUS],
+    check(props, ctx) {
+        if (ctx.type === RECORDER_STATUS) {
+            requireTrue<aws.cfg.RecorderStatusArgs>(props, ctx, "isEnabled");
+            return;
+        }
+        const group = arg<aws.cfg.RecorderArgs>(props, "recordingGroup");
+        // Without a recording group AWS records all supported types (the service default).
+        if (group === UNKNOWN || group === undefined || group === null) {
+            return;
+        }
+        const allSupported = peek(group, "allSupported");
+        if (allSupported !== UNKNOWN && !isTrue(allSupported)) {
+            ctx.report({ property: "recordingGroup.allSupported", value: allSupported ?? ABSENT, expected: "true (record every supported resource type)" });
+        }
+        const exclusionBlocks = peekArray(peek(group, "exclusionByResourceTypes"));
+        const excludedTypes: unknown[] = exclusionBlocks === UNKNOWN ? [] : exclusionBlocks.flatMap((block: unknown) => {
+            const types = peekArray(peek(block, "resourceTypes"));
+            return types === UNKNOWN ? [] : types;
+        });
+        if (excludedTypes.length > 0) {
+            ctx.report({ property: "recordingGroup.exclusionByResourceTypes", value: excludedTypes, expected: "no excluded resource types" });
+        }
+    },
+};
+
 export const loggingResourcePolicies: ResourceValidationPolicy[] = [
     resourcePolicy(cloudtrailValidation),
     resourcePolicy(cloudtrailCwl),
@@ -268,4 +307,5 @@ export const loggingResourcePolicies: ResourceValidationPolicy[] = [
     resourcePolicy(wafMetrics),
     resourcePolicy(logGroupRetention),
     resourcePolicy(alarmActions),
+    resourcePolicy(configRecorder),
 ];

@@ -1,4 +1,4 @@
-import { NormalisedStatement, ParsedDocument, conditionKeys, isPublicPrincipal } from "../../lib/documents";
+import { NormalisedStatement, conditionKeys, isPublicPrincipal } from "../../lib/documents";
 import { parseDocument } from "../../lib/iamPolicies";
 import { resourcePolicy } from "../../lib/rule";
 import { read, UNKNOWN } from "../../lib/values";
@@ -26,7 +26,7 @@ export const ecrPolicyNoPublic = resourcePolicy({
             }
             return;
         }
-        (document as ParsedDocument).statements.forEach((statement: NormalisedStatement, i: number) => {
+        (document).statements.forEach((statement: NormalisedStatement, i: number) => {
             if (statement.effect !== "Allow" || !(isPublicPrincipal(statement.principals) || statement.hasNotPrincipal)) {
                 return;
             }

@@ -221,7 +221,7 @@ export const eventTargetDlq: ResourceRule = {
     resourceTypes: ["aws:cloudwatch/eventTarget:EventTarget"],
     check(props, ctx) {
         const dlq = arg<aws.cloudwatch.EventTargetArgs>(props, "deadLetterConfig");
-        if (dlq !== UNKNOWN && !isSet(dlq as object, "arn")) {
+        if (dlq !== UNKNOWN && !isSet(dlq, "arn")) {
             ctx.report({ property: "deadLetterConfig.arn", value: ABSENT, expected: "an SQS dead-letter queue ARN" });
         }
     },
@@ -291,7 +291,7 @@ export const lbHealthCheck: ResourceRule = {
         const enabled = peek(health, "enabled");
         if (isFalse(enabled)) {
             ctx.report({ property: "healthCheck.enabled", value: enabled, expected: "true" });
-        } else if (!isSet(health as object, "path")) {
+        } else if (!isSet(health, "path")) {
             ctx.report({ property: "healthCheck.path", value: ABSENT, expected: "an explicit health endpoint path" });
         }
     },

@@ -11,7 +11,7 @@ const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncr
 const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
 
 function bucket(name: string, physical: unknown = `${name}-a1b2`, type = BUCKET) {
-    const outputs = physical === UNKNOWN_STRING ? { bucket: UNKNOWN_STRING, id: UNKNOWN_STRING, arn: UNKNOWN_STRING } : { bucket: physical, id: physical, arn: `arn:aws:s3:::${physical}` };
+    const outputs = physical === UNKNOWN_STRING ? { bucket: UNKNOWN_STRING, id: UNKNOWN_STRING, arn: UNKNOWN_STRING } : { bucket: physical, id: physical, arn: `arn:aws:s3:::${String(physical)}` };
     return resource(type, {}, { name, outputs });
 }
 function sse(name: string, bucketRef: unknown, algorithm = "aws:kms", type = SSE, dependencies?: string[]) {

@@ -1,11 +1,11 @@
 import { resourcePolicy } from "../../../policy/lib/rule";
 import {
-    alarmActions, auroraCwExports, cloudtrailCwl, cloudtrailValidation, eksControlPlane, elasticacheLogs, lbAccessLogs, logGroupRetention, rdsEnhancedMonitoring, rdsPerformanceInsights, wafMetrics,
+    alarmActions, auroraCwExports, cloudtrailCwl, cloudtrailValidation, configRecorder, eksControlPlane, elasticacheLogs, lbAccessLogs, logGroupRetention, rdsEnhancedMonitoring, rdsPerformanceInsights, wafMetrics,
 } from "../../../policy/rules/logging/resources";
 import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING } from "../support/policyHarness";
 import { describeResourcePolicy } from "../network/cases";
 
-type P = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type P = Record<string, any>;  
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const trail = { s3BucketName: "trail-bucket", isMultiRegionTrail: true, enableLogFileValidation: true, cloudWatchLogsGroupArn: "arn:aws:logs:us-east-1:1:log-group:cloudtrail:*", cloudWatchLogsRoleArn: "arn:aws:iam::1:role/ct" };
 
@@ -100,4 +100,33 @@ describeResourcePolicy({
     baseline: { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1, alarmActions: ["arn:aws:sns:us-east-1:1:alerts"] },
     violations: [{ name: "no actions", mutate: (p: P) => { delete p.alarmActions; }, property: "alarmActions" }, { name: "actions disabled", mutate: (p: P) => { p.actionsEnabled = false; }, property: "actionsEnabled" }],
     unknowns: [{ name: "actions unknown", mutate: (p: P) => { p.alarmActions = UNKNOWN_ARRAY; } }, { name: "topic ARN unknown", mutate: (p: P) => { p.alarmActions = [UNKNOWN_STRING]; } }],
+});
+
+const RECORDER = "aws:cfg/recorder:Recorder";
+describeResourcePolicy({
+    policy: resourcePolicy(configRecorder), severity: "medium", types: [RECORDER],
+    baseline: { name: "platform-prod-config", roleArn: "arn:aws:iam::1:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig", recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } },
+    compliant: [
+        { name: "no recording group (AWS records all supported types)", mutate: (p: P) => { delete p.recordingGroup; } },
+        { name: "global types recorded in another Region", mutate: (p: P) => { p.recordingGroup.includeGlobalResourceTypes = false; } },
+    ],
+    violations: [
+        { name: "selected types only", mutate: (p: P) => { p.recordingGroup = { allSupported: false, resourceTypes: ["AWS::S3::Bucket"] }; }, property: "recordingGroup.allSupported" },
+        { name: "allSupported omitted in a group", mutate: (p: P) => { p.recordingGroup = { includeGlobalResourceTypes: true }; }, property: "recordingGroup.allSupported" },
+        { name: "types excluded", mutate: (p: P) => { p.recordingGroup = { allSupported: true, exclusionByResourceTypes: [{ resourceTypes: ["AWS::EC2::NetworkInterface"] }] }; }, property: "recordingGroup.exclusionByResourceTypes" },
+    ],
+    unknowns: [
+        { name: "recording group unknown", mutate: (p: P) => { p.recordingGroup = UNKNOWN_OBJECT; } },
+        { name: "allSupported unknown", mutate: (p: P) => { p.recordingGroup.allSupported = UNKNOWN_BOOLEAN; } },
+    ],
+});
+
+describeResourcePolicy({
+    policy: resourcePolicy(configRecorder), severity: "medium", types: ["aws:cfg/recorderStatus:RecorderStatus"],
+    baseline: { name: "platform-prod-config", isEnabled: true },
+    violations: [
+        { name: "recorder stopped", mutate: (p: P) => { p.isEnabled = false; }, property: "isEnabled" },
+        { name: "isEnabled omitted (the provider's default is false)", mutate: (p: P) => { delete p.isEnabled; }, property: "isEnabled" },
+    ],
+    unknowns: [{ name: "isEnabled unknown", mutate: (p: P) => { p.isEnabled = UNKNOWN_BOOLEAN; } }],
 });

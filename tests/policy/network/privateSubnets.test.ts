@@ -4,7 +4,7 @@ import { naclAdminPorts, rdsPrivateSubnets } from "../../../policy/rules/network
 import { UNKNOWN_ARRAY, UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 import { describeResourcePolicy, expectClean, expectFired, expectMetadata } from "./cases";
 
-type P = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type P = Record<string, any>;  
 const privateSubnets = stackPolicy(rdsPrivateSubnets);
 
 const subnet = (name: string, id: unknown, mapPublic = false) => resource("aws:ec2/subnet:Subnet", { mapPublicIpOnLaunch: mapPublic }, { name, outputs: { id, mapPublicIpOnLaunch: mapPublic } });

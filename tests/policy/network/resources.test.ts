@@ -8,7 +8,7 @@ import {
 import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING } from "../support/policyHarness";
 import { describeResourcePolicy } from "./cases";
 
-type P = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type P = Record<string, any>;  
 
 const EKS = "aws:eks/cluster:Cluster";
 describeResourcePolicy({

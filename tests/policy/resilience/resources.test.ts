@@ -6,7 +6,7 @@ import {
 import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING } from "../support/policyHarness";
 import { describeResourcePolicy } from "../network/cases";
 
-type P = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type P = Record<string, any>;  
 const CLUSTER = "aws:rds/cluster:Cluster";
 const prodTags = { tagsAll: { Environment: "prod", Owner: "platform" } };
 
