@@ -33,7 +33,7 @@ export default tseslint.config(
     },
     {
         // Tests build deliberately loose fixtures (mutations of `Record<string, any>`) and use vitest's
-        // asymmetric matchers, which are typed `any`; the type-aware "unsafe any" rules only add noise there.
+        // asymmetric matchers, which are typed `any`; the "any" rules only add noise there.
         files: ["tests/**/*.ts"],
         rules: {
             "@typescript-eslint/no-unsafe-member-access": "off",

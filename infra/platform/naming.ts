@@ -86,10 +86,19 @@ export function physicalName(naming: NamingContext, what: string): string {
     if (budget < HASH_LENGTH + 2) {
         throw new Error(`physicalName: "${what}" leaves no room for the stack prefix within ${COMPONENT_NAME_MAX_LENGTH} characters`);
     }
-    return `${shortened(naming.prefix, budget)}-${what}`;
+    return `${shortened(slug(naming.prefix), budget)}-${what}`;
 }
 
-/** Name tag <prefix>-<what>. */
+/**
+ * The prefix a layer with short identifiers builds on (ElastiCache replication groups allow 40
+ * characters, RDS identifiers 63 with suffixes such as -reader-1 and -final): the slugged prefix,
+ * cut with a stable hash to at most `maxLength`. Unchanged for ordinary names such as platform-prod.
+ */
+export function compactPrefix(naming: NamingContext, maxLength: number): NamingContext {
+    return { prefix: shortened(slug(naming.prefix), maxLength) };
+}
+
+/** Name tag <prefix>-<what> (tag values may be 256 characters: no fitting needed). */
 export function nameTagFor(naming: NamingContext, what: string): Record<string, string> {
-    return { Name: physicalName(naming, what) };
+    return { Name: `${naming.prefix}-${what}` };
 }

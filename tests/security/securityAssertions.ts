@@ -500,7 +500,7 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             it("every taggable resource carries the required tags (and a Name)", () => {
                 const taggable: RecordedResource[] = children().filter((r: RecordedResource) => TAGGABLE_TYPES.has(r.type));
                 // keys x4, bucket, log group, role, trail, detector, analyzer, Config's service-linked role.
-                expect(taggable.length).toBe(10);
+                expect(taggable.length).toBe(11);
                 expect(Object.keys(expected.requiredTags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
                 for (const resource of taggable) {
                     const tagsAll = resource.inputs.tagsAll as Record<string, unknown>;

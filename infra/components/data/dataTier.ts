@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { compactPrefix } from "../../platform/naming";
 import { DataConfig } from "../../config/dataConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
@@ -43,6 +44,9 @@ export interface TableOutput {
  * application buckets, AWS Backup and per-workload access. Every child inherits the component's
  * provider except the replica-region resources, which use args.replicaProvider.
  */
+/** Leaves room for the longest suffix the tier appends ("-cache-default", "-aurora-reader-10-final"). */
+export const DATA_PREFIX_MAX_LENGTH = 24;
+
 export class DataTier extends pulumi.ComponentResource {
     public readonly writerEndpoint: pulumi.Output<string> | undefined;
     public readonly readerEndpoint: pulumi.Output<string> | undefined;
@@ -67,7 +71,9 @@ export class DataTier extends pulumi.ComponentResource {
             throw new pulumi.RunError(`platform:data.access names workloads without a role: ${missing.join(", ")}. `
                 + "Each workload needs a Pod Identity role from the compute component (workloadRoleNames), or remove it from data.access.");
         }
-        const ctx: DataContext = { naming: args.naming, protection: args.protection, account: args.account, keys: args.keys, parent: this };
+        // Short enough for the strictest identifier built on it (replication group ids: 40 characters).
+        const naming: DataNaming = compactPrefix(args.naming, DATA_PREFIX_MAX_LENGTH);
+        const ctx: DataContext = { naming, protection: args.protection, account: args.account, keys: args.keys, parent: this };
         const replica: ReplicaRegion | undefined = createReplicaRegion(ctx, args);
 
         const aurora: Aurora | undefined = data.aurora.enabled
@@ -81,7 +87,7 @@ export class DataTier extends pulumi.ComponentResource {
             ? createSharedFileSystem(ctx, { efs: data.efs, network: args.network, clientSecurityGroupId: args.clientSecurityGroupId })
             : undefined;
         if (efs) {
-            createEfsCsiDriver({ naming: args.naming, account: args.account, parent: this, eks: args.eks });
+            createEfsCsiDriver({ naming, account: args.account, parent: this, eks: args.eks });
         }
         const buckets: Record<string, AppBucket> = createAppBuckets(ctx, data.buckets, replica);
         const backup: Backup | undefined = data.backup.enabled
