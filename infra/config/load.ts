@@ -57,6 +57,8 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         subnetPlan: planSubnets(network.vpcCidr, availabilityZones, network.subnetSizing),
         security: config["platform:security"],
         compute: config["platform:compute"],
+        edge: config["platform:edge"],
+        operations: config["platform:operations"],
     };
 }
 

@@ -1,4 +1,6 @@
 import { ComputeConfig } from "./computeConfig";
+import { EdgeConfig } from "./edgeConfig";
+import { OperationsConfig } from "./operationsConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -114,4 +116,6 @@ export interface PlatformConfig {
     readonly subnetPlan: readonly PlannedSubnet[];
     readonly security: SecurityConfig;
     readonly compute: ComputeConfig;
+    readonly edge: EdgeConfig;
+    readonly operations: OperationsConfig;
 }
