@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { cloudfrontTransitPolicies } from "./cloudfront";
+import { cloudfrontHeaderPolicies } from "./cloudfrontHeaders";
 import { dynamodbEncryptionPolicies } from "./dynamodb";
 import { ec2EncryptionPolicies } from "./ec2";
 import { eksEncryptionPolicies } from "./eks";
@@ -28,6 +29,7 @@ export const encryptionPolicies: Policies = [
     ...kmsEncryptionPolicies,
     ...ec2EncryptionPolicies,
     ...cloudfrontTransitPolicies,
+    ...cloudfrontHeaderPolicies,
     ...lbTransitPolicies,
     ...transitPolicies,
     ...efsEncryptionPolicies,
