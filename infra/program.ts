@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
+import { Edge } from "./components/edge/edge";
 import { Network } from "./components/network/network";
+import { AccessLogs } from "./components/operations/accessLogBucket";
+import { CostControls } from "./components/operations/costControls";
+import { Observability } from "./components/operations/observability";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
@@ -21,6 +25,28 @@ export interface PlatformOutputs {
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     readonly eks: ClusterOutputs;
+    readonly edge: EdgeOutputs | undefined;
+    readonly operations: OperationsOutputs;
+}
+
+/** What DNS, CI (asset uploads) and the cluster's ingresses need of the edge. */
+export interface EdgeOutputs {
+    readonly distributionId: pulumi.Output<string>;
+    readonly distributionDomainName: pulumi.Output<string>;
+    readonly staticAssetsBucketName: pulumi.Output<string>;
+    readonly cloudFrontWebAclArn: pulumi.Output<string>;
+    /** For alb.ingress.kubernetes.io/wafv2-acl-arn on internet-facing ingresses. */
+    readonly regionalWebAclArn: pulumi.Output<string> | undefined;
+    readonly apiLoadBalancerSecurityGroupId: pulumi.Output<string> | undefined;
+}
+
+export interface OperationsOutputs {
+    readonly alarmTopicArn: pulumi.Output<string>;
+    readonly edgeAlarmTopicArn: pulumi.Output<string>;
+    readonly accessLogBucketName: pulumi.Output<string>;
+    readonly dashboardName: pulumi.Output<string> | undefined;
+    readonly prometheusWorkspaceId: pulumi.Output<string> | undefined;
+    readonly budgetName: pulumi.Output<string>;
 }
 
 /** What kubectl, CI and the application stacks need of the cluster. */
@@ -44,7 +70,17 @@ export function runPlatform(): PlatformOutputs {
     const account: AccountContext = lookupAccountContext(config.region, providers.regional);
     const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional] };
 
-    const security = new SecurityBaseline("security", { config, account }, componentOptions);
+    const naming = namingContext(config);
+
+    // First: every bucket below logs its S3 access into it.
+    const accessLogs = new AccessLogs("access-logs", {
+        lifecycle: config.operations.accessLogs.lifecycle,
+        protection: config.protection,
+        naming,
+        account,
+        acceptCloudFrontLogs: config.edge.enabled && config.edge.logging.destination === "s3",
+    }, componentOptions);
+    const security = new SecurityBaseline("security", { config, account, accessLogBucket: accessLogs.bucket }, componentOptions);
     const network = new Network("network", {
         config,
         account,
@@ -53,7 +89,7 @@ export function runPlatform(): PlatformOutputs {
     const cluster = new Cluster("compute", {
         compute: config.compute,
         protection: config.protection,
-        naming: namingContext(config),
+        naming,
         requiredTags: config.requiredTags,
         account,
         network: { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds },
@@ -63,6 +99,46 @@ export function runPlatform(): PlatformOutputs {
             nodeVolumesKeyArn: security.keys.data.arn,
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+    }, componentOptions);
+
+    const edge: Edge | undefined = config.edge.enabled
+        ? new Edge("edge", {
+            edge: config.edge,
+            protection: config.protection,
+            naming,
+            account,
+            globalEdgeProvider: providers.globalEdge,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            logsKeyArn: security.keys.logs.arn,
+            accessLogs: { bucket: accessLogs.bucket },
+            vpcId: network.vpcId,
+        }, componentOptions)
+        : undefined;
+
+    const observability = new Observability("observability", {
+        operations: config.operations,
+        protection: config.protection,
+        naming,
+        account,
+        globalEdgeProvider: providers.globalEdge,
+        kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        layers: {
+            edge: edge ? { distributionId: edge.distributionId, cloudFrontWebAclName: edge.cloudFrontWebAclName } : undefined,
+            natGatewayIds: network.natGatewayIds,
+            eks: { clusterName: cluster.clusterName, controlPlaneLogGroupName: cluster.controlPlaneLogGroupName },
+            cloudTrailLogGroupName: security.cloudTrailLogGroupName,
+            // The data tier is not part of this program yet: its alarms are skipped until it passes its outputs here.
+            aurora: undefined,
+            dynamoTables: undefined,
+            cache: undefined,
+        },
+    }, componentOptions);
+    const costs = new CostControls("cost-controls", {
+        budget: config.operations.budget,
+        costAnomaly: config.operations.costAnomaly,
+        naming,
+        alarmTopicArn: observability.edgeAlarmTopicArn,
+        globalEdgeProvider: providers.globalEdge,
     }, componentOptions);
 
     return {
@@ -84,6 +160,22 @@ export function runPlatform(): PlatformOutputs {
             nodeSecurityGroupId: cluster.nodeSecurityGroupId,
             kubeconfig: cluster.kubeconfig,
             workloadRoleNames: cluster.workloadRoleNames,
+        },
+        edge: edge ? {
+            distributionId: edge.distributionId,
+            distributionDomainName: edge.distributionDomainName,
+            staticAssetsBucketName: edge.staticAssetsBucketName,
+            cloudFrontWebAclArn: edge.cloudFrontWebAclArn,
+            regionalWebAclArn: edge.regionalWebAclArn,
+            apiLoadBalancerSecurityGroupId: edge.apiLoadBalancerSecurityGroupId,
+        } : undefined,
+        operations: {
+            alarmTopicArn: observability.alarmTopicArn,
+            edgeAlarmTopicArn: observability.edgeAlarmTopicArn,
+            accessLogBucketName: accessLogs.bucket.bucket,
+            dashboardName: observability.dashboardName,
+            prometheusWorkspaceId: observability.prometheusWorkspaceId,
+            budgetName: costs.budgetName,
         },
     };
 }

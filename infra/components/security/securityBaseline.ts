@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
@@ -10,6 +11,8 @@ import { ThreatDetection, createThreatDetection } from "./threatDetection";
 export interface SecurityBaselineArgs {
     readonly config: PlatformConfig;
     readonly account: AccountContext;
+    /** The platform's access-log bucket: the CloudTrail bucket's server access logs go there (CIS 3.x). */
+    readonly accessLogBucket?: aws.s3.Bucket;
 }
 
 /**
@@ -22,6 +25,8 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     /** Undefined when CloudTrail is switched off. */
     public readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     public readonly trailArn: pulumi.Output<string> | undefined;
+    /** The trail's CloudWatch Logs group (CIS metric filters); undefined when CloudTrail is off. */
+    public readonly cloudTrailLogGroupName: pulumi.Output<string> | undefined;
     public readonly guardDutyDetectorId: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: SecurityBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -37,13 +42,14 @@ export class SecurityBaseline extends pulumi.ComponentResource {
         this.keys = createPlatformKeys({ config, account, trailArn: auditTrailArn, parent });
 
         const audit: AuditTrail | undefined = auditTrailArn
-            ? createAuditTrail({ config, account, logsKey: this.keys.logs, trailArn: auditTrailArn, parent })
+            ? createAuditTrail({ config, account, logsKey: this.keys.logs, trailArn: auditTrailArn, accessLogBucket: args.accessLogBucket, parent })
             : undefined;
         const threatDetection: ThreatDetection | undefined = createThreatDetection(config, parent);
         createAccountGuardrails({ config, account, dataKey: this.keys.data, parent });
 
         this.cloudTrailBucketName = audit?.bucket.bucket;
         this.trailArn = audit?.trail.arn;
+        this.cloudTrailLogGroupName = audit?.logGroup.name;
         this.guardDutyDetectorId = threatDetection?.detector.id;
 
         this.registerOutputs({
