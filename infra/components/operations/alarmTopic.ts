@@ -54,7 +54,7 @@ export function createAlarmTopic(args: AlarmTopicArgs): AlarmTopic {
         new aws.sns.TopicSubscription(`${what}-email-${email.toLowerCase()}`, { topic: topic.arn, protocol: "email", endpoint: email }, args.opts);
     }
     for (const url of args.subscriptions.httpsEndpoints) {
-        new aws.sns.TopicSubscription(`${what}-https-${url.replace(/^https:\/\//, "")}`, { topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false }, args.opts);
+        new aws.sns.TopicSubscription(`${what}-https-${url.replace(/^https:\/\//, "").replace(/[^A-Za-z0-9.-]+/g, "-")}`, { topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false }, args.opts);
     }
     return { key, topic };
 }
