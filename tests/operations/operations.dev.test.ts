@@ -1,0 +1,17 @@
+import { describeOperations } from "./operationsAssertions";
+
+// Values from Pulumi.dev.yaml, written out so a change there is made on purpose here too.
+describeOperations({
+    stack: "dev",
+    prefix: "platform-dev",
+    natZones: ["us-east-1a"],
+    emails: ["platform-dev-alerts@example.com"],
+    httpsEndpoints: [],
+    accessLogLifecycle: { transitionToInfrequentAccessDays: 30, expirationDays: 90 },
+    cloudTrailDataEvents: false,
+    prometheus: false,
+    budget: { limit: "1500.00", actual: [80, 100], forecast: [100], emails: ["platform-team@example.com"] },
+    anomalyThresholdUsd: 50,
+    protect: false,
+    retainOnDelete: false,
+});
