@@ -3,6 +3,8 @@ import { RecordedResource } from "../../tools/offline/mockEngine";
 import { StackRunResult, policyDocument, runStack } from "../support/stackRun";
 import { devObject } from "../config/configFixtures";
 import { E } from "./edgeAssertions";
+import { estimateCost } from "../../tools/preview/cost";
+import { DEFAULT_ASSUMPTIONS } from "../../tools/preview/pricing";
 
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/api/0123456789abcdef";
 
@@ -46,6 +48,10 @@ describe("edge options: default certificate, VPC origin, Shield Advanced, S3 log
         const protection: RecordedResource = result.get(E.shield, "edge");
         expect(protection.inputs).toMatchObject({ name: "platform-dev-edge", resourceArn: distribution().outputs.arn });
         expect(protection.provider).toBe(result.get("pulumi:providers:aws", "global-edge").urn);
+    });
+    it("the offline estimate carries Shield Advanced's USD 3,000 monthly commitment once opted in", () => {
+        const shield = estimateCost(result.resources, () => "edge", DEFAULT_ASSUMPTIONS, "us-east-1").items.filter((i) => i.rate === "shieldAdvancedMonth");
+        expect(shield.map((i) => [i.quantity, i.unitPriceUsd])).toEqual([[1, 3000]]);
     });
     it("logs v2 to the access-log bucket, whose policy admits log delivery from us-east-1 delivery sources of this account", () => {
         expect(result.ofType(E.logGroup).map((g) => g.name)).not.toContain("edge-access-logs");

@@ -58,6 +58,17 @@ const BASE_RATES = {
     ebsGp3GbMonth: { usd: 0.08, unit: "GB-month", description: "EBS gp3 volume storage (3,000 IOPS and 125 MB/s included)", source: "aws.amazon.com/ebs/pricing/", asOf: "2026-12", verify: true },
     fargateVcpuHour: { usd: 0.04048, unit: "vCPU-hour", description: "Fargate (Linux/x86) vCPU", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
     fargateGbHour: { usd: 0.004445, unit: "GB-hour", description: "Fargate (Linux/x86) memory", source: "aws.amazon.com/fargate/pricing/", asOf: "2026-12", verify: true },
+    // Edge and operations (issue 10). AWS list prices, us-east-1 / North America, read 2026-12-01.
+    cloudFrontHttpsRequestsMillion: { usd: 1, unit: "million HTTPS requests beyond the free 10 million", description: "CloudFront HTTPS requests, North America ($0.0100 per 10,000)", source: "aws.amazon.com/cloudfront/pricing/", asOf: "2026-12", verify: true },
+    wafBotControlMonth: { usd: 10, unit: "web ACL-month", description: "AWS WAF Bot Control rule group (common level) subscription", source: "[P12] aws.amazon.com/waf/pricing/", asOf: "2026-12" },
+    wafBotControlRequestsMillion: { usd: 1, unit: "million requests", description: "AWS WAF Bot Control (common level) requests inspected", source: "[P12] aws.amazon.com/waf/pricing/", asOf: "2026-12" },
+    cloudWatchAlarmMetricMonth: { usd: 0.1, unit: "metric in a metric-math alarm-month", description: "CloudWatch standard-resolution alarm, billed per metric it evaluates", source: "[P18] aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    cloudWatchDashboardMonth: { usd: 3, unit: "dashboard-month", description: "CloudWatch dashboard (the first three per account are free; priced as if used up)", source: "aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    cloudWatchCustomMetricMonth: { usd: 0.3, unit: "custom metric-month", description: "CloudWatch custom metric published by a log metric filter (first 10,000 tier)", source: "aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    prometheusIngestTenMillionSamples: { usd: 0.9, unit: "10 million samples ingested", description: "Amazon Managed Service for Prometheus ingestion (first 2 billion samples)", source: "aws.amazon.com/prometheus/pricing/", asOf: "2026-12", verify: true },
+    prometheusStorageGbMonth: { usd: 0.03, unit: "GB-month", description: "Amazon Managed Service for Prometheus metric storage", source: "aws.amazon.com/prometheus/pricing/", asOf: "2026-12", verify: true },
+    shieldAdvancedMonth: { usd: 3000, unit: "organisation-month", description: "AWS Shield Advanced subscription: USD 3,000 a month with a one-year commitment, once per organisation (data transfer out of protected resources extra)", source: "aws.amazon.com/shield/pricing/", asOf: "2026-12" },
+    cloudTrailDataEventsMillion: { usd: 1, unit: "million data events", description: "CloudTrail data events delivered ($0.10 per 100,000)", source: "[P16] aws.amazon.com/cloudtrail/pricing/", asOf: "2026-12" },
 } as const satisfies Record<string, Rate>;
 
 /** Every rate the estimate uses. Keys are referenced from cost.ts. */
@@ -81,6 +92,10 @@ export interface Assumptions {
     readonly dynamoDbReadsMillionPerMonth: number;
     readonly cloudFrontGbPerMonth: number;
     readonly wafRequestsMillionPerMonth: number;
+    readonly cloudFrontRequestsMillionPerMonth: number;
+    readonly prometheusSamplesTenMillionPerMonth: number;
+    readonly prometheusStorageGb: number;
+    readonly cloudTrailDataEventsMillionPerMonth: number;
     readonly backupGb: number;
     readonly spotDiscount: number;
     readonly fargatePodsPerProfile: number;
@@ -103,6 +118,10 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     dynamoDbReadsMillionPerMonth: 5,
     cloudFrontGbPerMonth: 500,
     wafRequestsMillionPerMonth: 1,
+    cloudFrontRequestsMillionPerMonth: 20,
+    prometheusSamplesTenMillionPerMonth: 50,
+    prometheusStorageGb: 10,
+    cloudTrailDataEventsMillionPerMonth: 0.5,
     backupGb: 50,
     spotDiscount: 0.6,
     fargatePodsPerProfile: 1,
@@ -126,6 +145,10 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     dynamoDbReadsMillionPerMonth: "million DynamoDB read request units per table per month",
     cloudFrontGbPerMonth: "GB CloudFront transfer per distribution per month (first 1 TB free)",
     wafRequestsMillionPerMonth: "million requests per WAF web ACL per month",
+    cloudFrontRequestsMillionPerMonth: "million HTTPS requests per distribution per month (first 10 million free)",
+    prometheusSamplesTenMillionPerMonth: "10 million samples ingested per Prometheus workspace per month (50 = 500 million)",
+    prometheusStorageGb: "GB of metrics stored per Prometheus workspace",
+    cloudTrailDataEventsMillionPerMonth: "million S3 data events per trail with data events per month",
     backupGb: "GB of warm backup storage per backup plan",
     spotDiscount: "Spot price below on-demand for the first instance type of a Spot node group (AWS: up to 90%; m-family in us-east-1 typically 55-70%)",
     fargatePodsPerProfile: "pods running around the clock per Fargate profile",
