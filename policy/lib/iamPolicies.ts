@@ -116,6 +116,14 @@ export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = [
     "tag:GetResources",
     "shield:GetSubscriptionState",
     "wafv2:ListWebACLs",
+    // Reads the AWS Load Balancer Controller's and Karpenter's published policies grant on "*"
+    // (list/lookup calls the Service Authorization Reference lists without a resource type).
+    "ec2:GetCoipPoolUsage",
+    "ec2:GetSecurityGroupsForVpc",
+    "iam:ListServerCertificates",
+    "iam:ListInstanceProfiles",
+    "pricing:GetProducts",
+    "arc-zonal-shift:GetManagedResource",
 ];
 
 /** Is every action the statement pattern can match covered by the allow pattern? */
