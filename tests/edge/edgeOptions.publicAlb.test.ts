@@ -8,10 +8,26 @@ import { E } from "./edgeAssertions";
 describe("edge options: public ALB origin", () => {
     let result: StackRunResult;
     beforeAll(async () => {
-        const edge = { ...devObject("platform:edge"), apiOrigin: { enabled: true, kind: "publicAlb", domainName: "api.dev.example.com" } };
+        const edge = {
+            ...devObject("platform:edge"),
+            domain: { aliases: ["assets.dev.example.com", "*.dev.example.com"], hostedZoneId: "Z0DEV456789ABCDEFGHIJ" },
+            apiOrigin: { enabled: true, kind: "publicAlb", domainName: "api.dev.example.com" },
+        };
         result = await runStack("dev", { overrides: { "platform:edge": JSON.stringify(edge) } });
     });
 
+    it("a wildcard alias: one certificate with the wildcard as a SAN, its own validation record and A/AAAA aliases", () => {
+        expect(result.get(E.certificate, "edge").inputs).toMatchObject({ domainName: "assets.dev.example.com", subjectAlternativeNames: ["*.dev.example.com"] });
+        const names: string[] = result.ofType(E.record).map((r: RecordedResource) => r.name).sort();
+        expect(names).toEqual([
+            "edge-alias-assets.dev.example.com-a", "edge-alias-assets.dev.example.com-aaaa",
+            "edge-alias-wildcard.dev.example.com-a", "edge-alias-wildcard.dev.example.com-aaaa",
+            "edge-validation-assets.dev.example.com", "edge-validation-wildcard.dev.example.com",
+        ]);
+        expect(result.get(E.record, "edge-alias-wildcard.dev.example.com-a").inputs.name).toBe("*.dev.example.com");
+        expect(result.get(E.record, "edge-validation-wildcard.dev.example.com").inputs.allowOverwrite).toBe(true);
+        expect(result.get(E.distribution, "edge").inputs.aliases).toEqual(["assets.dev.example.com", "*.dev.example.com"]);
+    });
     it("the origin is a custom origin: https-only, TLSv1.2 only", () => {
         const origins = result.get(E.distribution, "edge").inputs.origins as Record<string, unknown>[];
         expect(origins[1]).toEqual({

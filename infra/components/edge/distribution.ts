@@ -90,11 +90,12 @@ export function createDistribution(ctx: EdgeContext, args: DistributionArgs, ori
     }, atGlobalEdge(ctx));
 }
 
-/** Route 53 aliases (A and AAAA) from each configured name to the distribution. */
+/** Route 53 aliases (A and AAAA) from each configured name (wildcards included) to the distribution. */
 export function createAliasRecords(ctx: EdgeContext, edge: EdgeConfig, distribution: aws.cloudfront.Distribution): void {
-    for (const alias of edge.domain.aliases.filter((name: string) => !name.startsWith("*."))) {
+    for (const alias of edge.domain.aliases) {
+        const logical: string = alias.replace(/^\*\./, "wildcard.");
         for (const type of ["A", "AAAA"] as const) {
-            new aws.route53.Record(`edge-alias-${alias}-${type.toLowerCase()}`, {
+            new aws.route53.Record(`edge-alias-${logical}-${type.toLowerCase()}`, {
                 zoneId: edge.domain.hostedZoneId!,
                 name: alias,
                 type,
