@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
 import { DataTier, TableOutput } from "./components/data/dataTier";
+import { Edge } from "./components/edge/edge";
 import { Network } from "./components/network/network";
+import { AccessLogs } from "./components/operations/accessLogBucket";
+import { CostControls } from "./components/operations/costControls";
+import { Observability } from "./components/operations/observability";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
@@ -23,6 +27,28 @@ export interface PlatformOutputs {
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     readonly eks: ClusterOutputs;
     readonly data: DataOutputs;
+    readonly edge: EdgeOutputs | undefined;
+    readonly operations: OperationsOutputs;
+}
+
+/** What DNS, CI (asset uploads) and the cluster's ingresses need of the edge. */
+export interface EdgeOutputs {
+    readonly distributionId: pulumi.Output<string>;
+    readonly distributionDomainName: pulumi.Output<string>;
+    readonly staticAssetsBucketName: pulumi.Output<string>;
+    readonly cloudFrontWebAclArn: pulumi.Output<string>;
+    /** For alb.ingress.kubernetes.io/wafv2-acl-arn on internet-facing ingresses. */
+    readonly regionalWebAclArn: pulumi.Output<string> | undefined;
+    readonly apiLoadBalancerSecurityGroupId: pulumi.Output<string> | undefined;
+}
+
+export interface OperationsOutputs {
+    readonly alarmTopicArn: pulumi.Output<string>;
+    readonly edgeAlarmTopicArn: pulumi.Output<string>;
+    readonly accessLogBucketName: pulumi.Output<string>;
+    readonly dashboardName: pulumi.Output<string> | undefined;
+    readonly prometheusWorkspaceId: pulumi.Output<string> | undefined;
+    readonly budgetName: pulumi.Output<string>;
 }
 
 /** What kubectl, CI and the application stacks need of the cluster. */
@@ -62,13 +88,22 @@ export function runPlatform(): PlatformOutputs {
     const account: AccountContext = lookupAccountContext(config.region, providers.regional);
     const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional] };
 
-    const security = new SecurityBaseline("security", { config, account }, componentOptions);
+    const naming: NamingContext = namingContext(config);
+
+    // First: every bucket below logs its S3 access into it.
+    const accessLogs = new AccessLogs("access-logs", {
+        lifecycle: config.operations.accessLogs.lifecycle,
+        protection: config.protection,
+        naming,
+        account,
+        acceptCloudFrontLogs: config.edge.enabled && config.edge.logging.destination === "s3",
+    }, componentOptions);
+    const security = new SecurityBaseline("security", { config, account, accessLogBucket: accessLogs.bucket }, componentOptions);
     const network = new Network("network", {
         config,
         account,
         flowLogsKmsKeyArn: security.keys.logs.arn,
     }, componentOptions);
-    const naming: NamingContext = namingContext(config);
     const cluster = new Cluster("compute", {
         compute: config.compute,
         protection: config.protection,
@@ -84,6 +119,16 @@ export function runPlatform(): PlatformOutputs {
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
 
+    // S3 delivers access logs only within a region: replica buckets log into a sink of their own there.
+    const replicaAccessLogs: AccessLogs | undefined = config.data.replicaRegion && providers.replica
+        ? new AccessLogs("access-logs-replica", {
+            lifecycle: config.operations.accessLogs.lifecycle,
+            protection: config.protection,
+            naming,
+            account,
+            acceptCloudFrontLogs: false,
+        }, { providers: [providers.replica] })
+        : undefined;
     const data = new DataTier("data", {
         data: config.data,
         protection: config.protection,
@@ -106,6 +151,48 @@ export function runPlatform(): PlatformOutputs {
         keyDeletionWindowInDays: config.security.kms.deletionWindowInDays,
         // Installs the EFS CSI driver add-on with its Pod Identity role.
         eks: { clusterName: cluster.clusterName, clusterArn: cluster.clusterArn },
+        accessLogs: { home: accessLogs.bucket, replica: replicaAccessLogs?.bucket },
+    }, componentOptions);
+
+    const edge: Edge | undefined = config.edge.enabled
+        ? new Edge("edge", {
+            edge: config.edge,
+            protection: config.protection,
+            naming,
+            account,
+            globalEdgeProvider: providers.globalEdge,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            logsKeyArn: security.keys.logs.arn,
+            accessLogs: { bucket: accessLogs.bucket },
+            vpcId: network.vpcId,
+        }, componentOptions)
+        : undefined;
+
+    const observability = new Observability("observability", {
+        operations: config.operations,
+        protection: config.protection,
+        naming,
+        account,
+        globalEdgeProvider: providers.globalEdge,
+        kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        layers: {
+            edge: edge ? { distributionId: edge.distributionId, cloudFrontWebAclName: edge.cloudFrontWebAclName } : undefined,
+            natGatewayIds: network.natGatewayIds,
+            eks: { clusterName: cluster.clusterName, controlPlaneLogGroupName: cluster.controlPlaneLogGroupName },
+            cloudTrailLogGroupName: security.cloudTrailLogGroupName,
+            aurora: data.clusterIdentifier ? { clusterIdentifier: data.clusterIdentifier, readerInstanceIds: data.auroraReaderInstanceIds } : undefined,
+            dynamoTables: Object.keys(data.tables).length > 0
+                ? Object.fromEntries(Object.entries(data.tables).map(([name, table]: [string, TableOutput]) => [name, table.name]))
+                : undefined,
+            cache: data.cacheAlarmTarget,
+        },
+    }, componentOptions);
+    const costs = new CostControls("cost-controls", {
+        budget: config.operations.budget,
+        costAnomaly: config.operations.costAnomaly,
+        naming,
+        alarmTopicArn: observability.edgeAlarmTopicArn,
+        globalEdgeProvider: providers.globalEdge,
     }, componentOptions);
 
     return {
@@ -139,6 +226,22 @@ export function runPlatform(): PlatformOutputs {
             bucketNames: data.bucketNames,
             backupVaultName: data.vaultName,
             connectionSecretArns: data.connectionSecretArns,
+        },
+        edge: edge ? {
+            distributionId: edge.distributionId,
+            distributionDomainName: edge.distributionDomainName,
+            staticAssetsBucketName: edge.staticAssetsBucketName,
+            cloudFrontWebAclArn: edge.cloudFrontWebAclArn,
+            regionalWebAclArn: edge.regionalWebAclArn,
+            apiLoadBalancerSecurityGroupId: edge.apiLoadBalancerSecurityGroupId,
+        } : undefined,
+        operations: {
+            alarmTopicArn: observability.alarmTopicArn,
+            edgeAlarmTopicArn: observability.edgeAlarmTopicArn,
+            accessLogBucketName: accessLogs.bucket.bucket,
+            dashboardName: observability.dashboardName,
+            prometheusWorkspaceId: observability.prometheusWorkspaceId,
+            budgetName: costs.budgetName,
         },
     };
 }

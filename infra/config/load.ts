@@ -71,6 +71,8 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         security: config["platform:security"],
         compute: config["platform:compute"],
         data: config["platform:data"],
+        edge: config["platform:edge"],
+        operations: config["platform:operations"],
     };
 }
 

@@ -1,5 +1,7 @@
 import { ComputeConfig } from "./computeConfig";
 import { DataConfig } from "./dataConfig";
+import { EdgeConfig } from "./edgeConfig";
+import { OperationsConfig } from "./operationsConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -124,4 +126,6 @@ export interface PlatformConfig {
     readonly security: SecurityConfig;
     readonly compute: ComputeConfig;
     readonly data: DataConfig;
+    readonly edge: EdgeConfig;
+    readonly operations: OperationsConfig;
 }

@@ -24,6 +24,8 @@ import { AWS_REGIONS, AWS_REGIONS_CHECKED_ON } from "./regions";
 import { checkData, dataSchema } from "./dataSchema";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
 import { checkCompute, computeSchema } from "./computeSchema";
+import { checkEdge, edgeSchema } from "./edgeSchema";
+import { checkOperations, operationsSchema } from "./operationsSchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -148,6 +150,8 @@ const STACK_CONFIG_SHAPE = {
     // access.administrators has no safe default: a stack without one fails the cross-field check.
     "platform:compute": computeSchema.default(computeSchema.parse({})),
     "platform:data": dataSchema.default(dataSchema.parse({})),
+    "platform:edge": edgeSchema.default(edgeSchema.parse({})),
+    "platform:operations": operationsSchema.default(operationsSchema.parse({})),
 };
 
 const stackFieldsSchema = strictObject(STACK_CONFIG_SHAPE);
@@ -173,6 +177,8 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:security.config.enabled", "platform:security.cloudTrail.enabled"], check: checkConfigDelivery },
     { needs: ["platform:environment", "platform:compute"], check: checkCompute },
     { needs: ["aws:region", "platform:environment", "platform:data", "platform:compute.workloadIdentities"], check: checkData },
+    { needs: ["platform:edge"], check: checkEdge },
+    { needs: ["platform:environment", "platform:operations"], check: checkOperations },
 ];
 
 export const stackConfigSchema = CONFIG_CHECKS.reduce(

@@ -12,9 +12,6 @@ export const REPOSITORY_POLICY_CONFIG: PolicyPackConfig = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "platform.json"), "utf8"),
 ) as PolicyPackConfig;
 
-const S3_ACCESS_LOGGING_REASON = "Application buckets have no server access logging: S3 delivers access logs only to a target bucket "
-    + "with SSE-S3 default encryption, which enc-s3-sse-kms (mandatory) forbids. Object-level auditing belongs to CloudTrail S3 data events.";
-
 /**
  * Advisory findings this program is known to produce, each with the reason it is accepted.
  * The README lists the same table; a new advisory finding fails the test until it is justified here.
@@ -28,11 +25,8 @@ export const ACCEPTED_ADVISORIES: Readonly<Record<string, Readonly<Record<string
         "res-rds-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
         "res-dynamodb-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
         "res-elasticache-failover": "Dev runs one cache.t4g.micro node (no replica, so no failover) to save cost; prod requires a replica per shard.",
-        "log-s3-access-logging": S3_ACCESS_LOGGING_REASON,
     },
-    prod: {
-        "log-s3-access-logging": S3_ACCESS_LOGGING_REASON,
-    },
+    prod: {},
 };
 
 /** Runs this repository's own program for a stack and evaluates the whole pack on it. */

@@ -204,7 +204,7 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             });
 
             it("keys are exactly data, logs, cluster-secrets and backup, exported by domain", () => {
-                expect(result.all(T.key).filter((k: RecordedResource) => k.parent?.includes("platform:security:Baseline")).map((k: RecordedResource) => k.name).sort())
+                expect(result.all(T.key).filter((k: RecordedResource) => k.parent === baselineUrn).map((k: RecordedResource) => k.name).sort())
                     .toEqual(["backup", "cluster-secrets", "data", "logs"]);
                 expect(result.run.stackOutputs.kmsKeyArns).toEqual({
                     data: keyArn("data"), logs: keyArn("logs"), clusterSecrets: keyArn("cluster-secrets"), backup: keyArn("backup"),
@@ -482,17 +482,17 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             it("every security resource is a child of the component and uses the regional provider", () => {
                 const regional: string = result.get("pulumi:providers:aws", "regional").urn;
                 const ours: RecordedResource[] = children();
-                // 4 keys + 4 aliases + bucket + 6 guardrails + log group + role + role policy + trail
+                // 4 keys + 4 aliases + bucket + 6 guardrails + access logging + log group + role + role policy + trail
                 // + detector + 5 features + hub + 2 standards + analyzer + account PAB + 2 EBS
                 // + Config (service-linked role, recorder, delivery channel, recorder status).
-                expect(ours).toHaveLength(36);
+                expect(ours).toHaveLength(37);
                 for (const resource of ours) {
                     expect(resource.provider, resource.urn).toBe(regional);
                 }
                 const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3|cfg)\//;
-                // The data tier's application buckets and replica-region key are its own.
-                const dataTier: string | undefined = result.ofType("platform:data:DataTier")[0]?.urn;
-                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && r.parent !== dataTier)) {
+                // The data, edge and operations components own keys and buckets of their own.
+                const otherComponents: RegExp = /platform:(data|edge|operations):/;
+                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && !otherComponents.test(r.urn))) {
                     expect(resource.parent, resource.urn).toBe(baselineUrn);
                 }
             });

@@ -160,6 +160,37 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const arn = `arn:aws:secretsmanager:${arnRegion}:${a}:secret:${secret}-${hex(urn, 6)}`;
             return { id: arn, outputs: { arn, name: secret } };
         }
+        case "aws:cloudfront/distribution:Distribution": {
+            const id = `E${hex(urn, 13).toUpperCase()}`;
+            return { id, outputs: { arn: `arn:aws:cloudfront::${a}:distribution/${id}`, domainName: `d${hex(urn + "domain", 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed" } };
+        }
+        case "aws:acm/certificate:Certificate": {
+            const id: string = uuid(urn);
+            const names: string[] = [String(inputs.domainName), ...((inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
+            return {
+                id,
+                outputs: {
+                    arn: `arn:aws:acm:${arnRegion}:${a}:certificate/${id}`,
+                    domainValidationOptions: names.map((domainName: string) => ({
+                        domainName,
+                        resourceRecordName: `_${hex(urn + domainName, 32)}.${domainName.replace(/^\*\./, "")}.`,
+                        resourceRecordType: "CNAME",
+                        resourceRecordValue: `_${hex(urn + domainName + "value", 32)}.acm-validations.aws.`,
+                    })),
+                },
+            };
+        }
+        case "aws:acm/certificateValidation:CertificateValidation":
+            return { id: String(inputs.certificateArn), outputs: { certificateArn: inputs.certificateArn } };
+        case "aws:wafv2/webAcl:WebAcl": {
+            const id: string = uuid(urn);
+            const scope: string = inputs.scope === "CLOUDFRONT" ? "global" : "regional";
+            return { id, outputs: { arn: `arn:aws:wafv2:${arnRegion}:${a}:${scope}/webacl/${String(inputs.name)}/${id}` } };
+        }
+        case "aws:sns/topic:Topic": {
+            const topicName: string = autoName(name, urn, inputs.name);
+            return { id: `arn:aws:sns:${arnRegion}:${a}:${topicName}`, outputs: { name: topicName, arn: `arn:aws:sns:${arnRegion}:${a}:${topicName}` } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:
@@ -211,6 +242,8 @@ export function fakeInvoke(token: string, inputs: Outputs, ctx: FakeCloudContext
                 id: ctx.region,
             };
         }
+        case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
+            return { id: `pl-${hex(String(inputs.name), 8)}`, name: inputs.name, addressFamily: "IPv4", maxEntries: 55, entries: [] };
         default:
             throw new Error(`the mock runtime has no result for invoke ${token}; add it to tools/offline/fakeCloud.ts`);
     }

@@ -104,6 +104,23 @@ const FREE: Record<string, string> = {
     "aws:backup/restoreTestingSelection:RestoreTestingSelection": "restored resources run for the validation window only (not estimated)",
     "aws:appautoscaling/target:Target": "no charge (added capacity is priced as instances)",
     "aws:appautoscaling/policy:Policy": "no charge",
+    "aws:cloudfront/originAccessControl:OriginAccessControl": "no charge",
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": "no charge",
+    "aws:cloudfront/vpcOrigin:VpcOrigin": "no charge (the ALB is billed where it is created)",
+    "aws:acm/certificate:Certificate": "public ACM certificate: no charge",
+    "aws:acm/certificateValidation:CertificateValidation": "no charge",
+    "aws:route53/record:Record": "records: no charge (alias queries to CloudFront are free; the hosted zone is billed where it lives)",
+    "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": "no charge (ingestion priced on the log group)",
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": "no charge (delivery priced on the destination)",
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": "no charge (ingestion priced on the log group or bucket)",
+    "aws:cloudwatch/logDelivery:LogDelivery": "no charge (ingestion priced on the destination)",
+    "aws:s3/bucketLogging:BucketLogging": "no charge (log objects add storage to the access-log bucket)",
+    "aws:sns/topic:Topic": "first 1,000 e-mail and 100,000 HTTPS notifications a month free; alarm volumes stay inside it",
+    "aws:sns/topicPolicy:TopicPolicy": "no charge",
+    "aws:sns/topicSubscription:TopicSubscription": "no charge (deliveries priced on the topic)",
+    "aws:budgets/budget:Budget": "budgets without actions: no charge",
+    "aws:costexplorer/anomalyMonitor:AnomalyMonitor": "Cost Anomaly Detection: no charge",
+    "aws:costexplorer/anomalySubscription:AnomalySubscription": "Cost Anomaly Detection: no charge",
 };
 
 const STORAGE_DEPENDENT: Record<string, string> = {};
@@ -149,10 +166,23 @@ const PRICERS: Record<string, Pricer> = {
     "aws:cloudwatch/logGroup:LogGroup": (r, ctx) => ctx.flowLogDestinations.has(r.urn)
         ? "flow-log destination: ingestion priced on the flow log"
         : [{ rate: "cloudWatchLogsIngestGb", quantity: ctx.assumptions.logGroupGbPerMonth }],
-    "aws:cloudwatch/metricAlarm:MetricAlarm": () => [{ rate: "cloudWatchAlarmMonth", quantity: 1 }],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (r) => {
+        const queries: unknown[] = Array.isArray(r.inputs.metricQueries) ? r.inputs.metricQueries : [];
+        const metrics: number = queries.filter((q: unknown) => typeof q === "object" && q !== null && "metric" in q && (q as { metric?: unknown }).metric !== undefined).length;
+        return metrics > 0 ? [{ rate: "cloudWatchAlarmMetricMonth", quantity: metrics }] : [{ rate: "cloudWatchAlarmMonth", quantity: 1 }];
+    },
+    "aws:cloudwatch/dashboard:Dashboard": () => [{ rate: "cloudWatchDashboardMonth", quantity: 1 }],
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": () => [{ rate: "cloudWatchCustomMetricMonth", quantity: 1 }],
+    "aws:amp/workspace:Workspace": (_r, ctx) => [
+        { rate: "prometheusIngestTenMillionSamples", quantity: ctx.assumptions.prometheusSamplesTenMillionPerMonth },
+        { rate: "prometheusStorageGbMonth", quantity: ctx.assumptions.prometheusStorageGb },
+    ],
+    "aws:shield/protection:Protection": () => [{ rate: "shieldAdvancedMonth", quantity: 1 }],
     "aws:kms/key:Key": () => [{ rate: "kmsKeyMonth", quantity: 1 }],
     "aws:kms/replicaKey:ReplicaKey": () => [{ rate: "kmsKeyMonth", quantity: 1 }],
-    "aws:cloudtrail/trail:Trail": () => [{ rate: "cloudTrailManagementCopy", quantity: 1 }],
+    "aws:cloudtrail/trail:Trail": (r, ctx) => JSON.stringify(r.inputs.advancedEventSelectors ?? []).includes("\"Data\"")
+        ? [{ rate: "cloudTrailManagementCopy", quantity: 1 }, { rate: "cloudTrailDataEventsMillion", quantity: ctx.assumptions.cloudTrailDataEventsMillionPerMonth }]
+        : [{ rate: "cloudTrailManagementCopy", quantity: 1 }],
     "aws:guardduty/detector:Detector": (_r, ctx) => [
         { rate: "guardDutyManagementEventsMillion", quantity: ctx.assumptions.guardDutyManagementEventsMillionPerMonth },
         { rate: "guardDutyFlowDnsGb", quantity: ctx.assumptions.guardDutyFlowDnsGbPerMonth },
@@ -207,12 +237,23 @@ const PRICERS: Record<string, Pricer> = {
             ...(pitr ? [{ rate: "dynamoDbPitrGbMonth" as RateId, quantity: ctx.assumptions.dynamoDbStorageGbPerTable * copies }] : []),
         ];
     },
-    "aws:cloudfront/distribution:Distribution": (_r, ctx) => [{ rate: "cloudFrontGb", quantity: Math.max(0, ctx.assumptions.cloudFrontGbPerMonth - 1024) }],
-    "aws:wafv2/webAcl:WebAcl": (r, ctx) => [
-        { rate: "wafWebAclMonth", quantity: 1 },
-        { rate: "wafRuleMonth", quantity: Array.isArray(r.inputs.rules) ? r.inputs.rules.length : 0 },
-        { rate: "wafRequestsMillion", quantity: ctx.assumptions.wafRequestsMillionPerMonth },
+    "aws:cloudfront/distribution:Distribution": (_r, ctx) => [
+        { rate: "cloudFrontGb", quantity: Math.max(0, ctx.assumptions.cloudFrontGbPerMonth - 1024) },
+        { rate: "cloudFrontHttpsRequestsMillion", quantity: Math.max(0, ctx.assumptions.cloudFrontRequestsMillionPerMonth - 10) },
     ],
+    "aws:wafv2/webAcl:WebAcl": (r, ctx) => {
+        const rules: unknown[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        const botControl: boolean = JSON.stringify(rules).includes("AWSManagedRulesBotControlRuleSet");
+        return [
+            { rate: "wafWebAclMonth", quantity: 1 },
+            { rate: "wafRuleMonth", quantity: rules.length },
+            { rate: "wafRequestsMillion", quantity: ctx.assumptions.wafRequestsMillionPerMonth },
+            ...(botControl ? [
+                { rate: "wafBotControlMonth" as const, quantity: 1 },
+                { rate: "wafBotControlRequestsMillion" as const, quantity: ctx.assumptions.wafRequestsMillionPerMonth },
+            ] : []),
+        ];
+    },
     "aws:secretsmanager/secret:Secret": () => [{ rate: "secretMonth", quantity: 1 }],
     "aws:backup/plan:Plan": (r, ctx) => {
         const copies: boolean = Array.isArray(r.inputs.rules)

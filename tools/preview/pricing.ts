@@ -69,6 +69,17 @@ const BASE_RATES = {
     efsInfrequentAccessGbMonth: { usd: 0.016, unit: "GB-month", description: "EFS Infrequent Access storage (reads billed per GB, not estimated)", source: "aws.amazon.com/efs/pricing/", asOf: AS_OF, verify: true },
     s3StandardGbMonth: { usd: 0.023, unit: "GB-month", description: "S3 Standard storage (first 50 TB)", source: "aws.amazon.com/s3/pricing/", asOf: AS_OF, verify: true },
     interRegionTransferGb: { usd: 0.02, unit: "GB transferred", description: "Data transfer between AWS regions (backup copies, bucket replication)", source: "[P19] factualminds.com/blog/aws-backup-pricing-vaults-cross-region-restores", asOf: AS_OF, verify: true },
+    // Edge and operations (issue 10). AWS list prices, us-east-1 / North America, read 2026-12-01.
+    cloudFrontHttpsRequestsMillion: { usd: 1, unit: "million HTTPS requests beyond the free 10 million", description: "CloudFront HTTPS requests, North America ($0.0100 per 10,000)", source: "aws.amazon.com/cloudfront/pricing/", asOf: "2026-12", verify: true },
+    wafBotControlMonth: { usd: 10, unit: "web ACL-month", description: "AWS WAF Bot Control rule group (common level) subscription", source: "[P12] aws.amazon.com/waf/pricing/", asOf: "2026-12" },
+    wafBotControlRequestsMillion: { usd: 1, unit: "million requests", description: "AWS WAF Bot Control (common level) requests inspected", source: "[P12] aws.amazon.com/waf/pricing/", asOf: "2026-12" },
+    cloudWatchAlarmMetricMonth: { usd: 0.1, unit: "metric in a metric-math alarm-month", description: "CloudWatch standard-resolution alarm, billed per metric it evaluates", source: "[P18] aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    cloudWatchDashboardMonth: { usd: 3, unit: "dashboard-month", description: "CloudWatch dashboard (the first three per account are free; priced as if used up)", source: "aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    cloudWatchCustomMetricMonth: { usd: 0.3, unit: "custom metric-month", description: "CloudWatch custom metric published by a log metric filter (first 10,000 tier)", source: "aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12" },
+    prometheusIngestTenMillionSamples: { usd: 0.9, unit: "10 million samples ingested", description: "Amazon Managed Service for Prometheus ingestion (first 2 billion samples)", source: "aws.amazon.com/prometheus/pricing/", asOf: "2026-12", verify: true },
+    prometheusStorageGbMonth: { usd: 0.03, unit: "GB-month", description: "Amazon Managed Service for Prometheus metric storage", source: "aws.amazon.com/prometheus/pricing/", asOf: "2026-12", verify: true },
+    shieldAdvancedMonth: { usd: 3000, unit: "organisation-month", description: "AWS Shield Advanced subscription: USD 3,000 a month with a one-year commitment, once per organisation (data transfer out of protected resources extra)", source: "aws.amazon.com/shield/pricing/", asOf: "2026-12" },
+    cloudTrailDataEventsMillion: { usd: 1, unit: "million data events", description: "CloudTrail data events delivered ($0.10 per 100,000)", source: "[P16] aws.amazon.com/cloudtrail/pricing/", asOf: "2026-12" },
 } as const satisfies Record<string, Rate>;
 
 /** Every rate the estimate uses. Keys are referenced from cost.ts. */
@@ -93,6 +104,10 @@ export interface Assumptions {
     readonly dynamoDbReadsMillionPerMonth: number;
     readonly cloudFrontGbPerMonth: number;
     readonly wafRequestsMillionPerMonth: number;
+    readonly cloudFrontRequestsMillionPerMonth: number;
+    readonly prometheusSamplesTenMillionPerMonth: number;
+    readonly prometheusStorageGb: number;
+    readonly cloudTrailDataEventsMillionPerMonth: number;
     readonly backupGb: number;
     readonly spotDiscount: number;
     readonly fargatePodsPerProfile: number;
@@ -124,6 +139,10 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     dynamoDbReadsMillionPerMonth: 5,
     cloudFrontGbPerMonth: 500,
     wafRequestsMillionPerMonth: 1,
+    cloudFrontRequestsMillionPerMonth: 20,
+    prometheusSamplesTenMillionPerMonth: 50,
+    prometheusStorageGb: 10,
+    cloudTrailDataEventsMillionPerMonth: 0.5,
     backupGb: 50,
     spotDiscount: 0.6,
     fargatePodsPerProfile: 1,
@@ -156,6 +175,10 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     dynamoDbReadsMillionPerMonth: "million DynamoDB read request units per table per month",
     cloudFrontGbPerMonth: "GB CloudFront transfer per distribution per month (first 1 TB free)",
     wafRequestsMillionPerMonth: "million requests per WAF web ACL per month",
+    cloudFrontRequestsMillionPerMonth: "million HTTPS requests per distribution per month (first 10 million free)",
+    prometheusSamplesTenMillionPerMonth: "10 million samples ingested per Prometheus workspace per month (50 = 500 million)",
+    prometheusStorageGb: "GB of metrics stored per Prometheus workspace",
+    cloudTrailDataEventsMillionPerMonth: "million S3 data events per trail with data events per month",
     spotDiscount: "Spot price below on-demand for the first instance type of a Spot node group (AWS: up to 90%; m-family in us-east-1 typically 55-70%)",
     fargatePodsPerProfile: "pods running around the clock per Fargate profile",
     fargatePodVcpu: "vCPU per Fargate pod",

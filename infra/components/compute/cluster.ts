@@ -64,6 +64,8 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
     /** The managed node groups' role (ECR pull policies name it). */
     public readonly nodeRoleArn: pulumi.Output<string>;
+    /** /aws/eks/<cluster>/cluster, created before the cluster: the operations metric filters read it. */
+    public readonly controlPlaneLogGroupName: pulumi.Output<string>;
     /** Undefined unless compute.karpenter.enabled. */
     public readonly karpenterInterruptionQueueName: pulumi.Output<string> | undefined;
 
@@ -141,6 +143,7 @@ export class Cluster extends pulumi.ComponentResource {
 
         this.karpenterInterruptionQueueName = karpenter?.queue.name;
         this.nodeRoleArn = roles.node.arn;
+        this.controlPlaneLogGroupName = controlPlane.logGroup.name;
 
         this.registerOutputs({
             clusterName: this.clusterName,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { compactPrefix } from "../../platform/naming";
+import { enableAccessLogging } from "../operations/accessLogging";
 import { DataConfig } from "../../config/dataConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
@@ -9,7 +10,7 @@ import { grantWorkloadAccess, missingWorkloadRoles } from "./access";
 import { Aurora, createAurora } from "./aurora";
 import { Backup, createBackup } from "./backup";
 import { AppBucket, createAppBuckets } from "./buckets";
-import { Cache, createCache } from "./cache";
+import { Cache, cacheNodeCount, createCache } from "./cache";
 import { DataContext, DataKeys, DataNaming, DataNetwork, ReplicaRegion, nameTag } from "./context";
 import { DynamoTables, createTables } from "./dynamodb";
 import { SharedFileSystem, createSharedFileSystem } from "./efs";
@@ -32,6 +33,8 @@ export interface DataTierArgs {
     readonly keyDeletionWindowInDays: number;
     /** The EKS cluster, once it exists: the EFS CSI driver add-on is installed into it. */
     readonly eks?: EfsCsiCluster;
+    /** Where the buckets' S3 server access logs go: the sink in the stack's region, and one in the replica region for replicas. */
+    readonly accessLogs?: { readonly home: aws.s3.Bucket; readonly replica?: aws.s3.Bucket };
 }
 
 export interface TableOutput {
@@ -52,6 +55,10 @@ export class DataTier extends pulumi.ComponentResource {
     public readonly readerEndpoint: pulumi.Output<string> | undefined;
     public readonly masterSecretArn: pulumi.Output<string> | undefined;
     public readonly clusterIdentifier: string | undefined;
+    /** Reader name (aurora-reader-N) -> DB instance identifier, for per-reader replica-lag alarms. */
+    public readonly auroraReaderInstanceIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Undefined without a cache; the replication group's id and node count, for per-node alarms. */
+    public readonly cacheAlarmTarget: { readonly replicationGroupId: string; readonly nodeCount: number } | undefined;
     public readonly tables: Readonly<Record<string, TableOutput>>;
     public readonly cacheEndpoint: pulumi.Output<string> | undefined;
     /** The IAM-authenticated cache user (there is no cache password or secret). */
@@ -90,6 +97,15 @@ export class DataTier extends pulumi.ComponentResource {
             createEfsCsiDriver({ naming, account: args.account, parent: this, eks: args.eks });
         }
         const buckets: Record<string, AppBucket> = createAppBuckets(ctx, data.buckets, replica);
+        for (const [name, bucket] of Object.entries(buckets)) {
+            if (args.accessLogs) {
+                enableAccessLogging(bucket.bucket, args.accessLogs.home, `s3/data/${name}/`, { parent: this });
+            }
+            if (bucket.replica && args.accessLogs?.replica && replica) {
+                // S3 delivers access logs only to a bucket in the source bucket's region.
+                enableAccessLogging(bucket.replica, args.accessLogs.replica, `s3/data/${name}-replica/`, { parent: this, provider: replica.provider });
+            }
+        }
         const backup: Backup | undefined = data.backup.enabled
             ? createBackup(ctx, {
                 backup: data.backup,
@@ -114,6 +130,10 @@ export class DataTier extends pulumi.ComponentResource {
         this.readerEndpoint = aurora?.cluster.readerEndpoint;
         this.masterSecretArn = aurora?.masterSecretArn;
         this.clusterIdentifier = aurora?.clusterIdentifier;
+        // instances[0] is the writer; the rest are the configured readers, in order.
+        this.auroraReaderInstanceIds = Object.fromEntries((aurora?.instances.slice(1) ?? [])
+            .map((reader: aws.rds.ClusterInstance, index: number) => [`aurora-reader-${index + 1}`, reader.identifier]));
+        this.cacheAlarmTarget = cache ? { replicationGroupId: cache.replicationGroupId, nodeCount: cacheNodeCount(data.cache) } : undefined;
         this.tables = Object.fromEntries(Object.entries(dynamo.tables)
             .map(([key, table]: [string, aws.dynamodb.Table]) => [key, { name: table.name, arn: table.arn }]));
         this.cacheEndpoint = cache?.endpoint;

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
-import { createInternetEgress } from "./egress";
+import { createInternetEgress, natGatewayZones } from "./egress";
 import { VpcEndpoints, createVpcEndpoints } from "./endpoints";
 import { VpcFlowLogs, createFlowLogs } from "./flowLogs";
 import { nameTag } from "../../platform/naming";
@@ -31,6 +31,8 @@ export class Network extends pulumi.ComponentResource {
     public readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     public readonly flowLogGroupName: pulumi.Output<string>;
+    /** Zone -> NAT gateway id (empty with natStrategy none): the operations alarms watch their port allocation. */
+    public readonly natGatewayIds: Readonly<Record<string, pulumi.Output<string>>>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:Network", name, {}, opts);
@@ -54,7 +56,7 @@ export class Network extends pulumi.ComponentResource {
         }, { parent });
 
         const subnets: TierSubnet[] = createTierSubnets(config, vpc, config.subnetPlan, parent);
-        createInternetEgress(config, vpc, subnets, parent);
+        const natGateways: aws.ec2.NatGateway[] = createInternetEgress(config, vpc, subnets, parent);
         const endpoints: VpcEndpoints = createVpcEndpoints(config, vpc, subnets, parent);
         const flowLogs: VpcFlowLogs = createFlowLogs(config, args.account, vpc, args.flowLogsKmsKeyArn, parent);
         attachTransitGateway(config, vpc, subnets, parent);
@@ -80,6 +82,9 @@ export class Network extends pulumi.ComponentResource {
         this.elastiCacheSubnetGroupName = elastiCacheSubnetGroup.name;
         this.endpointSecurityGroupId = endpoints.securityGroup.id;
         this.flowLogGroupName = flowLogs.logGroup.name;
+        // createInternetEgress creates one gateway per natGatewayZones entry, in that order.
+        const natZones: string[] = natGatewayZones(config);
+        this.natGatewayIds = Object.fromEntries(natGateways.map((nat: aws.ec2.NatGateway, index: number) => [natZones[index], nat.id]));
 
         this.registerOutputs({
             vpcId: this.vpcId,

@@ -5,6 +5,7 @@ import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { CONFIG_KEY_PREFIX, trailBucketPolicy } from "./auditPolicies";
 import { nameTag } from "../../platform/naming";
+import { enableAccessLogging } from "../operations/accessLogging";
 
 /**
  * Log files become noncurrent only when someone deletes or overwrites them (CloudTrail never does),
@@ -18,6 +19,8 @@ export interface AuditBucketArgs {
     readonly account: AccountContext;
     readonly logsKey: aws.kms.Key;
     readonly trailArn: pulumi.Output<string>;
+    /** Receives this bucket's server access logs (CIS AWS Foundations: access logging on the CloudTrail bucket). */
+    readonly accessLogBucket?: aws.s3.Bucket;
     readonly parent: pulumi.Resource;
 }
 
@@ -84,6 +87,9 @@ export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
         // S3 rejects concurrent bucket-level writes ("conflicting conditional operation").
     }, { ...keep, dependsOn: [publicAccessBlock, ownership] });
 
+    if (args.accessLogBucket) {
+        enableAccessLogging(bucket, args.accessLogBucket, "s3/cloudtrail/", { parent });
+    }
     return { bucket, policy };
 }
 

@@ -14,6 +14,7 @@ export interface AuditTrailArgs {
     readonly logsKey: aws.kms.Key;
     /** Built from the explicit trail name (see naming.ts); the key policy already trusts it. */
     readonly trailArn: pulumi.Output<string>;
+    readonly accessLogBucket?: aws.s3.Bucket;
     readonly parent: pulumi.Resource;
 }
 
@@ -32,7 +33,7 @@ export interface AuditTrail {
  */
 export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
     const { config, account, logsKey, trailArn, parent } = args;
-    const audit: AuditBucket = createAuditBucket({ config, account, logsKey, trailArn, parent });
+    const audit: AuditBucket = createAuditBucket({ config, account, logsKey, trailArn, accessLogBucket: args.accessLogBucket, parent });
 
     const logGroup = new aws.cloudwatch.LogGroup("cloudtrail", {
         name: `/platform/${config.stack}/cloudtrail`,
@@ -64,6 +65,7 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
         // CloudTrail wants the log group ARN with the log-stream wildcard suffix.
         cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
         cloudWatchLogsRoleArn: deliveryRole.arn,
+        advancedEventSelectors: config.operations.cloudTrailDataEvents.enabled ? auditBucketDataEventSelectors(audit.bucket.arn) : undefined,
         tags: nameTag(config, "audit"),
     }, {
         parent,
@@ -73,4 +75,35 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
     });
 
     return { trail, bucket: audit.bucket, bucketPolicy: audit.policy, logGroup, deliveryRole };
+}
+
+/**
+ * Advanced selectors replace the basic ones, so management events are selected explicitly. Data
+ * events cover who reads or deletes audit log files; CloudTrail's own PutObject writes are left out
+ * (logging them would log the logging: every delivered file would produce another event). Billed at
+ * USD 0.10 per 100,000 data events.
+ */
+export function auditBucketDataEventSelectors(bucketArn: pulumi.Output<string>): aws.types.input.cloudtrail.TrailAdvancedEventSelector[] {
+    const objects: pulumi.Output<string> = pulumi.interpolate`${bucketArn}/`;
+    return [
+        { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+        {
+            name: "Audit bucket reads",
+            fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "readOnly", equals: ["true"] },
+                { field: "resources.ARN", startsWiths: [objects] },
+            ],
+        },
+        {
+            name: "Audit bucket deletions",
+            fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "eventName", equals: ["DeleteObject", "DeleteObjects"] },
+                { field: "resources.ARN", startsWiths: [objects] },
+            ],
+        },
+    ];
 }

@@ -52,7 +52,7 @@ function viaService(ctx: KeyPolicyContext, service: string): string {
  * key unmanageable (only AWS Support can recover it). `kms:*` is deliberate for that reason; who
  * may actually administer or use the key is then decided by IAM policies in the account.
  */
-function accountRootStatement(ctx: KeyPolicyContext): PolicyStatement {
+export function accountRootStatement(ctx: KeyPolicyContext): PolicyStatement {
     return {
         Sid: "EnableAccountIamPolicies",
         Effect: "Allow",
@@ -69,7 +69,7 @@ function accountRootStatement(ctx: KeyPolicyContext): PolicyStatement {
  * Grants are allowed only when they are for an AWS resource (RDS, EBS and EKS keep grants for the
  * lifetime of a volume or cluster).
  */
-function viaServiceStatements(ctx: KeyPolicyContext, sidPrefix: string, services: readonly string[], usage: readonly string[]): PolicyStatement[] {
+export function viaServiceStatements(ctx: KeyPolicyContext, sidPrefix: string, services: readonly string[], usage: readonly string[]): PolicyStatement[] {
     const scope = {
         StringEquals: {
             "kms:CallerAccount": ctx.accountId,
@@ -158,7 +158,7 @@ export function logsKeyPolicy(ctx: KeyPolicyContext, options: LogsKeyOptions): P
 }
 
 /** The regional Logs service, only for log groups of this account and region (encryption context). */
-function cloudWatchLogsStatement(ctx: KeyPolicyContext): PolicyStatement {
+export function cloudWatchLogsStatement(ctx: KeyPolicyContext): PolicyStatement {
     return {
         Sid: "AllowCloudWatchLogs",
         Effect: "Allow",

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
@@ -11,6 +12,8 @@ import { ThreatDetection, createThreatDetection } from "./threatDetection";
 export interface SecurityBaselineArgs {
     readonly config: PlatformConfig;
     readonly account: AccountContext;
+    /** The platform's access-log bucket: the CloudTrail bucket's server access logs go there (CIS 3.x). */
+    readonly accessLogBucket?: aws.s3.Bucket;
 }
 
 /**
@@ -23,6 +26,8 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     /** Undefined when CloudTrail is switched off. */
     public readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     public readonly trailArn: pulumi.Output<string> | undefined;
+    /** The trail's CloudWatch Logs group (CIS metric filters); undefined when CloudTrail is off. */
+    public readonly cloudTrailLogGroupName: pulumi.Output<string> | undefined;
     public readonly guardDutyDetectorId: pulumi.Output<string> | undefined;
     /** Undefined when AWS Config is switched off (an organisation-level recorder covers the account). */
     public readonly configRecorderName: pulumi.Output<string> | undefined;
@@ -40,7 +45,7 @@ export class SecurityBaseline extends pulumi.ComponentResource {
         this.keys = createPlatformKeys({ config, account, trailArn: auditTrailArn, parent });
 
         const audit: AuditTrail | undefined = auditTrailArn
-            ? createAuditTrail({ config, account, logsKey: this.keys.logs, trailArn: auditTrailArn, parent })
+            ? createAuditTrail({ config, account, logsKey: this.keys.logs, trailArn: auditTrailArn, accessLogBucket: args.accessLogBucket, parent })
             : undefined;
         const threatDetection: ThreatDetection | undefined = createThreatDetection(config, parent);
         createAccountGuardrails({ config, account, dataKey: this.keys.data, parent });
@@ -51,6 +56,7 @@ export class SecurityBaseline extends pulumi.ComponentResource {
 
         this.cloudTrailBucketName = audit?.bucket.bucket;
         this.trailArn = audit?.trail.arn;
+        this.cloudTrailLogGroupName = audit?.logGroup.name;
         this.guardDutyDetectorId = threatDetection?.detector.id;
         this.configRecorderName = recording?.recorder.name;
 

@@ -3,6 +3,7 @@ import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
 import { list, read, UNKNOWN } from "../../lib/values";
 import { requireCmk } from "../../lib/checks";
 import { joinChildren } from "../../lib/stackJoins";
+import { isAccessLogDestination } from "../../lib/accessLogSinks";
 
 export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 export const SSE_TYPES: readonly string[] = [
@@ -34,24 +35,30 @@ const isKms = (a: Algorithm): boolean => a === UNKNOWN || (typeof a === "string"
 
 export const s3SseKms = stackPolicy({
     id: "enc-s3-sse-kms",
-    description: "Every S3 bucket has a server-side encryption configuration using SSE-KMS (aws:kms or aws:kms:dsse).",
+    description: "Every S3 bucket has a server-side encryption configuration using SSE-KMS (aws:kms or aws:kms:dsse); the access-log sink may use SSE-S3 (AES256), the only default encryption S3 server access log delivery supports.",
     severity: "high",
     remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket with applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <CMK ARN> } and bucketKeyEnabled: true.",
     check(resources, ctx) {
         const buckets: PolicyResource[] = resources.filter((r: PolicyResource) => BUCKET_TYPES.includes(r.type));
         const configs: PolicyResource[] = resources.filter((r: PolicyResource) => SSE_TYPES.includes(r.type));
+        const { byTarget, unresolved } = joinChildren(buckets, configs, "bucket", BUCKET_ID_KEYS);
+        const sinkConfigs = new Set<PolicyResource>(buckets
+            .filter((bucket: PolicyResource) => isAccessLogDestination(resources, bucket))
+            .flatMap((bucket: PolicyResource) => byTarget.get(bucket) ?? []));
         for (const config of configs) {
             const rules = sseAlgorithms(config);
             if (rules.length === 0) {
                 ctx.report(config, { property: "rules", value: [], expected: "a rule with applyServerSideEncryptionByDefault.sseAlgorithm \"aws:kms\"" });
             }
             for (const { path, algorithm } of rules) {
+                if (sinkConfigs.has(config) && algorithm === "AES256") {
+                    continue; // access-log delivery cannot write into an SSE-KMS default-encrypted bucket
+                }
                 if (!isKms(algorithm)) {
                     ctx.report(config, { property: path, value: algorithm ?? ABSENT, expected: "\"aws:kms\" or \"aws:kms:dsse\" (SSE-S3/AES256 gives no key control or key-usage audit)" });
                 }
             }
         }
-        const { byTarget, unresolved } = joinChildren(buckets, configs, "bucket", BUCKET_ID_KEYS);
         for (const bucket of buckets) {
             const inline: Algorithm = inlineAlgorithm(bucket);
             if (inline !== undefined && isKms(inline)) {
@@ -83,6 +90,10 @@ export const s3CmkBucketKey = resourcePolicy({
         rules.forEach((rule: unknown, i: number) => {
             if (rule === UNKNOWN) {
                 return;
+            }
+            const algorithm: unknown = read(rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
+            if (typeof algorithm === "string" && !KMS_ALGORITHMS.includes(algorithm)) {
+                return; // not an SSE-KMS rule: enc-s3-sse-kms decides whether SSE-S3 is acceptable here
             }
             requireCmk(rule as Record<string, unknown>, {
                 ...ctx,

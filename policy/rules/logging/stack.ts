@@ -1,7 +1,8 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { isFalse, isTrue } from "../../lib/props";
 import { ABSENT, StackRule, StackRuleContext, stackPolicy } from "../../lib/rule";
-import { BUCKET_TYPES, UNKNOWN, VPC_TYPES, bucketSubResources, childrenOf, joinedTo, knownStrings, matchesAny, ofType, peek, peekArray } from "../../lib/stackJoins";
+import { ACCESS_LOGGING_TYPES, isAccessLogDestination } from "../../lib/accessLogSinks";
+import { BUCKET_TYPES, UNKNOWN, VPC_TYPES, bucketSubResources, childrenOf, knownStrings, matchesAny, ofType, peek, peekArray } from "../../lib/stackJoins";
 
 /** Cross-resource logging rules (validateStack). */
 
@@ -43,30 +44,31 @@ export const cloudtrailMultiRegion: StackRule<RequireConfig> = {
     },
 };
 
-const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
+const LOGGING_TYPES: readonly string[] = ACCESS_LOGGING_TYPES;
 
 interface AccessLoggingConfig { logSinkBucketNamePatterns: string[] }
 
-/** Buckets that receive logs: CloudTrail targets, access-log targets, or named like log sinks. */
+/**
+ * The log sink: the bucket other buckets' access logs are delivered into. A CloudTrail bucket is
+ * not a sink (CIS AWS Foundations wants access logging on it), and a name proves nothing; the
+ * patterns are an opt-in escape hatch for sinks managed outside the stack and default to none.
+ */
 function isLogSink(resources: readonly PolicyResource[], bucket: PolicyResource, patterns: readonly string[]): boolean {
     const physical = peek(bucket.props, "bucket");
-    if (matchesAny(patterns, bucket.name, physical === UNKNOWN ? undefined : physical)) {
+    if (patterns.length > 0 && matchesAny(patterns, bucket.name, physical === UNKNOWN ? undefined : physical)) {
         return true;
     }
-    if (childrenOf(resources, bucket, [TRAIL], "s3BucketName", ["bucket", "id"]).length > 0) {
-        return true;
-    }
-    return childrenOf(resources, bucket, LOGGING_TYPES, "targetBucket", ["bucket", "id"]).some((l) => !joinedTo(l, "bucket", bucket, ["bucket", "id"]));
+    return isAccessLogDestination(resources, bucket);
 }
 
 export const s3AccessLogging: StackRule<AccessLoggingConfig> = {
     id: "log-s3-access-logging",
-    description: "Every S3 bucket except log sinks (CloudTrail / access-log targets) has server access logging (BucketLogging).",
+    description: "Every S3 bucket except the log sink (the bucket access logs are delivered into) has server access logging (BucketLogging); CloudTrail buckets included.",
     severity: "medium",
     remediation: "Add aws.s3.BucketLogging { bucket: bucket.id, targetBucket: <access-log bucket>, targetPrefix }.",
     config: {
-        schema: { logSinkBucketNamePatterns: { type: "array", items: { type: "string" }, description: "Regexes on bucket logical/physical names of log-sink buckets, which need no access logging of their own." } },
-        defaults: { logSinkBucketNamePatterns: ["(^|[-_.])(cloudtrail|trail|audit-?logs?|access-?logs?|log-?sink|logs)([-_.]|$)"] },
+        schema: { logSinkBucketNamePatterns: { type: "array", items: { type: "string" }, description: "Regexes on bucket logical/physical names of log sinks whose incoming BucketLogging lives outside this stack (default none: a sink is a bucket access logs are delivered into)." } },
+        defaults: { logSinkBucketNamePatterns: [] },
     },
     check(resources, ctx) {
         for (const bucket of ofType(resources, BUCKET_TYPES)) {

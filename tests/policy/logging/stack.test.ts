@@ -64,15 +64,29 @@ describe("log-s3-access-logging", () => {
         expectClean(await runPolicy(accessLogging, [assets, sink, loggingFor(assets, sink)]));
         expectClean(await runPolicy(accessLogging, [assets, sink, loggingFor(assets, sink, "aws:s3/bucketLoggingV2:BucketLoggingV2")]));
     });
-    it("the CloudTrail bucket of the security baseline is a log sink (joined via the trail, id unknown)", async () => {
+    it("the CloudTrail bucket is not a log sink: CIS wants its access logged (a trail delivering into it exempts nothing)", async () => {
         const ct = bucket("security-baseline-bkt", UNKNOWN_STRING);
         const trail = resource(TRAIL, { s3BucketName: UNKNOWN_STRING, isMultiRegionTrail: true }, { name: "org-trail", dependencies: [ct.urn] });
-        expectClean(await runPolicy(accessLogging, [ct, trail]));
-        expectFired(await runPolicy(accessLogging, [ct]), accessLogging, "aws:s3/bucketLogging");
+        expectFired(await runPolicy(accessLogging, [ct, trail]), accessLogging, "aws:s3/bucketLogging");
+        const sink = bucket("server-logs-store");
+        expectClean(await runPolicy(accessLogging, [ct, trail, sink, loggingFor(ct, sink, undefined, UNKNOWN_STRING)]));
     });
-    it("log-sink name patterns exempt (config)", async () => {
-        expectClean(await runPolicy(accessLogging, [bucket("cloudtrail-logs")]));
+    it("a name proves nothing: cloudtrail/logs buckets need access logging unless logs are delivered into them", async () => {
+        expectFired(await runPolicy(accessLogging, [bucket("cloudtrail-logs")]), accessLogging, "aws:s3/bucketLogging");
+        expectFired(await runPolicy(accessLogging, [bucket("access-logs")]), accessLogging, "aws:s3/bucketLogging");
+        const source = bucket("assets");
+        const sink = bucket("access-logs");
+        expectClean(await runPolicy(accessLogging, [source, sink, loggingFor(source, sink)]));
+    });
+    it("a bucket logging into itself is not a sink", async () => {
+        const self = bucket("assets");
+        expectClean(await runPolicy(accessLogging, [self, loggingFor(self, self)]));
+        const other = bucket("other");
+        expectFired(await runPolicy(accessLogging, [self, other, loggingFor(self, self)]), accessLogging, "aws:s3/bucketLogging");
+    });
+    it("log-sink name patterns still exempt when configured (sinks fed from another stack); the default is none", async () => {
         expectClean(await runPolicy(accessLogging, [bucket("special")], { logSinkBucketNamePatterns: ["^special$"] }));
+        expect(s3AccessLogging.config?.defaults.logSinkBucketNamePatterns).toEqual([]);
     });
     it("fires for a bucket without logging", async () => {
         const run = await runPolicy(accessLogging, [bucket("assets")]);

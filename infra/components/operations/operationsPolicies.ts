@@ -1,0 +1,100 @@
+import { KEY_USAGE_ACTIONS, KeyPolicyContext, accountRootStatement, viaServiceStatements } from "../security/keyPolicies";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
+import { denyInsecureTransport } from "../edge/edgePolicies";
+
+/** Pure builders for the operations key, the access-log bucket and the alarm topic policies. */
+const THIS_KEY = "*";
+
+export interface AccessLogBucketPolicyArgs {
+    readonly bucketArn: string;
+    readonly accountId: string;
+    readonly partition: string;
+    /** Let CloudFront standard logging v2 (delivered from us-east-1) write under cloudfront/. */
+    readonly acceptCloudFrontLogs: boolean;
+}
+
+/**
+ * S3 server access logging writes as the logging.s3.amazonaws.com service principal (BucketOwnerEnforced
+ * disables the log-delivery ACL grant). Only from source buckets of this account; the source
+ * buckets are named by their BucketLogging resources, so SourceAccount is the pin (the documented condition).
+ */
+export function accessLogBucketPolicy(args: AccessLogBucketPolicyArgs): PolicyDocument {
+    const statements: PolicyStatement[] = [
+        denyInsecureTransport(args.bucketArn),
+        {
+            Sid: "AllowS3ServerAccessLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${args.bucketArn}/s3/*`,
+            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+        },
+    ];
+    if (args.acceptCloudFrontLogs) {
+        statements.push({
+            Sid: "AllowCloudFrontLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${args.bucketArn}/AWSLogs/${args.accountId}/CloudFront/*`,
+            Condition: {
+                StringEquals: { "aws:SourceAccount": args.accountId, "s3:x-amz-acl": "bucket-owner-full-control" },
+                ArnLike: { "aws:SourceArn": `arn:${args.partition}:logs:us-east-1:${args.accountId}:delivery-source:*` },
+            },
+        });
+    }
+    return policyDocument(statements);
+}
+
+/**
+ * The operations key: the SNS alarm topics and the Prometheus workspace. CloudWatch alarms, AWS
+ * Budgets and Cost Anomaly Detection publish to the encrypted topic, so each needs GenerateDataKey
+ * and Decrypt, pinned to this account. Prometheus uses it through the caller (kms:ViaService aps).
+ */
+export function operationsKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
+    const publishers: string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"];
+    return policyDocument([
+        accountRootStatement(ctx),
+        {
+            Sid: "AllowAlarmPublishers",
+            Effect: "Allow",
+            Principal: { Service: publishers },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: THIS_KEY,
+            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        },
+        ...viaServiceStatements(ctx, "AllowPrometheus", ["aps"], KEY_USAGE_ACTIONS),
+    ]);
+}
+
+/**
+ * The alarm topic: TLS only (tls-sns-ssl-only), the account manages it, and only CloudWatch,
+ * Budgets and Cost Anomaly Detection of this account may publish.
+ */
+export function alarmTopicPolicy(args: { topicArn: string; accountId: string; partition: string }): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sns:Publish",
+            Resource: args.topicArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "AllowAccountManagement",
+            Effect: "Allow",
+            Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
+            Action: ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:Subscribe", "sns:ListSubscriptionsByTopic", "sns:Publish"],
+            Resource: args.topicArn,
+        },
+        {
+            Sid: "AllowAlarmPublishers",
+            Effect: "Allow",
+            Principal: { Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"] },
+            Action: "sns:Publish",
+            Resource: args.topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+        },
+    ]);
+}
