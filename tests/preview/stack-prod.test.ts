@@ -26,7 +26,7 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         expect(keys.length).toBeGreaterThan(0);
         expect(keys.every((k) => k.protect && k.retainOnDelete)).toBe(true);
         expect(prod.report).toMatch(/aws:kms\/key:Key\s+\S+\s+\[protected\] \[retainOnDelete\]/);
-        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["compute", "data", "edge", "network", "observability", "security"]);
+        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "access-logs-replica", "compute", "data", "edge", "network", "observability", "security"]);
         // The cluster, its node groups (EC2 + EBS) and Fargate are priced, not left at $0.
         // Edge and operations are priced: CloudFront requests, WAF ACLs, rules and requests, alarms, filters, the dashboard.
         const rates = new Set(prod.result.cost.items.map((i) => i.rate));
