@@ -57,6 +57,8 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         subnetPlan: planSubnets(network.vpcCidr, availabilityZones, network.subnetSizing),
         security: config["platform:security"],
         compute: config["platform:compute"],
+        integration: config["platform:integration"],
+        delivery: config["platform:delivery"],
     };
 }
 

@@ -1,4 +1,6 @@
 import { ComputeConfig } from "./computeConfig";
+import { IntegrationConfig } from "./integrationConfig";
+import { DeliveryConfig } from "./deliveryConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -114,4 +116,6 @@ export interface PlatformConfig {
     readonly subnetPlan: readonly PlannedSubnet[];
     readonly security: SecurityConfig;
     readonly compute: ComputeConfig;
+    readonly integration: IntegrationConfig;
+    readonly delivery: DeliveryConfig;
 }

@@ -3,6 +3,8 @@ import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
 import { cidrBlock, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
 import { checkCompute, computeSchema } from "./computeSchema";
+import { checkIntegration, integrationSchema } from "./integrationSchema";
+import { checkDelivery, deliverySchema } from "./deliverySchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -123,11 +125,15 @@ export const stackConfigSchema = strictObject({
     "platform:security": securitySchema.default(securitySchema.parse({})),
     // access.administrators has no safe default: a stack without one fails the cross-field check.
     "platform:compute": computeSchema.default(computeSchema.parse({})),
+    "platform:integration": integrationSchema.default(integrationSchema.parse({})),
+    "platform:delivery": deliverySchema.default(deliverySchema.parse({})),
 }).superRefine((config, ctx) => {
     checkProductionProtection(config, ctx);
     checkNetwork(config, ctx);
     checkCloudTrailLifecycle(config, ctx);
     checkCompute(config, ctx);
+    checkIntegration(config, ctx);
+    checkDelivery(config, ctx);
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
