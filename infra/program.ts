@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
+import { Integration } from "./components/integration/integration";
+import { integrationInUse } from "./config/integrationConfig";
 import { Network } from "./components/network/network";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
@@ -21,6 +23,22 @@ export interface PlatformOutputs {
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
     readonly eks: ClusterOutputs;
+    /** Undefined when the stack uses no integration feature. */
+    readonly integration: IntegrationOutputs | undefined;
+}
+
+/** What application teams need of the integration layer. */
+export interface IntegrationOutputs {
+    readonly keyArn: pulumi.Output<string>;
+    readonly eventBusName: pulumi.Output<string> | undefined;
+    readonly queueUrls: Record<string, pulumi.Output<string>>;
+    readonly topicArns: Record<string, pulumi.Output<string>>;
+    readonly functionArns: Record<string, pulumi.Output<string>>;
+    readonly stateMachineArns: Record<string, pulumi.Output<string>>;
+    readonly functionSecurityGroupId: pulumi.Output<string> | undefined;
+    readonly apiEndpoint: pulumi.Output<string> | undefined;
+    readonly userPoolId: pulumi.Output<string> | undefined;
+    readonly userPoolClientId: pulumi.Output<string> | undefined;
 }
 
 /** What kubectl, CI and the application stacks need of the cluster. */
@@ -64,6 +82,17 @@ export function runPlatform(): PlatformOutputs {
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
+    const integration: Integration | undefined = integrationInUse(config.integration)
+        ? new Integration("integration", {
+            integration: config.integration,
+            protection: config.protection,
+            naming: namingContext(config),
+            account,
+            network: { vpcId: network.vpcId, vpcCidr: network.vpcCidr, privateSubnetIds: network.privateSubnetIds },
+            logsKeyArn: security.keys.logs.arn,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        }, componentOptions)
+        : undefined;
 
     return {
         environment: config.environment,
@@ -84,6 +113,18 @@ export function runPlatform(): PlatformOutputs {
             nodeSecurityGroupId: cluster.nodeSecurityGroupId,
             kubeconfig: cluster.kubeconfig,
             workloadRoleNames: cluster.workloadRoleNames,
+        },
+        integration: integration && {
+            keyArn: integration.keyArn,
+            eventBusName: integration.eventBusName,
+            queueUrls: integration.queueUrls,
+            topicArns: integration.topicArns,
+            functionArns: integration.functionArns,
+            stateMachineArns: integration.stateMachineArns,
+            functionSecurityGroupId: integration.functionSecurityGroupId,
+            apiEndpoint: integration.apiEndpoint,
+            userPoolId: integration.userPoolId,
+            userPoolClientId: integration.userPoolClientId,
         },
     };
 }
