@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
 import { Integration } from "./components/integration/integration";
 import { integrationInUse } from "./config/integrationConfig";
+import { Delivery } from "./components/delivery/delivery";
+import { deliveryInUse } from "./config/deliveryConfig";
 import { Network } from "./components/network/network";
 import { SecurityBaseline } from "./components/security/securityBaseline";
 import { loadPlatformConfig } from "./config/load";
@@ -25,6 +27,16 @@ export interface PlatformOutputs {
     readonly eks: ClusterOutputs;
     /** Undefined when the stack uses no integration feature. */
     readonly integration: IntegrationOutputs | undefined;
+    /** Undefined when the stack uses no delivery feature. */
+    readonly delivery: DeliveryOutputs | undefined;
+}
+
+/** What CI and application teams need of the delivery layer (the workflows assume these roles). */
+export interface DeliveryOutputs {
+    readonly repositoryUrls: Record<string, pulumi.Output<string>>;
+    readonly githubDeployRoleArn: pulumi.Output<string> | undefined;
+    readonly githubPreviewRoleArn: pulumi.Output<string> | undefined;
+    readonly argoCdCapabilityArn: pulumi.Output<string> | undefined;
 }
 
 /** What application teams need of the integration layer. */
@@ -93,6 +105,17 @@ export function runPlatform(): PlatformOutputs {
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
         }, componentOptions)
         : undefined;
+    const delivery: Delivery | undefined = deliveryInUse(config.delivery)
+        ? new Delivery("delivery", {
+            delivery: config.delivery,
+            protection: config.protection,
+            naming: namingContext(config),
+            account,
+            cluster: { clusterName: cluster.clusterName, nodeRoleArn: cluster.nodeRoleArn },
+            logsKeyArn: security.keys.logs.arn,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        }, componentOptions)
+        : undefined;
 
     return {
         environment: config.environment,
@@ -125,6 +148,12 @@ export function runPlatform(): PlatformOutputs {
             apiEndpoint: integration.apiEndpoint,
             userPoolId: integration.userPoolId,
             userPoolClientId: integration.userPoolClientId,
+        },
+        delivery: delivery && {
+            repositoryUrls: delivery.repositoryUrls,
+            githubDeployRoleArn: delivery.githubDeployRoleArn,
+            githubPreviewRoleArn: delivery.githubPreviewRoleArn,
+            argoCdCapabilityArn: delivery.argoCdCapabilityArn,
         },
     };
 }
