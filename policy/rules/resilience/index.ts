@@ -7,6 +7,7 @@ import { efsResilienceStackPolicies } from "./efs";
 import { lambdaResiliencePolicies, lambdaResilienceStackPolicies } from "./lambda";
 import { resilienceResourcePolicies } from "./resources";
 import { resilienceStackPolicies } from "./stack";
+import { snsSubscriptionResiliencePolicies } from "./snsSubscriptions";
 
 /** Resilience / backup pillar. */
 export const resiliencePolicies: Policies = [
@@ -20,4 +21,5 @@ export const resiliencePolicies: Policies = [
     ...ecrResiliencePolicies,
     ...ecrResilienceStackPolicies,
     ...backupResilienceStackPolicies,
+    ...snsSubscriptionResiliencePolicies,
 ];
