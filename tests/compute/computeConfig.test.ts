@@ -25,6 +25,8 @@ const withGroup = (changes: Record<string, unknown>) => {
 const prod = (changes: Record<string, unknown>) => compute(changes, {
     "platform:environment": "prod",
     "platform:protection": { protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true },
+    // Dev's user pool settings are not allowed in prod; not the subject of these tests.
+    "platform:integration": undefined,
 });
 
 describe("platform:compute validation", () => {

@@ -185,7 +185,8 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
             });
 
             it("keys are exactly data, logs and cluster-secrets, exported by domain", () => {
-                expect(result.all(T.key).map((k: RecordedResource) => k.name).sort()).toEqual(["cluster-secrets", "data", "logs"]);
+                // The integration and delivery layers own their keys (children of their components, not the baseline).
+                expect(result.all(T.key).filter((k: RecordedResource) => k.parent === baselineUrn).map((k: RecordedResource) => k.name).sort()).toEqual(["cluster-secrets", "data", "logs"]);
                 expect(result.run.stackOutputs.kmsKeyArns).toEqual({
                     data: keyArn("data"), logs: keyArn("logs"), clusterSecrets: keyArn("cluster-secrets"),
                 });
@@ -425,7 +426,8 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                     expect(resource.provider, resource.urn).toBe(regional);
                 }
                 const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3)\//;
-                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type))) {
+                const otherLayers: RegExp = /platform:(integration:Integration|delivery:Delivery)\$/;
+                for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && !otherLayers.test(r.urn))) {
                     expect(resource.parent, resource.urn).toBe(baselineUrn);
                 }
             });
