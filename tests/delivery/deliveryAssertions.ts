@@ -145,7 +145,7 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                                 expect(["NoResourceLevelActions", "TaggedAccountServices"], `${doc.name} ${s.Sid}`).toContain(s.Sid);
                                 continue;
                             }
-                            expect(resource, `${doc.name} ${s.Sid}`).toMatch(new RegExp(`^arn:aws:[a-z0-9-]+:(us-east-1)?:(${A})?:|^arn:aws:s3:::(${prefix}-|acme-pulumi-state)`));
+                            expect(resource, `${doc.name} ${s.Sid}`).toMatch(new RegExp(`^arn:aws:[a-z0-9-]+:(us-east-1)?:(${A})?:|^arn:aws:s3:::(${prefix}-|cloudtrail-|acme-pulumi-state)`));
                         }
                     }
                 }

@@ -64,7 +64,7 @@ const integration = {
 const delivery = {
     ecr: { repositories: [{ name: "team.a/svc_one-x" }] },
     github: {
-        enabled: true, createProvider: false, existingProviderArn: PROVIDER_ARN, repository: "acme@42/infra@7".replace(/@\d+/g, ""),
+        enabled: true, createProvider: false, existingProviderArn: PROVIDER_ARN, repository: "acme/infra",
         deploySubject: "repo:acme@42/infra@7:environment:dev", previewSubject: "repo:acme/infra:pull_request", stateBucket: "acme-state", maxSessionDurationSeconds: 7200,
     },
     argoCd: { enabled: true, identityCenterInstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", namespace: "gitops" },

@@ -67,12 +67,16 @@ export const DEPLOY_GROUPS: Readonly<Record<string, readonly ServiceGrant[]>> = 
         { sid: "GuardDuty", service: "guardduty", resources: regional("guardduty"), extraWrite: [] },
         { sid: "SecurityHub", service: "securityhub", resources: regional("securityhub"), extraWrite: ["Enable*", "Disable*", "BatchEnable*", "BatchDisable*"] },
         { sid: "AccessAnalyzer", service: "access-analyzer", resources: regional("access-analyzer"), extraWrite: [] },
-        { sid: "AuditBuckets", service: "s3", resources: (s) => [`arn:${s.partition}:s3:::${s.prefix}-*`], extraWrite: ["PutBucket*", "PutEncryptionConfiguration", "PutLifecycleConfiguration"] },
+        {
+            // Buckets the program names carry the stack prefix; the CloudTrail bucket is auto-named from its logical name ("cloudtrail-<suffix>").
+            sid: "PlatformBuckets", service: "s3", extraWrite: [],
+            resources: (s) => [`arn:${s.partition}:s3:::${s.prefix}-*`, `arn:${s.partition}:s3:::cloudtrail-*`],
+        },
     ],
     integration: [
         { sid: "Sqs", service: "sqs", resources: regional("sqs"), extraWrite: ["Set*", "AddPermission", "RemovePermission"] },
         { sid: "Sns", service: "sns", resources: regional("sns"), extraWrite: ["Set*", "Subscribe", "Unsubscribe", "ConfirmSubscription"] },
-        { sid: "Events", service: "events", resources: regional("events"), extraWrite: ["PutRule", "PutTargets", "RemoveTargets", "EnableRule", "DisableRule", "PutPermission", "RemovePermission"] },
+        { sid: "Events", service: "events", resources: regional("events"), extraWrite: ["RemoveTargets", "EnableRule", "DisableRule", "RemovePermission"] },
         { sid: "Lambda", service: "lambda", resources: regional("lambda"), extraWrite: ["AddPermission", "RemovePermission", "PublishVersion"] },
         { sid: "StepFunctions", service: "states", resources: regional("states"), extraWrite: [] },
         {
