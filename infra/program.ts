@@ -2,6 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
 import { DataTier, TableOutput } from "./components/data/dataTier";
 import { Edge } from "./components/edge/edge";
+import { Integration } from "./components/integration/integration";
+import { integrationInUse } from "./config/integrationConfig";
+import { Delivery } from "./components/delivery/delivery";
+import { deliveryInUse } from "./config/deliveryConfig";
 import { Network } from "./components/network/network";
 import { AccessLogs } from "./components/operations/accessLogBucket";
 import { CostControls } from "./components/operations/costControls";
@@ -29,6 +33,10 @@ export interface PlatformOutputs {
     readonly data: DataOutputs;
     readonly edge: EdgeOutputs | undefined;
     readonly operations: OperationsOutputs;
+    /** Undefined when the stack uses no integration feature. */
+    readonly integration: IntegrationOutputs | undefined;
+    /** Undefined when the stack uses no delivery feature. */
+    readonly delivery: DeliveryOutputs | undefined;
 }
 
 /** What DNS, CI (asset uploads) and the cluster's ingresses need of the edge. */
@@ -49,6 +57,28 @@ export interface OperationsOutputs {
     readonly dashboardName: pulumi.Output<string> | undefined;
     readonly prometheusWorkspaceId: pulumi.Output<string> | undefined;
     readonly budgetName: pulumi.Output<string>;
+}
+
+/** What CI and application teams need of the delivery layer (the workflows assume these roles). */
+export interface DeliveryOutputs {
+    readonly repositoryUrls: Record<string, pulumi.Output<string>>;
+    readonly githubDeployRoleArn: pulumi.Output<string> | undefined;
+    readonly githubPreviewRoleArn: pulumi.Output<string> | undefined;
+    readonly argoCdCapabilityArn: pulumi.Output<string> | undefined;
+}
+
+/** What application teams need of the integration layer. */
+export interface IntegrationOutputs {
+    readonly keyArn: pulumi.Output<string>;
+    readonly eventBusName: pulumi.Output<string> | undefined;
+    readonly queueUrls: Record<string, pulumi.Output<string>>;
+    readonly topicArns: Record<string, pulumi.Output<string>>;
+    readonly functionArns: Record<string, pulumi.Output<string>>;
+    readonly stateMachineArns: Record<string, pulumi.Output<string>>;
+    readonly functionSecurityGroupId: pulumi.Output<string> | undefined;
+    readonly apiEndpoint: pulumi.Output<string> | undefined;
+    readonly userPoolId: pulumi.Output<string> | undefined;
+    readonly userPoolClientId: pulumi.Output<string> | undefined;
 }
 
 /** What kubectl, CI and the application stacks need of the cluster. */
@@ -118,6 +148,28 @@ export function runPlatform(): PlatformOutputs {
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
+    const integration: Integration | undefined = integrationInUse(config.integration)
+        ? new Integration("integration", {
+            integration: config.integration,
+            protection: config.protection,
+            naming: namingContext(config),
+            account,
+            network: { vpcId: network.vpcId, vpcCidr: network.vpcCidr, privateSubnetIds: network.privateSubnetIds },
+            logsKeyArn: security.keys.logs.arn,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        }, componentOptions)
+        : undefined;
+    const delivery: Delivery | undefined = deliveryInUse(config.delivery)
+        ? new Delivery("delivery", {
+            delivery: config.delivery,
+            protection: config.protection,
+            naming: namingContext(config),
+            account,
+            cluster: { clusterName: cluster.clusterName, nodeRoleArn: cluster.nodeRoleArn },
+            logsKeyArn: security.keys.logs.arn,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+        }, componentOptions)
+        : undefined;
 
     // S3 delivers access logs only within a region: replica buckets log into a sink of their own there.
     const replicaAccessLogs: AccessLogs | undefined = config.data.replicaRegion && providers.replica
@@ -242,6 +294,24 @@ export function runPlatform(): PlatformOutputs {
             dashboardName: observability.dashboardName,
             prometheusWorkspaceId: observability.prometheusWorkspaceId,
             budgetName: costs.budgetName,
+        },
+        integration: integration && {
+            keyArn: integration.keyArn,
+            eventBusName: integration.eventBusName,
+            queueUrls: integration.queueUrls,
+            topicArns: integration.topicArns,
+            functionArns: integration.functionArns,
+            stateMachineArns: integration.stateMachineArns,
+            functionSecurityGroupId: integration.functionSecurityGroupId,
+            apiEndpoint: integration.apiEndpoint,
+            userPoolId: integration.userPoolId,
+            userPoolClientId: integration.userPoolClientId,
+        },
+        delivery: delivery && {
+            repositoryUrls: delivery.repositoryUrls,
+            githubDeployRoleArn: delivery.githubDeployRoleArn,
+            githubPreviewRoleArn: delivery.githubPreviewRoleArn,
+            argoCdCapabilityArn: delivery.argoCdCapabilityArn,
         },
     };
 }

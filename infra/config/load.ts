@@ -73,6 +73,8 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         data: config["platform:data"],
         edge: config["platform:edge"],
         operations: config["platform:operations"],
+        integration: config["platform:integration"],
+        delivery: config["platform:delivery"],
     };
 }
 

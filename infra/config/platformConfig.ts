@@ -2,6 +2,8 @@ import { ComputeConfig } from "./computeConfig";
 import { DataConfig } from "./dataConfig";
 import { EdgeConfig } from "./edgeConfig";
 import { OperationsConfig } from "./operationsConfig";
+import { IntegrationConfig } from "./integrationConfig";
+import { DeliveryConfig } from "./deliveryConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -128,4 +130,6 @@ export interface PlatformConfig {
     readonly data: DataConfig;
     readonly edge: EdgeConfig;
     readonly operations: OperationsConfig;
+    readonly integration: IntegrationConfig;
+    readonly delivery: DeliveryConfig;
 }

@@ -26,6 +26,8 @@ import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits,
 import { checkCompute, computeSchema } from "./computeSchema";
 import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
+import { checkIntegration, integrationSchema } from "./integrationSchema";
+import { checkDelivery, deliverySchema } from "./deliverySchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -152,6 +154,8 @@ const STACK_CONFIG_SHAPE = {
     "platform:data": dataSchema.default(dataSchema.parse({})),
     "platform:edge": edgeSchema.default(edgeSchema.parse({})),
     "platform:operations": operationsSchema.default(operationsSchema.parse({})),
+    "platform:integration": integrationSchema.default(integrationSchema.parse({})),
+    "platform:delivery": deliverySchema.default(deliverySchema.parse({})),
 };
 
 const stackFieldsSchema = strictObject(STACK_CONFIG_SHAPE);
@@ -179,6 +183,8 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["aws:region", "platform:environment", "platform:data", "platform:compute.workloadIdentities"], check: checkData },
     { needs: ["platform:edge"], check: checkEdge },
     { needs: ["platform:environment", "platform:operations"], check: checkOperations },
+    { needs: ["platform:environment", "platform:integration"], check: checkIntegration },
+    { needs: ["platform:environment", "platform:delivery"], check: checkDelivery },
 ];
 
 export const stackConfigSchema = CONFIG_CHECKS.reduce(

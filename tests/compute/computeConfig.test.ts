@@ -29,6 +29,8 @@ const prod = (changes: Record<string, unknown>) => compute(changes, {
     // The data tier has production rules of its own; take prod's settings for it.
     "platform:data": JSON.parse(stackConfiguration("prod").config["platform:data"]),
     "platform:protection": { protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true },
+    // Dev's user pool settings are not allowed in prod; not the subject of these tests.
+    "platform:integration": undefined,
 });
 
 describe("platform:compute validation", () => {

@@ -106,6 +106,8 @@ describe("stack configuration validation", () => {
             "platform:protection": { protectStatefulResources: true, deletionProtection: false, finalSnapshots: false, retainOnDelete: true },
             // The schema's data defaults are prod-safe; the dev stack's cheap data shape is not.
             "platform:data": {},
+            // Dev's user pool (optional MFA, Essentials plan) is not allowed in prod either; not the subject here.
+            "platform:integration": undefined,
         }), "prod");
         expect(lines).toEqual([
             "platform:protection.deletionProtection: got false; allowed: true when platform:environment is prod (turning it off could lose data)",
@@ -114,7 +116,7 @@ describe("stack configuration validation", () => {
     });
 
     it("refuses a prod network without egress for private subnets", () => {
-        expect(problemsOf(devConfigWith({ "platform:environment": "prod", "platform:protection": {}, "platform:data": {}, "platform:network": { ...devObject("platform:network"), natStrategy: "none" } }), "prod"))
+        expect(problemsOf(devConfigWith({ "platform:environment": "prod", "platform:protection": {}, "platform:data": {}, "platform:integration": undefined, "platform:network": { ...devObject("platform:network"), natStrategy: "none" } }), "prod"))
             .toEqual(['platform:network.natStrategy: got "none"; allowed: single or onePerAz when platform:environment is prod (private subnets need egress for EKS nodes)']);
     });
 

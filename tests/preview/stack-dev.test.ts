@@ -23,7 +23,12 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
     it("estimates dev with one NAT gateway and nothing protected", () => {
         expect(dev.result.cost.items.filter((i) => i.rate === "natGatewayHour")).toHaveLength(1);
         expect(dev.result.resources.filter((r) => r.protect)).toEqual([]);
-        expect(dev.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "compute", "data", "edge", "network", "observability", "security"]);
+        expect(dev.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "compute", "data", "delivery", "edge", "integration", "network", "observability", "security"]);
+        // The request-priced integration services are estimated from the printed assumptions, not left at $0.
+        expect(new Set(dev.result.cost.items.filter((i) => i.component === "integration").map((i) => i.type))).toEqual(new Set([
+            "aws:kms/key:Key", "aws:sqs/queue:Queue", "aws:sns/topic:Topic", "aws:cloudwatch/eventBus:EventBus", "aws:cloudwatch/eventArchive:EventArchive",
+            "aws:lambda/function:Function", "aws:sfn/stateMachine:StateMachine", "aws:apigatewayv2/api:Api", "aws:cognito/userPool:UserPool", "aws:cloudwatch/logGroup:LogGroup",
+        ]));
         // The cluster, its node groups (EC2 + EBS) and Fargate are priced, not left at $0.
         // Edge and operations are priced: CloudFront requests, WAF ACLs, rules and requests, alarms, filters, the dashboard.
         const rates = new Set(dev.result.cost.items.map((i) => i.rate));

@@ -26,7 +26,13 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         expect(keys.length).toBeGreaterThan(0);
         expect(keys.every((k) => k.protect && k.retainOnDelete)).toBe(true);
         expect(prod.report).toMatch(/aws:kms\/key:Key\s+\S+\s+\[protected\] \[retainOnDelete\]/);
-        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "access-logs-replica", "compute", "data", "edge", "network", "observability", "security"]);
+        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "access-logs-replica", "compute", "data", "delivery", "edge", "integration", "network", "observability", "security"]);
+        // Delivery: the registries' key and ECR storage; the Argo CD capability fee is listed as unpriced, with why.
+        expect(new Set(prod.result.cost.items.filter((i) => i.component === "delivery").map((i) => i.type))).toEqual(new Set([
+            "aws:kms/key:Key", "aws:ecr/repository:Repository", "aws:cloudwatch/logGroup:LogGroup",
+        ]));
+        expect(prod.result.cost.unpriced.find((u) => u.type === "aws:eks/capability:Capability")?.note).toContain("not in the price table");
+        expect(prod.result.cost.items.filter((i) => i.rate === "sqsFifoRequestsMillion")).toHaveLength(1);
         // The cluster, its node groups (EC2 + EBS) and Fargate are priced, not left at $0.
         // Edge and operations are priced: CloudFront requests, WAF ACLs, rules and requests, alarms, filters, the dashboard.
         const rates = new Set(prod.result.cost.items.map((i) => i.rate));

@@ -29,4 +29,33 @@ describe("invalid configuration under the mock runtime", () => {
         expect((failure as Error).message).toContain("platform:network.availabilityZoneCount: got 8; allowed: an integer from 2 to 6");
         expect(run.resources).toEqual([]);
     });
+
+    it("lists integration and delivery problems together, and still registers nothing", async () => {
+        const configuration = stackConfiguration("dev");
+        const integration = JSON.parse(configuration.config["platform:integration"]) as Record<string, unknown>;
+        const delivery = JSON.parse(configuration.config["platform:delivery"]) as Record<string, unknown>;
+        let failure: unknown;
+        const run = await runUnderMocks({
+            project: configuration.project,
+            stack: "dev",
+            config: {
+                ...configuration.config,
+                "platform:integration": JSON.stringify({ ...integration, queues: [{ name: "payments", fifo: true, maxReceiveCount: 0 }] }),
+                "platform:delivery": JSON.stringify({ ...delivery, ecr: { repositories: [{ name: "Orders" }] } }),
+            },
+            program: () => {
+                try {
+                    return runPlatform();
+                } catch (error) {
+                    failure = error;
+                    return {};
+                }
+            },
+        });
+        expect(failure).toBeInstanceOf(ConfigValidationError);
+        const message: string = (failure as Error).message;
+        expect(message).toContain("platform:integration.queues[0].maxReceiveCount: got 0; allowed: an integer from 1 to 1000");
+        expect(message).toContain("platform:delivery.ecr.repositories[0].name: got \"Orders\"");
+        expect(run.resources).toEqual([]);
+    });
 });

@@ -29,7 +29,7 @@ describe("project-level defaults in Pulumi.yaml", () => {
         expect(declared).toEqual(read);
     });
 
-    it.each(["protection", "network", "security", "compute", "data", "edge", "operations"])("documents the schema's defaults for platform:%s", (key: string) => {
+    it.each(["protection", "network", "security", "compute", "data", "edge", "operations", "integration", "delivery"])("documents the schema's defaults for platform:%s", (key: string) => {
         expect(project.config[key].value).toEqual(schemaDefaults[`platform:${key}`]);
     });
 

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { PROJECT_DIR } from "../support/stackRun";
+import { PROJECT_DIR, stackConfiguration } from "../support/stackRun";
+import { deployRoleName, previewRoleName } from "../../infra/components/delivery/githubOidc";
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 type Job = { steps: Step[]; environment?: string; strategy?: { matrix?: { stack?: string[] }; "max-parallel"?: number }; if?: string; needs?: string };
@@ -61,5 +62,36 @@ describe("deploy workflow", () => {
         expect(job.environment).toBe("${{ matrix.stack }}");
         expect(pulumiStep(job).with).toMatchObject({ command: "up", policyPacks: "policy", policyPackConfigs: "policy/config/platform.json" });
         expect(deploy.permissions).toEqual({ contents: "read", "id-token": "write" });
+    });
+});
+
+/** The roles the workflows assume are the ones platform:delivery creates, trusted for exactly these jobs. */
+describe("workflow identities match the roles the program creates", () => {
+    const credentialsStep = (job: Job): Step => job.steps.find((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!;
+    const github = (stack: string): { deploySubject: string; previewSubject: string; enabled: boolean } =>
+        JSON.parse(stackConfiguration(stack).config["platform:delivery"]).github;
+    // The program's naming with the matrix expression as the stack: platform-${{ matrix.stack }}-github-*.
+    const naming = { prefix: "platform-${{ matrix.stack }}" };
+
+    it("deploy assumes the stack's deploy role by the name the program gives it", () => {
+        const role = String(credentialsStep(workflow("deploy.yml").jobs.up).with?.["role-to-assume"]);
+        expect(role).toBe(`arn:aws:iam::\${{ vars.AWS_ACCOUNT_ID }}:role/${deployRoleName(naming)}`);
+    });
+
+    it("preview assumes the stack's read-only preview role", () => {
+        const role = String(credentialsStep(workflow("preview.yml").jobs.preview).with?.["role-to-assume"]);
+        expect(role).toBe(`arn:aws:iam::\${{ vars[format('AWS_ACCOUNT_ID_{0}', matrix.stack)] }}:role/${previewRoleName(naming)}`);
+    });
+
+    it.each(["dev", "prod"])("the %s deploy role trusts the deploy job's environment, the preview role pull requests", (stack: string) => {
+        const config = github(stack);
+        expect(config.enabled).toBe(true);
+        // The deploy job runs in the environment named after the stack (matrix.stack).
+        expect(workflow("deploy.yml").jobs.up.environment).toBe("${{ matrix.stack }}");
+        expect(config.deploySubject).toMatch(new RegExp(`^repo:[^/:*]+/[^/:*]+:environment:${stack}$`));
+        // The preview job has no environment and runs on pull_request, so GitHub issues the pull_request subject.
+        expect(workflow("preview.yml").jobs.preview.environment).toBeUndefined();
+        expect(Object.keys(workflow("preview.yml").on)).toEqual(["pull_request"]);
+        expect(config.previewSubject).toMatch(/^repo:[^/:*]+\/[^/:*]+:pull_request$/);
     });
 });

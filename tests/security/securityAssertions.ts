@@ -491,7 +491,7 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 }
                 const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3|cfg)\//;
                 // The data, edge and operations components own keys and buckets of their own.
-                const otherComponents: RegExp = /platform:(data|edge|operations):/;
+                const otherComponents: RegExp = /platform:(data|edge|operations|integration|delivery):/;
                 for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && !otherComponents.test(r.urn))) {
                     expect(resource.parent, resource.urn).toBe(baselineUrn);
                 }

@@ -121,6 +121,18 @@ const FREE: Record<string, string> = {
     "aws:budgets/budget:Budget": "budgets without actions: no charge",
     "aws:costexplorer/anomalyMonitor:AnomalyMonitor": "Cost Anomaly Detection: no charge",
     "aws:costexplorer/anomalySubscription:AnomalySubscription": "Cost Anomaly Detection: no charge",
+    "aws:cloudwatch/eventBusPolicy:EventBusPolicy": "no charge",
+    "aws:lambda/permission:Permission": "no charge",
+    "aws:lambda/eventSourceMapping:EventSourceMapping": "no charge (the polling requests are priced on the queue)",
+    "aws:cognito/userPoolClient:UserPoolClient": "priced on the user pool",
+    "aws:apigatewayv2/stage:Stage": "priced on the API",
+    "aws:apigatewayv2/authorizer:Authorizer": "no charge",
+    "aws:apigatewayv2/route:Route": "no charge",
+    "aws:apigatewayv2/integration:Integration": "no charge",
+    "aws:apigatewayv2/vpcLink:VpcLink": "HTTP API VPC links: no charge",
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": "no charge",
+    "aws:ecr/repositoryPolicy:RepositoryPolicy": "no charge",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "no charge",
 };
 
 const STORAGE_DEPENDENT: Record<string, string> = {};
@@ -270,7 +282,54 @@ const PRICERS: Record<string, Pricer> = {
     "aws:s3/bucket:Bucket": (_r, ctx) => [{ rate: "s3StandardGbMonth", quantity: ctx.assumptions.s3GbPerBucket }],
     "aws:s3/bucketV2:BucketV2": (_r, ctx) => [{ rate: "s3StandardGbMonth", quantity: ctx.assumptions.s3GbPerBucket }],
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (_r, ctx) => [{ rate: "interRegionTransferGb", quantity: ctx.assumptions.replicatedGbPerMonth }],
+    "aws:sqs/queue:Queue": (r, ctx) => isDeadLetterQueue(r, ctx)
+        ? "dead-letter queue: only failed messages"
+        : [{ rate: r.inputs.fifoQueue === true ? "sqsFifoRequestsMillion" : "sqsStandardRequestsMillion", quantity: ctx.assumptions.sqsRequestsMillionPerQueue }],
+    "aws:sns/topic:Topic": (_r, ctx) => [{ rate: "snsPublishMillion", quantity: ctx.assumptions.snsPublishesMillionPerTopic }],
+    "aws:sns/topicSubscription:TopicSubscription": (r, ctx) => {
+        switch (String(r.inputs.protocol)) {
+            case "https":
+                return [{ rate: "snsHttpsDeliveriesMillion", quantity: ctx.assumptions.snsDeliveriesMillionPerHttpsSubscription }];
+            case "email":
+                return [{ rate: "snsEmailDeliveriesThousand", quantity: ctx.assumptions.snsDeliveriesThousandPerEmailSubscription }];
+            default:
+                return `${String(r.inputs.protocol)} deliveries: no charge`;
+        }
+    },
+    "aws:cloudwatch/eventBus:EventBus": (_r, ctx) => [{ rate: "eventBridgeCustomEventsMillion", quantity: ctx.assumptions.eventBridgeEventsMillionPerBus }],
+    "aws:cloudwatch/eventArchive:EventArchive": (_r, ctx) => [{ rate: "eventBridgeArchiveGb", quantity: ctx.assumptions.eventBridgeArchiveGbPerMonth }],
+    "aws:apigatewayv2/api:Api": (_r, ctx) => [{ rate: "apiGatewayHttpRequestsMillion", quantity: ctx.assumptions.apiRequestsMillionPerApi }],
+    "aws:lambda/function:Function": (r, ctx) => {
+        const invocations: number = ctx.assumptions.lambdaInvocationsMillionPerFunction;
+        const memoryGb: number = Number(r.inputs.memorySize ?? 128) / 1024;
+        const arm: boolean = Array.isArray(r.inputs.architectures) && r.inputs.architectures[0] === "arm64";
+        return [
+            { rate: "lambdaRequestsMillion", quantity: invocations },
+            { rate: arm ? "lambdaGbSecondArm" : "lambdaGbSecondX86", quantity: invocations * 1_000_000 * (ctx.assumptions.lambdaAverageDurationMs / 1000) * memoryGb },
+        ];
+    },
+    "aws:sfn/stateMachine:StateMachine": (r, ctx) => textOf(r.inputs.type, "STANDARD") === "EXPRESS"
+        ? [{ rate: "stepFunctionsExpressRequestsMillion", quantity: ctx.assumptions.stepFunctionsRequestsMillionPerExpressMachine }]
+        : [{ rate: "stepFunctionsTransitionsThousand", quantity: ctx.assumptions.stepFunctionsTransitionsThousandPerStandardMachine }],
+    "aws:cognito/userPool:UserPool": (r, ctx) => textOf(r.inputs.userPoolTier, "ESSENTIALS") === "PLUS"
+        ? [{ rate: "cognitoPlusMau", quantity: ctx.assumptions.cognitoMonthlyActiveUsers }]
+        : [{ rate: "cognitoEssentialsMau", quantity: Math.max(0, ctx.assumptions.cognitoMonthlyActiveUsers - 10_000) }],
+    "aws:ecr/repository:Repository": (_r, ctx) => [{ rate: "ecrStorageGbMonth", quantity: ctx.assumptions.ecrGbPerRepository }],
+    "aws:eks/capability:Capability": () => "EKS capability fee (per capability-hour and managed Argo CD application) is not in the price table; see aws.amazon.com/eks/pricing",
 };
+
+/** A queue some other queue redrives into, or that a function, rule target or subscription names as its dead-letter target. */
+function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolean {
+    const arn: unknown = queue.outputs.arn;
+    return ctx.all.some((r: RecordedResource) => {
+        const redrive: unknown = r.inputs.redrivePolicy;
+        if (typeof redrive === "string" && redrive.includes(String(arn))) {
+            return true;
+        }
+        const lambdaDlq = (r.inputs.deadLetterConfig as Record<string, unknown> | undefined);
+        return lambdaDlq !== undefined && (lambdaDlq.targetArn === arn || lambdaDlq.arn === arn);
+    });
+}
 
 /**
  * Desired nodes x the first instance type's hourly rate (Spot at the assumed discount), plus the

@@ -80,6 +80,23 @@ const BASE_RATES = {
     prometheusStorageGbMonth: { usd: 0.03, unit: "GB-month", description: "Amazon Managed Service for Prometheus metric storage", source: "aws.amazon.com/prometheus/pricing/", asOf: "2026-12", verify: true },
     shieldAdvancedMonth: { usd: 3000, unit: "organisation-month", description: "AWS Shield Advanced subscription: USD 3,000 a month with a one-year commitment, once per organisation (data transfer out of protected resources extra)", source: "aws.amazon.com/shield/pricing/", asOf: "2026-12" },
     cloudTrailDataEventsMillion: { usd: 1, unit: "million data events", description: "CloudTrail data events delivered ($0.10 per 100,000)", source: "[P16] aws.amazon.com/cloudtrail/pricing/", asOf: "2026-12" },
+    // Integration and delivery: request-priced services, rates from each service's pricing page (us-east-1), compiled 2026-12.
+    sqsStandardRequestsMillion: { usd: 0.4, unit: "million requests", description: "SQS standard queue requests (the account's first million a month are free; not subtracted)", source: "aws.amazon.com/sqs/pricing/", asOf: "2026-12" },
+    sqsFifoRequestsMillion: { usd: 0.5, unit: "million requests", description: "SQS FIFO queue requests", source: "aws.amazon.com/sqs/pricing/", asOf: "2026-12" },
+    snsPublishMillion: { usd: 0.5, unit: "million publishes", description: "SNS standard topic publishes (first million a month free; not subtracted)", source: "aws.amazon.com/sns/pricing/", asOf: "2026-12" },
+    snsHttpsDeliveriesMillion: { usd: 0.6, unit: "million HTTP/S deliveries", description: "SNS deliveries to HTTP/S endpoints", source: "aws.amazon.com/sns/pricing/", asOf: "2026-12" },
+    snsEmailDeliveriesThousand: { usd: 0.02, unit: "thousand e-mail deliveries", description: "SNS e-mail deliveries ($2.00 per 100,000)", source: "aws.amazon.com/sns/pricing/", asOf: "2026-12" },
+    eventBridgeCustomEventsMillion: { usd: 1, unit: "million custom events", description: "EventBridge events published to a custom bus", source: "aws.amazon.com/eventbridge/pricing/", asOf: "2026-12" },
+    eventBridgeArchiveGb: { usd: 0.1, unit: "GB archived", description: "EventBridge archive: events processed into the archive (storage $0.023/GB-month not estimated)", source: "aws.amazon.com/eventbridge/pricing/", asOf: "2026-12", verify: true },
+    apiGatewayHttpRequestsMillion: { usd: 1, unit: "million requests", description: "API Gateway HTTP API requests (first 300 million a month)", source: "aws.amazon.com/api-gateway/pricing/", asOf: "2026-12" },
+    lambdaRequestsMillion: { usd: 0.2, unit: "million requests", description: "Lambda requests", source: "aws.amazon.com/lambda/pricing/", asOf: "2026-12" },
+    lambdaGbSecondX86: { usd: 0.0000166667, unit: "GB-second", description: "Lambda duration, x86_64", source: "aws.amazon.com/lambda/pricing/", asOf: "2026-12" },
+    lambdaGbSecondArm: { usd: 0.0000133334, unit: "GB-second", description: "Lambda duration, arm64 (Graviton)", source: "aws.amazon.com/lambda/pricing/", asOf: "2026-12" },
+    stepFunctionsTransitionsThousand: { usd: 0.025, unit: "thousand state transitions", description: "Step Functions Standard workflows", source: "aws.amazon.com/step-functions/pricing/", asOf: "2026-12" },
+    stepFunctionsExpressRequestsMillion: { usd: 1, unit: "million requests", description: "Step Functions Express workflows (duration charges not estimated)", source: "aws.amazon.com/step-functions/pricing/", asOf: "2026-12" },
+    cognitoEssentialsMau: { usd: 0.015, unit: "monthly active user beyond 10,000", description: "Cognito Essentials plan (first 10,000 MAUs a month free)", source: "aws.amazon.com/cognito/pricing/", asOf: "2026-12", verify: true },
+    cognitoPlusMau: { usd: 0.02, unit: "monthly active user", description: "Cognito Plus plan (threat protection; no free tier)", source: "aws.amazon.com/cognito/pricing/", asOf: "2026-12", verify: true },
+    ecrStorageGbMonth: { usd: 0.1, unit: "GB-month", description: "ECR private repository storage", source: "aws.amazon.com/ecr/pricing/", asOf: "2026-12" },
 } as const satisfies Record<string, Rate>;
 
 /** Every rate the estimate uses. Keys are referenced from cost.ts. */
@@ -121,6 +138,19 @@ export interface Assumptions {
     readonly efsInfrequentAccessGb: number;
     readonly s3GbPerBucket: number;
     readonly replicatedGbPerMonth: number;
+    readonly sqsRequestsMillionPerQueue: number;
+    readonly snsPublishesMillionPerTopic: number;
+    readonly snsDeliveriesMillionPerHttpsSubscription: number;
+    readonly snsDeliveriesThousandPerEmailSubscription: number;
+    readonly eventBridgeEventsMillionPerBus: number;
+    readonly eventBridgeArchiveGbPerMonth: number;
+    readonly apiRequestsMillionPerApi: number;
+    readonly lambdaInvocationsMillionPerFunction: number;
+    readonly lambdaAverageDurationMs: number;
+    readonly stepFunctionsTransitionsThousandPerStandardMachine: number;
+    readonly stepFunctionsRequestsMillionPerExpressMachine: number;
+    readonly cognitoMonthlyActiveUsers: number;
+    readonly ecrGbPerRepository: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -156,6 +186,19 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
     efsInfrequentAccessGb: 20,
     s3GbPerBucket: 20,
     replicatedGbPerMonth: 10,
+    sqsRequestsMillionPerQueue: 1,
+    snsPublishesMillionPerTopic: 0.1,
+    snsDeliveriesMillionPerHttpsSubscription: 0.1,
+    snsDeliveriesThousandPerEmailSubscription: 1,
+    eventBridgeEventsMillionPerBus: 1,
+    eventBridgeArchiveGbPerMonth: 1,
+    apiRequestsMillionPerApi: 1,
+    lambdaInvocationsMillionPerFunction: 1,
+    lambdaAverageDurationMs: 200,
+    stepFunctionsTransitionsThousandPerStandardMachine: 100,
+    stepFunctionsRequestsMillionPerExpressMachine: 0.1,
+    cognitoMonthlyActiveUsers: 1000,
+    ecrGbPerRepository: 5,
 };
 
 /** One line per assumption, in a fixed order, for the report. */
@@ -192,4 +235,17 @@ export const ASSUMPTION_DESCRIPTIONS: Record<keyof Assumptions, string> = {
     efsInfrequentAccessGb: "GB in EFS Infrequent Access per file system",
     s3GbPerBucket: "GB stored per S3 bucket",
     replicatedGbPerMonth: "GB copied to another region per month per replication (bucket replication, backup copies)",
+    sqsRequestsMillionPerQueue: "million SQS requests per queue per month (dead-letter queues: none)",
+    snsPublishesMillionPerTopic: "million SNS publishes per topic per month",
+    snsDeliveriesMillionPerHttpsSubscription: "million deliveries per HTTPS subscription per month (SQS deliveries are free)",
+    snsDeliveriesThousandPerEmailSubscription: "thousand deliveries per e-mail subscription per month",
+    eventBridgeEventsMillionPerBus: "million custom events per event bus per month",
+    eventBridgeArchiveGbPerMonth: "GB of events archived per archive per month",
+    apiRequestsMillionPerApi: "million requests per HTTP API per month",
+    lambdaInvocationsMillionPerFunction: "million invocations per Lambda function per month",
+    lambdaAverageDurationMs: "average Lambda duration in ms (GB-seconds use each function's memory)",
+    stepFunctionsTransitionsThousandPerStandardMachine: "thousand state transitions per Standard state machine per month",
+    stepFunctionsRequestsMillionPerExpressMachine: "million requests per Express state machine per month",
+    cognitoMonthlyActiveUsers: "monthly active users per Cognito user pool",
+    ecrGbPerRepository: "GB of images per ECR repository",
 };

@@ -5,7 +5,7 @@
  */
 export type PolicyEffect = "Allow" | "Deny";
 
-export type PolicyPrincipal = "*" | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
+export type PolicyPrincipal = "*" | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[]; readonly Federated?: string };
 
 /** operator (StringEquals, ArnLike, Bool, ...) -> condition key -> value(s). */
 export type PolicyConditions = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;

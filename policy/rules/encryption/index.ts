@@ -16,6 +16,8 @@ import { efsEncryptionPolicies, efsTransitStackPolicies } from "./efs";
 import { lambdaEncryptionPolicies } from "./lambda";
 import { stepFunctionsEncryptionPolicies } from "./stepFunctions";
 import { ecrEncryptionPolicies } from "./ecr";
+import { snsSubscriptionTransitPolicies } from "./snsSubscriptions";
+import { eventArchiveEncryptionPolicies } from "./eventArchive";
 
 /** Encryption at rest and in transit (catalogue pillars "Encryption at rest" and "Encryption in transit"). */
 export const encryptionPolicies: Policies = [
@@ -37,4 +39,6 @@ export const encryptionPolicies: Policies = [
     ...lambdaEncryptionPolicies,
     ...stepFunctionsEncryptionPolicies,
     ...ecrEncryptionPolicies,
+    ...snsSubscriptionTransitPolicies,
+    ...eventArchiveEncryptionPolicies,
 ];

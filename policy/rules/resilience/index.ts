@@ -9,6 +9,7 @@ import { dynamodbCapacityPolicies } from "./dynamodbCapacity";
 import { resilienceResourcePolicies } from "./resources";
 import { s3ReplicationPolicies } from "./s3Replication";
 import { resilienceStackPolicies } from "./stack";
+import { snsSubscriptionResiliencePolicies } from "./snsSubscriptions";
 
 /** Resilience / backup pillar. */
 export const resiliencePolicies: Policies = [
@@ -24,4 +25,5 @@ export const resiliencePolicies: Policies = [
     ...backupResilienceStackPolicies,
     ...dynamodbCapacityPolicies,
     ...s3ReplicationPolicies,
+    ...snsSubscriptionResiliencePolicies,
 ];
