@@ -70,17 +70,17 @@ describe("workflow identities match the roles the program creates", () => {
     const credentialsStep = (job: Job): Step => job.steps.find((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!;
     const github = (stack: string): { deploySubject: string; previewSubject: string; enabled: boolean } =>
         JSON.parse(stackConfiguration(stack).config["platform:delivery"]).github;
-    // The program's naming with the matrix expression as the stack: platform-${{ matrix.stack }}-github-*.
-    const naming = { prefix: "platform-${{ matrix.stack }}" };
+    // The workflow names the role with the matrix expression; for each stack it must resolve to the program's name.
+    const forStack = (role: string, stack: string): string => role.replace("${{ matrix.stack }}", stack);
 
-    it("deploy assumes the stack's deploy role by the name the program gives it", () => {
+    it.each(["dev", "prod"])("deploy assumes the %s deploy role by the name the program gives it", (stack: string) => {
         const role = String(credentialsStep(workflow("deploy.yml").jobs.up).with?.["role-to-assume"]);
-        expect(role).toBe(`arn:aws:iam::\${{ vars.AWS_ACCOUNT_ID }}:role/${deployRoleName(naming)}`);
+        expect(forStack(role, stack)).toBe(`arn:aws:iam::\${{ vars.AWS_ACCOUNT_ID }}:role/${deployRoleName({ prefix: `platform-${stack}` })}`);
     });
 
-    it("preview assumes the stack's read-only preview role", () => {
+    it.each(["dev", "prod"])("preview assumes the %s read-only preview role", (stack: string) => {
         const role = String(credentialsStep(workflow("preview.yml").jobs.preview).with?.["role-to-assume"]);
-        expect(role).toBe(`arn:aws:iam::\${{ vars[format('AWS_ACCOUNT_ID_{0}', matrix.stack)] }}:role/${previewRoleName(naming)}`);
+        expect(forStack(role, stack)).toBe(`arn:aws:iam::\${{ vars[format('AWS_ACCOUNT_ID_{0}', matrix.stack)] }}:role/${previewRoleName({ prefix: `platform-${stack}` })}`);
     });
 
     it.each(["dev", "prod"])("the %s deploy role trusts the deploy job's environment, the preview role pull requests", (stack: string) => {

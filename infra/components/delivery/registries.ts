@@ -1,13 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { RepositoryConfig } from "../../config/deliveryConfig";
-import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
+import { NamingContext, compactPrefix, nameTagFor, physicalName } from "../../platform/naming";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
 
-/** <project>-<stack>/<name>: the stack prefix as the first path component keeps stacks apart in one registry. */
+/**
+ * <project>-<stack>/<name>: the stack prefix as the first path component keeps stacks apart in one
+ * registry. ECR accepts lowercase only, so the prefix is slugged (unchanged for platform-prod).
+ */
 export function repositoryName(naming: NamingContext, name: string): string {
-    return `${naming.prefix}/${name}`;
+    return `${compactPrefix(naming, 64).prefix}/${name}`;
 }
 
 /**

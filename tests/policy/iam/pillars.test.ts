@@ -11,7 +11,7 @@ describe("part A pillar exports", () => {
         expect(encryptionPolicies.every((p) => /^(enc|tls)-/.test(p.name))).toBe(true);
         expect(iamPolicies.every((p) => p.name.startsWith("iam-"))).toBe(true);
         expect(taggingPolicies.every((p) => p.name.startsWith("tag-"))).toBe(true);
-        expect(all).toHaveLength(75);
+        expect(all).toHaveLength(76);
     });
     it("high severity is mandatory, everything else advisory", () => {
         for (const p of all) {
