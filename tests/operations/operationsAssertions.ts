@@ -157,14 +157,15 @@ export function describeOperations(expected: OperationsExpectations): void {
                 expect(bySid(statements, "AllowAlarmPublishers").Condition).toEqual({ StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID } });
             });
             it("one subscription per configured e-mail address and HTTPS endpoint", () => {
-                const subscriptions = result.ofType(O.subscription).map((s) => [s.inputs.protocol, s.inputs.endpoint, s.inputs.topic]);
+                // The integration layer's topics have subscriptions of their own.
+                const subscriptions = result.ofType(O.subscription).filter((s) => s.urn.includes(O.observability)).map((s) => [s.inputs.protocol, s.inputs.endpoint, s.inputs.topic]);
                 expect(subscriptions.sort()).toEqual([
                     ...expected.emails.map((email: string) => ["email", email, topicArn()]),
                     ...expected.httpsEndpoints.map((url: string) => ["https", url, topicArn()]),
                 ].sort());
             });
             it("the stack runs in us-east-1, so the edge alarms, the budget and anomaly detection share the one topic", () => {
-                expect(result.ofType(O.topic)).toHaveLength(1);
+                expect(result.ofType(O.topic).filter((t) => t.urn.includes(O.observability))).toHaveLength(1);
                 expect((result.run.stackOutputs.operations as Record<string, unknown>).edgeAlarmTopicArn).toBe(topicArn());
             });
         });

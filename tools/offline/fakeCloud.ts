@@ -160,6 +160,13 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const arn = `arn:aws:secretsmanager:${arnRegion}:${a}:secret:${secret}-${hex(urn, 6)}`;
             return { id: arn, outputs: { arn, name: secret } };
         }
+        case "aws:ecr/repository:Repository": {
+            const repository: string = autoName(name, urn, inputs.name);
+            return {
+                id: repository,
+                outputs: { name: repository, arn: `arn:aws:ecr:${arnRegion}:${a}:repository/${repository}`, registryId: a, repositoryUrl: `${a}.dkr.ecr.${arnRegion}.amazonaws.com/${repository}` },
+            };
+        }
         case "aws:cloudfront/distribution:Distribution": {
             const id = `E${hex(urn, 13).toUpperCase()}`;
             return { id, outputs: { arn: `arn:aws:cloudfront::${a}:distribution/${id}`, domainName: `d${hex(urn + "domain", 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed" } };
