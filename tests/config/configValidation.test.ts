@@ -123,7 +123,7 @@ describe("stack configuration validation", () => {
     it("rejects unknown keys (typos) at every level", () => {
         const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:netwrok": "{}", "platform:network": JSON.stringify({ ...devObject("platform:network"), natStrategey: "single" }) });
         expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneCount, availabilityZones, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway; did you mean natStrategy?');
-        expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider\'s aws:* settings, pulumi:*); did you mean platform:network?");
+        expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider's aws:* settings, pulumi:*); did you mean platform:network?");
     });
 
     it("reports every field problem at once", () => {
