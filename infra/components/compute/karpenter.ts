@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { nameTagFor, physicalName } from "../../platform/naming";
-import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { PolicyDocument, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 import { ClusterIdentity, documentFor, managedPolicyArn } from "./clusterContext";
 import { NODE_ROLE_POLICIES } from "./clusterRoles";
 import { karpenterControllerPolicy } from "./controllerPolicies/karpenter";
@@ -78,14 +78,7 @@ export function interruptionQueuePolicy(identity: ClusterIdentity, queueArn: str
             Resource: queueArn,
             Condition: { ArnEquals: { "aws:SourceArn": ruleArns(identity) } },
         },
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: queueArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("sqs:*", queueArn),
     ]);
 }
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AppBucketConfig, BucketLifecycleConfig } from "../../config/dataConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
-import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -19,14 +19,7 @@ export interface AppBucket {
 
 /** Deny any request to the bucket or its objects that does not use TLS. */
 export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
-    return policyDocument([{
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    }]);
+    return policyDocument([denyInsecureBucketTransport(bucketArn)]);
 }
 
 export interface ReplicationPolicyInput {

@@ -2,11 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
+import { NamingContext, nameTagFor } from "../../platform/naming";
 
 /** Physical names: <project>-<stack>-<what>. Fixed strings only, so unrelated config never renames anything. */
-export interface DataNaming {
-    readonly prefix: string;
-}
+export type DataNaming = NamingContext;
 
 /** The network outputs the data tier builds on. */
 export interface DataNetwork {
@@ -52,6 +51,5 @@ export function disposable(protection: ProtectionConfig): boolean {
     return !protection.protectStatefulResources && !protection.deletionProtection;
 }
 
-export function nameTag(naming: DataNaming, what: string): Record<string, string> {
-    return { Name: `${naming.prefix}-${what}` };
-}
+/** The platform's Name tag (<prefix>-<what>), under the data tier's short name. */
+export const nameTag = nameTagFor;

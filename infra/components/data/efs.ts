@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EfsAccessPointConfig, EfsConfig } from "../../config/dataConfig";
-import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { PolicyDocument, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, DataNetwork, nameTag, statefulOptions } from "./context";
 import { createClientOnlyGroup } from "./securityGroups";
 
@@ -25,14 +25,7 @@ export interface SharedFileSystem {
  */
 export function fileSystemPolicy(fileSystemArn: string): PolicyDocument {
     return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: { AWS: "*" },
-            Action: "*",
-            Resource: fileSystemArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("*", fileSystemArn, { AWS: "*" }),
         {
             Sid: "AllowMountThroughMountTargets",
             Effect: "Allow",

@@ -1,5 +1,5 @@
 import { KEY_USAGE_ACTIONS, KeyPolicyContext, accountRootStatement, cloudWatchLogsStatement } from "../security/keyPolicies";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
+import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 
 /**
  * Pure builders for the edge's key, bucket and log-group policies. Every service principal is pinned
@@ -44,21 +44,11 @@ export function originKeyPolicy(ctx: KeyPolicyContext, distributionArn: string):
 }
 
 /** Deny every request that does not arrive over TLS (tls-s3-ssl-only). */
-export function denyInsecureTransport(bucketArn: string): PolicyStatement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
-}
 
 /** Only this distribution reads objects (Origin Access Control signs as cloudfront.amazonaws.com). */
 export function originBucketPolicy(bucketArn: string, distributionArn: string): PolicyDocument {
     return policyDocument([
-        denyInsecureTransport(bucketArn),
+        denyInsecureBucketTransport(bucketArn),
         {
             Sid: "AllowCloudFrontOriginAccessControlRead",
             Effect: "Allow",

@@ -1,4 +1,4 @@
-import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
+import { PolicyDocument, PolicyStatement, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 
 /**
  * Pure builders for the queue and topic policies. Each policy denies plain-HTTP requests and lets
@@ -16,16 +16,6 @@ export interface Producers {
 
 export const NO_PRODUCERS: Producers = { roleArns: [], ruleArns: [], topicArns: [] };
 
-function denyInsecureTransport(action: string, resource: string): PolicyStatement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: action,
-        Resource: resource,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
-}
 
 function allowStatements(action: string, resource: string, producers: Producers, accountId: string): PolicyStatement[] {
     const statements: PolicyStatement[] = [];

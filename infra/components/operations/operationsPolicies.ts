@@ -1,6 +1,5 @@
 import { KEY_USAGE_ACTIONS, KeyPolicyContext, accountRootStatement, viaServiceStatements } from "../security/keyPolicies";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
-import { denyInsecureTransport } from "../edge/edgePolicies";
+import { PolicyDocument, PolicyStatement, denyInsecureBucketTransport, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 
 /** Pure builders for the operations key, the access-log bucket and the alarm topic policies. */
 const THIS_KEY = "*";
@@ -20,7 +19,7 @@ export interface AccessLogBucketPolicyArgs {
  */
 export function accessLogBucketPolicy(args: AccessLogBucketPolicyArgs): PolicyDocument {
     const statements: PolicyStatement[] = [
-        denyInsecureTransport(args.bucketArn),
+        denyInsecureBucketTransport(args.bucketArn),
         {
             Sid: "AllowS3ServerAccessLogDelivery",
             Effect: "Allow",
@@ -73,14 +72,7 @@ export function operationsKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
  */
 export function alarmTopicPolicy(args: { topicArn: string; accountId: string; partition: string }): PolicyDocument {
     return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sns:Publish",
-            Resource: args.topicArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("sns:Publish", args.topicArn),
         {
             Sid: "AllowAccountManagement",
             Effect: "Allow",

@@ -1,4 +1,4 @@
-import { PolicyDocument, PolicyStatement, policyDocument } from "./policyDocument";
+import { PolicyDocument, PolicyStatement, denyInsecureBucketTransport, policyDocument } from "./policyDocument";
 
 /** Pure builders for the CloudTrail bucket policy and the CloudTrail -> CloudWatch Logs role. */
 export interface TrailBucketPolicyInputs {
@@ -19,15 +19,7 @@ export const CONFIG_KEY_PREFIX = "config";
 export function trailBucketPolicy(inputs: TrailBucketPolicyInputs): PolicyDocument {
     const { bucketArn, trailArn, accountId, configKeyPrefix } = inputs;
     return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            // A Deny on everyone and every S3 action is the point: no request over plain HTTP at all.
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucketArn, `${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureBucketTransport(bucketArn),
         {
             Sid: "AllowCloudTrailAclCheck",
             Effect: "Allow",

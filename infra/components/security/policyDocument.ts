@@ -28,3 +28,23 @@ export interface PolicyDocument {
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
     return { Version: "2012-10-17", Statement: statements };
 }
+
+/**
+ * Refuses every request for `action` on `resource` that does not use TLS. A Deny on everyone is the
+ * point: no principal, however privileged, reaches the resource over plain HTTP.
+ */
+export function denyInsecureTransport(action: string, resource: string | readonly string[], principal: PolicyPrincipal = "*"): PolicyStatement {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: principal,
+        Action: action,
+        Resource: resource,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+}
+
+/** The TLS-only statement of a bucket policy: bucket-level calls and its objects alike. */
+export function denyInsecureBucketTransport(bucketArn: string): PolicyStatement {
+    return denyInsecureTransport("s3:*", [bucketArn, `${bucketArn}/*`]);
+}
