@@ -1,14 +1,17 @@
 import { defineConfig } from "vitest/config";
 
-// Each test file runs in its own forked process: the Pulumi runtime (mocks, config, stack) is
-// process-global, so a file that runs the dev stack must not share a process with one that runs prod.
+// Test files share their worker process (isolate: false), so @pulumi/aws, @pulumi/policy and the
+// program are imported once per worker instead of once per file, which was most of the suite's time.
+// The Pulumi runtime (mocks, config, stack) is process-global; every run through the mock engine
+// (tools/offline/mockEngine.ts) resets it before the program starts, and files in a worker run one
+// after another, so one file's run never sees another's state.
 export default defineConfig({
     test: {
         include: ["tests/**/*.test.ts"],
         // Records dev and prod once per run; suites that only read what a stack registered share it.
         globalSetup: ["tests/support/globalSetup.ts"],
         pool: "forks",
-        isolate: true,
+        isolate: false,
         testTimeout: 60_000,
         hookTimeout: 120_000,
     },

@@ -1,6 +1,7 @@
 // The floor of bench:preview: what a user cannot go below. Plain `node` (no TypeScript loader)
 // loads @pulumi/pulumi and @pulumi/aws and registers N AWS resources under mocks of the same shape
-// as tools/offline (an id and the inputs as state), with source maps off as the preview runs.
+// as tools/offline (an id and the inputs as state), with source maps off as the preview runs and
+// the SDK's per-promise leak traces skipped as the mock engine skips them (tools/offline/promiseTraces.ts).
 // Usage: node bench/sdk-floor.cjs <resource count>
 "use strict";
 const pulumi = require("@pulumi/pulumi");
@@ -8,6 +9,7 @@ const pulumi = require("@pulumi/pulumi");
 async function main() {
     const count = Number(process.argv[2] || "1");
     process.setSourceMapsEnabled(false);
+    require("@pulumi/pulumi/runtime/debuggable").debuggablePromise = (promise) => promise;
     pulumi.runtime.setAllConfig({ "aws:region": "us-east-1" }, []);
     await pulumi.runtime.setMocks({
         newResource: (args) => ({ id: `${args.name}-id`, state: { ...args.inputs } }),

@@ -87,7 +87,6 @@ function engineProps(values: Record<string, unknown>): Record<string, unknown> {
     return containsUnknownMarker(values) ? checkingProxy(values) : values;
 }
 
-/** Thrown by notApplicable(); deliberately not an Error, so no stack trace is captured per call. */
 /** Not an Error on purpose: thrown for every not-applicable evaluation, so no stack trace is captured. */
 class NotApplicableSignal {
     constructor(public readonly reason: string) {}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../support/stackRun";
 
 /** What `npm test` lints with, per directory (cheap: resolves the flat config, lints nothing). */
-describe("ESLint configuration (npm test runs eslint . --max-warnings 0)", () => {
+describe("ESLint configuration (npm test lints as eslint . --max-warnings 0 does, tools/check/lint.ts)", () => {
     const eslint = new ESLint({ cwd: PROJECT_DIR });
     const severity = (entry: Linter.RuleEntry | undefined): unknown => (Array.isArray(entry) ? entry[0] : entry);
 

@@ -3,6 +3,7 @@ import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
 import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { NameViolation, describeNameViolation, physicalNameViolations } from "./nameRules";
+import { skipPromiseLeakTraces } from "./promiseTraces";
 
 /** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
 export interface RecordedResource {
@@ -81,6 +82,7 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
     const recorded = new Map<string, RecordedResource>();
     const order: string[] = [];
 
+    skipPromiseLeakTraces();
     pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
     await pulumi.runtime.setMocks({
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
