@@ -1,0 +1,3 @@
+import { describeAnalyzerProtocol } from "./analyzerProtocol";
+
+describeAnalyzerProtocol("dev", true);
