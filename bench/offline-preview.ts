@@ -4,12 +4,14 @@
 //   and @pulumi/aws and registering resources under mocks (bench/sdk-floor.cjs), once with one
 //   resource and once with as many resources as the stack registers (the SDK costs milliseconds per
 //   resource, so the one-resource floor hides the cost of scale);
-//   the whole offline preview of the stack (tsx, program, policy pack, cost, JSON and Mermaid output);
+//   the whole offline preview of the stack, started as `npm run preview:offline` starts it (tsx's
+//   CommonJS hook; program, policy pack, cost, JSON and Mermaid output);
 // and the ratios; the budget is 1.5x the same-count floor. Not a test: it only reports.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PREVIEW_NODE_ARGS } from "../tools/preview/cli";
 
 const REPO: string = path.resolve(__dirname, "..");
 const BUDGET = 1.5;
@@ -19,7 +21,7 @@ function option(name: string, fallback: string): string {
     return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-function timeChild(args: string[], okCodes: number[], loader: string[] = ["--import", "tsx"]): number {
+function timeChild(args: string[], okCodes: number[], loader: readonly string[] = PREVIEW_NODE_ARGS): number {
     const start: bigint = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [...loader, ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     const ms: number = Number(process.hrtime.bigint() - start) / 1e6;

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { PREVIEW_NODE_ARGS } from "../../tools/preview/cli";
 import { PROJECT_DIR } from "../support/stackRun";
 
-type Manifest = { version?: string; engines?: { node?: string }; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+type Manifest = { version?: string; scripts?: Record<string, string>; engines?: { node?: string }; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 
 const read = (file: string): Manifest => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, file), "utf8")) as Manifest;
 const all = (m: Manifest): Record<string, string> => ({ ...m.dependencies, ...m.devDependencies });
@@ -25,6 +26,15 @@ describe("package manifests", () => {
             expect(all(root)[name], name).toBe(version);
         }
         expect(pack.engines?.node).toBe(root.engines?.node);
+    });
+
+    it("starts the offline preview the way its benchmark and CLI tests start it", () => {
+        expect(root.scripts?.["preview:offline"]).toBe(["node", ...PREVIEW_NODE_ARGS, "tools/preview/cli.ts"].join(" "));
+    });
+
+    it("runs the static checks and the suite as npm test", () => {
+        expect(root.scripts?.test).toBe("tsx tools/check/test.ts");
+        expect(root.scripts?.lint).toBe("eslint . --max-warnings 0");
     });
 
     it("commits a lockfile", () => {

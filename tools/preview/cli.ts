@@ -3,6 +3,14 @@ import * as path from "path";
 import { EXIT_FAILURE, PreviewOptions, PreviewOutcome, runOfflinePreview } from "./preview";
 import { renderReport } from "./report";
 
+/**
+ * How `npm run preview:offline` starts node (relative to the repository root): the SDKs preloaded
+ * as plain node loads them (loadSdk.cjs), then tsx's CommonJS hook only. The project is CommonJS;
+ * tsx's ESM loader (`--import tsx`) and its require hook both cost time on each of the SDKs' files.
+ * The benchmark and the CLI tests start the preview with these arguments too.
+ */
+export const PREVIEW_NODE_ARGS: readonly string[] = ["--require", "./tools/preview/loadSdk.cjs", "--require", "tsx/cjs"];
+
 export const USAGE = `Usage: npm run preview:offline -- --stack <name> [options]
 
 Runs the Pulumi program for a stack under Pulumi's mock runtime with the stack's configuration

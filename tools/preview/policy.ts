@@ -1,7 +1,7 @@
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
 import { RecordedResource } from "../offline/mockEngine";
 import { StackConfigurationError } from "../offline/stackConfig";
-import type { AnalyzedResource, NotApplicableFinding, PolicyFinding } from "../../policy/lib/evaluate";
+import { AnalyzedResource, NotApplicableFinding, PolicyFinding, evaluatePolicies } from "../../policy/lib/evaluate";
 import { compare } from "./cost";
 import { isUnknownValue } from "./unknown";
 
@@ -93,7 +93,6 @@ export async function evaluatePack(policies: Policies, resources: readonly Recor
     if (!Array.isArray(policies)) {
         throw new Error("the policies module does not export a list of policies");
     }
-    const { evaluatePolicies } = await import("../../policy/lib/evaluate");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { unknownStringValue } = require("@pulumi/policy/proxy") as { unknownStringValue: unknown };
     const evaluation = await evaluatePolicies(policies, toAnalyzedResources(resources, byUrn, unknownStringValue), packConfig, new Map());

@@ -239,12 +239,29 @@ function readJsonObject(file: string, what: string): Record<string, unknown> {
     return parsed as Record<string, unknown>;
 }
 
+type ModuleExports = Record<string, unknown> & { default?: Record<string, unknown> };
+
+/**
+ * Loads a program or policies module. `npm run preview:offline` runs under tsx's CommonJS hook
+ * (tsx/cjs: half the start-up of its ESM loader over @pulumi/pulumi's thousand files), which compiles
+ * required .ts files but leaves import() to Node's ESM loader, which cannot load TypeScript; so
+ * require when a CommonJS hook for .ts is registered, and import() elsewhere (vitest transforms
+ * imports, not requires).
+ */
+async function importModule(absolute: string): Promise<ModuleExports> {
+    if (typeof require.extensions[".ts"] === "function") {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(absolute) as ModuleExports;
+    }
+    return await import(absolute) as ModuleExports;
+}
+
 /** `file[#export]`, relative to the current directory; defaults resolve against the repository root. */
 async function loadExport(spec: string, defaultExport: string): Promise<unknown> {
     const [file, exportName = defaultExport] = spec.split("#");
     const base: string = spec === DEFAULT_PROGRAM || spec === DEFAULT_POLICIES ? REPO_ROOT : process.cwd();
     const absolute: string = path.resolve(base, file);
-    const mod = await import(absolute) as Record<string, unknown> & { default?: Record<string, unknown> };
+    const mod = await importModule(absolute);
     const value: unknown = mod[exportName] ?? mod.default?.[exportName];
     if (value === undefined) {
         throw new Error(`${absolute} does not export ${exportName}`);

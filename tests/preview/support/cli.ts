@@ -1,5 +1,6 @@
 import { spawn } from "child_process";
 import * as path from "path";
+import { PREVIEW_NODE_ARGS } from "../../../tools/preview/cli";
 
 export const REPO: string = path.resolve(__dirname, "..", "..", "..");
 export const FIXTURES: string = path.join(REPO, "tests", "preview", "fixtures");
@@ -14,7 +15,7 @@ export interface CliRun {
 /** Runs the offline preview CLI in a child process (one Pulumi runtime per process). */
 export function runCli(args: readonly string[]): Promise<CliRun> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "tools", "preview", "cli.ts"), ...args], { cwd: REPO, env: { ...process.env, NODE_OPTIONS: "" } });
+        const child = spawn(process.execPath, [...PREVIEW_NODE_ARGS, path.join(REPO, "tools", "preview", "cli.ts"), ...args], { cwd: REPO, env: { ...process.env, NODE_OPTIONS: "" } });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
