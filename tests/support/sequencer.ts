@@ -6,7 +6,7 @@ import { BaseSequencer, TestSpecification } from "vitest/node";
  * cached on earlier runs, and a clean clone (CI) has none, so these could start last and leave one
  * worker running them alone at the end. They start first, in this order, whatever the cache says.
  */
-const LONG_POLES: readonly string[] = [
+export const LONG_POLES: readonly string[] = [
     "tests/policy/analyzerProtocol.prod.test.ts",
     "tests/policy/analyzerProtocol.dev.test.ts",
     "tests/preview/failures.test.ts",
