@@ -22,7 +22,8 @@ async function main(): Promise<number> {
         process.stdout.write(linted.text);
     }
     const ended: number = Date.now();
-    console.log(`type check: ${types.count === 0 ? "no errors" : `${types.count} errors`} (${seconds(started, typed)}); ESLint: ${linted.problems === 0 ? "no problems" : `${linted.problems} problems`} (${seconds(typed, ended)})`);
+    const count = (n: number, noun: string): string => (n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`);
+    console.log(`type check: ${count(types.count, "error")} (${seconds(started, typed)}); ESLint: ${count(linted.problems, "problem")} (${seconds(typed, ended)})`);
     return types.count === 0 && linted.problems === 0 ? 0 : 1;
 }
 
