@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PREVIEW_NODE_ARGS } from "../tools/preview/cli";
+import { median } from "./median";
 
 const REPO: string = path.resolve(__dirname, "..");
 const BUDGET = 1.5;
@@ -29,12 +30,6 @@ function timeChild(args: string[], okCodes: number[], loader: readonly string[] 
         throw new Error(`${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
     }
     return ms;
-}
-
-function median(values: number[]): number {
-    const sorted: number[] = [...values].sort((a, b) => a - b);
-    const mid: number = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function main(): void {

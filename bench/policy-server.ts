@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { policies } from "../policy/policies";
+import { median } from "./median";
 import { PolicyPackServer } from "../tools/offline/analyzerClient";
 import { RecordedResource, runUnderMocks } from "../tools/offline/mockEngine";
 import { readStackConfiguration } from "../tools/offline/stackConfig";
@@ -55,12 +56,6 @@ async function passMs(server: PolicyPackServer, resources: readonly RecordedReso
     const start: bigint = process.hrtime.bigint();
     await server.analyzeEach(resources);
     return Number(process.hrtime.bigint() - start) / 1e6 / resources.length;
-}
-
-function median(values: readonly number[]): number {
-    const sorted: number[] = [...values].sort((a: number, b: number) => a - b);
-    const mid: number = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function main(): Promise<void> {

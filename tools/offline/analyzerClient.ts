@@ -39,9 +39,6 @@ export interface ProtocolFinding {
     readonly message: string;
 }
 
-/** Analyze calls analyzeAll keeps in flight at once. */
-const ANALYZE_CALLS_IN_FLIGHT = 4;
-
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
 const LEVEL_NUMBERS: Record<string, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
 
@@ -179,16 +176,9 @@ export class PolicyPackServer {
                 findings.push({ policy: d.getPolicyname() as string, urn: (d.getUrn() as string) || fallbackUrn, enforcementLevel: LEVELS[d.getEnforcementlevel() as number], message: d.getMessage() as string });
             }
         };
-        // Several calls in flight: the client builds the next requests while the server analyzes, so
-        // the two processes overlap. Findings do not depend on the order the server sees resources in.
-        let next = 0;
-        const worker = async (): Promise<void> => {
-            while (next < resources.length) {
-                const resource: RecordedResource = resources[next++];
-                collect(await call(this.client, "analyze", analyzeRequest(resource, byUrn)), resource.urn);
-            }
-        };
-        await Promise.all(Array.from({ length: ANALYZE_CALLS_IN_FLIGHT }, worker));
+        for (const resource of resources) {
+            collect(await call(this.client, "analyze", analyzeRequest(resource, byUrn)), resource.urn);
+        }
         const stack: Message = new pb.AnalyzeStackRequest();
         stack.setResourcesList(resources.map((resource: RecordedResource) => {
             const message: Message = new pb.AnalyzerResource();

@@ -4,6 +4,7 @@ import { AppBucketConfig, BucketLifecycleConfig } from "../../config/dataConfig"
 import { ProtectionConfig } from "../../config/platformConfig";
 import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
+import { makeBucketPrivate } from "../security/privateBucket";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 /**
@@ -110,14 +111,7 @@ interface PrivateBucket {
 function createPrivateBucket(args: PrivateBucketArgs): PrivateBucket {
     const { logicalName: name, options } = args;
     const bucket = new aws.s3.Bucket(name, { forceDestroy: disposable(args.protection), tags: args.tags }, options);
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(name, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, options);
-    const ownership = new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, options);
+    const { publicAccessBlock, ownership } = makeBucketPrivate(name, bucket, options);
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
         bucket: bucket.id,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.keyArn }, bucketKeyEnabled: true }],

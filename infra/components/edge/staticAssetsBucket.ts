@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StaticAssetsLifecycleConfig } from "../../config/edgeConfig";
 import { nameTagFor } from "../../platform/naming";
 import { EdgeContext, retained } from "./edgeContext";
+import { makeBucketPrivate } from "../security/privateBucket";
 
 export interface StaticAssetsBucket {
     readonly bucket: aws.s3.Bucket;
@@ -23,17 +24,7 @@ export function createStaticAssetsBucket(ctx: EdgeContext, lifecycle: StaticAsse
         forceDestroy: disposable,
         tags: nameTagFor(ctx.naming, "static-assets"),
     }, keep);
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock("static-assets", {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, keep);
-    const ownership = new aws.s3.BucketOwnershipControls("static-assets", {
-        bucket: bucket.id,
-        rule: { objectOwnership: "BucketOwnerEnforced" },
-    }, keep);
+    const { publicAccessBlock, ownership } = makeBucketPrivate("static-assets", bucket, keep);
     const versioning = new aws.s3.BucketVersioning("static-assets", {
         bucket: bucket.id,
         versioningConfiguration: { status: "Enabled" },

@@ -5,6 +5,7 @@ import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { NamingContext, nameTagFor } from "../../platform/naming";
 import { accessLogBucketPolicy } from "./operationsPolicies";
+import { makeBucketPrivate } from "../security/privateBucket";
 
 export interface AccessLogsArgs {
     readonly lifecycle: AccessLogsLifecycleConfig;
@@ -37,17 +38,7 @@ export class AccessLogs extends pulumi.ComponentResource {
             forceDestroy: disposable,
             tags: nameTagFor(args.naming, name),
         }, keep);
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(name, {
-            bucket: bucket.id,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, keep);
-        const ownership = new aws.s3.BucketOwnershipControls(name, {
-            bucket: bucket.id,
-            rule: { objectOwnership: "BucketOwnerEnforced" },
-        }, keep);
+        const { publicAccessBlock, ownership } = makeBucketPrivate(name, bucket, keep);
         new aws.s3.BucketServerSideEncryptionConfiguration(name, {
             bucket: bucket.id,
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],

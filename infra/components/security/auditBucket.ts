@@ -6,6 +6,7 @@ import { retainedResourceOptions } from "../../platform/providers";
 import { CONFIG_KEY_PREFIX, trailBucketPolicy } from "./auditPolicies";
 import { nameTag } from "../../platform/naming";
 import { enableAccessLogging } from "../operations/accessLogging";
+import { makeBucketPrivate } from "./privateBucket";
 
 /**
  * Log files become noncurrent only when someone deletes or overwrites them (CloudTrail never does),
@@ -47,18 +48,7 @@ export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
         tags: nameTag(config, "cloudtrail"),
     }, keep);
 
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock("cloudtrail", {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, keep);
-
-    const ownership = new aws.s3.BucketOwnershipControls("cloudtrail", {
-        bucket: bucket.id,
-        rule: { objectOwnership: "BucketOwnerEnforced" },
-    }, keep);
+    const { publicAccessBlock, ownership } = makeBucketPrivate("cloudtrail", bucket, keep);
 
     new aws.s3.BucketServerSideEncryptionConfiguration("cloudtrail", {
         bucket: bucket.id,
