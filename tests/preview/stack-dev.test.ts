@@ -16,6 +16,12 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
         await expect(dev.result.graph).toMatchFileSnapshot("../../docs/preview/dev.mmd");
     });
 
+    it("lists what the stack expects to exist before the first pulumi up, with a check for each", () => {
+        expect(dev.result.externalReferences.map((r) => r.key)).toContain("platform:edge.domain.hostedZoneId");
+        expect(dev.report).toMatch(/External references: \d+ the configuration names but this stack does not create/);
+        expect(dev.report).toContain("check: aws route53 get-hosted-zone --id Z0DEV456789ABCDEFGHIJ");
+    });
+
     it("has stable ordering and no secrets", () => {
         expectStablePublicResult(dev);
     });

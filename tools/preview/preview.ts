@@ -10,6 +10,8 @@ import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
 import { policyConfigProblems } from "./policyConfigSchema";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
 import { isUnknownValue } from "./unknown";
+import { ExternalReference, externalReferences } from "../../infra/config/externalReferences";
+import { parsePlatformConfig } from "../../infra/config/load";
 
 /** The repository root: default project directory, and base of the default program and policy modules. */
 export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
@@ -65,6 +67,8 @@ export interface PreviewResult {
     readonly outputs: Record<string, unknown>;
     readonly policies: PolicyReport;
     readonly cost: CostEstimate;
+    /** What the stack's configuration names but the program does not create (the platform program only). */
+    readonly externalReferences: ExternalReference[];
     readonly graph: string;
     readonly exitCode: number;
 }
@@ -181,6 +185,10 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         outputs: stable(await publicOutputs(exported, run.stackOutputs)) as Record<string, unknown>,
         policies,
         cost: estimateCost(run.resources, componentOf, assumptions, region),
+        // The configuration already passed validation when the program ran; other programs (fixtures) have none.
+        externalReferences: (options.program ?? DEFAULT_PROGRAM) === DEFAULT_PROGRAM
+            ? externalReferences(parsePlatformConfig(configuration.config, configuration.project, configuration.stack))
+            : [],
         graph: renderMermaid(`${configuration.project}-${configuration.stack}`, run.resources, byUrn, componentOf),
         exitCode,
     };

@@ -127,11 +127,33 @@ export function renderReport(result: PreviewResult): string {
     out.push("");
     out.push(...renderCost(result));
     out.push("");
+    out.push(...renderExternalReferences(result));
+    out.push("");
     const mandatory: number = p.countsByLevel.mandatory ?? 0;
     out.push(mandatory > 0
         ? `FAILED: ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (exit code 1)`
         : "OK: no mandatory policy violations");
     return `${out.join("\n")}\n`;
+}
+
+/** The README's pre-deployment checklist, for this stack's values. */
+export function renderExternalReferences(result: PreviewResult): string[] {
+    const refs = result.externalReferences;
+    if (refs.length === 0) {
+        return ["External references: none (the stack creates everything it names)"];
+    }
+    const out: string[] = [`External references: ${refs.length} the configuration names but this stack does not create (check each before pulumi up):`];
+    for (const when of ["before-first-up", "after-first-up"] as const) {
+        const group = refs.filter((r) => r.needed === when);
+        if (group.length > 0) {
+            out.push(when === "before-first-up" ? "    must exist before the first pulumi up:" : "    exist only once the platform runs (set them in a later update):");
+        }
+        for (const r of group) {
+            out.push(`      ${r.key} = ${r.value}`);
+            out.push(`          ${r.what}; check: ${r.check}`);
+        }
+    }
+    return out;
 }
 
 function renderCost(result: PreviewResult): string[] {

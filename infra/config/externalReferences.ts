@@ -1,0 +1,204 @@
+import { PlatformConfig } from "./platformConfig";
+
+/**
+ * What a stack's configuration names but the program does not create: each must exist (or be
+ * decided) before the `pulumi up` that reads it, and nothing in a mocked run can show it is missing.
+ * The offline preview lists them per stack and the README's pre-deployment checklist follows the
+ * same order. Shapes are validated by the schema; existence only the account can tell, so each entry
+ * carries the command that checks it.
+ */
+export interface ExternalReference {
+    /** The configuration key path, as `pulumi config set --path` spells it. */
+    readonly key: string;
+    readonly value: string;
+    /** What kind of thing the value names. */
+    readonly what: string;
+    /**
+     * `before-first-up`: the first `pulumi up` fails without it. `after-first-up`: it can only exist
+     * once the platform runs (a load balancer the cluster creates), so it belongs to a later update.
+     */
+    readonly needed: "before-first-up" | "after-first-up";
+    /** An AWS CLI command that succeeds only when the reference exists. */
+    readonly check: string;
+}
+
+/** Every external reference of a validated configuration, in checklist order. */
+export function externalReferences(config: PlatformConfig): ExternalReference[] {
+    return [
+        ...stateBackend(config),
+        ...administrators(config),
+        ...hostedZone(config),
+        ...network(config),
+        ...functionArtifacts(config),
+        ...externalRoles(config),
+        ...delivery(config),
+        ...loadBalancers(config),
+    ];
+}
+
+function stateBackend(config: PlatformConfig): ExternalReference[] {
+    const github = config.delivery.github;
+    if (!github.enabled) {
+        return [];
+    }
+    const refs: ExternalReference[] = [{
+        key: "platform:delivery.github.stateBucket",
+        value: github.stateBucket,
+        what: "S3 bucket of the Pulumi state backend (the CI roles read and write it)",
+        needed: "before-first-up",
+        check: `aws s3api head-bucket --bucket ${github.stateBucket}`,
+    }];
+    if (github.secretsProviderKeyArn) {
+        refs.push({
+            key: "platform:delivery.github.secretsProviderKeyArn",
+            value: github.secretsProviderKeyArn,
+            what: "KMS key of the awskms:// secrets provider",
+            needed: "before-first-up",
+            check: `aws kms describe-key --key-id ${github.secretsProviderKeyArn}`,
+        });
+    }
+    return refs;
+}
+
+/** Access entries name principals that must exist: CreateAccessEntry fails for an unknown ARN. */
+function administrators(config: PlatformConfig): ExternalReference[] {
+    const access = config.compute.access;
+    const entries: [string, readonly string[]][] = Object.entries(access)
+        .filter((entry: [string, unknown]): entry is [string, readonly string[]] => Array.isArray(entry[1]));
+    return entries.flatMap(([field, arns]: [string, readonly string[]]) => arns.map((arn: string, index: number) => iamPrincipal(
+        `platform:compute.access.${field}[${index}]`, arn, "IAM principal given an EKS access entry")));
+}
+
+function hostedZone(config: PlatformConfig): ExternalReference[] {
+    const zone: string | undefined = config.edge.enabled ? config.edge.domain.hostedZoneId : undefined;
+    return zone ? [{
+        key: "platform:edge.domain.hostedZoneId",
+        value: zone,
+        what: `public Route 53 hosted zone for ${config.edge.domain.aliases.join(", ")}, delegated from the parent domain (ACM validates the certificate through it)`,
+        needed: "before-first-up",
+        check: `aws route53 get-hosted-zone --id ${zone}`,
+    }] : [];
+}
+
+function network(config: PlatformConfig): ExternalReference[] {
+    const transit = config.network.transitGateway;
+    return transit.enabled && transit.transitGatewayId ? [{
+        key: "platform:network.transitGateway.transitGatewayId",
+        value: transit.transitGatewayId,
+        what: "transit gateway shared with this account (AWS RAM), with auto-accept or an accepted attachment",
+        needed: "before-first-up",
+        check: `aws ec2 describe-transit-gateways --transit-gateway-ids ${transit.transitGatewayId}`,
+    }] : [];
+}
+
+/** Lambda reads its code at CreateFunction: the object (or image) must be there first. */
+function functionArtifacts(config: PlatformConfig): ExternalReference[] {
+    return config.integration.functions.map((fn, index: number): ExternalReference => {
+        const key = `platform:integration.functions[${index}].code`;
+        if ("s3Bucket" in fn.code) {
+            const code = fn.code;
+            return {
+                key,
+                value: `s3://${code.s3Bucket}/${code.s3Key}`,
+                what: `deployment package of function ${fn.name}`,
+                needed: "before-first-up",
+                check: `aws s3api head-object --bucket ${code.s3Bucket} --key ${code.s3Key}${code.s3ObjectVersion ? ` --version-id ${code.s3ObjectVersion}` : ""}`,
+            };
+        }
+        const image: string = fn.code.imageUri;
+        const [repositoryPath, reference] = splitImage(image);
+        return {
+            key,
+            value: image,
+            what: `container image of function ${fn.name}`,
+            needed: "before-first-up",
+            check: `aws ecr describe-images --repository-name ${repositoryPath} --image-ids ${reference}`,
+        };
+    });
+}
+
+function splitImage(uri: string): [string, string] {
+    const path: string = uri.slice(uri.indexOf("/") + 1);
+    const at: number = path.indexOf("@");
+    if (at >= 0) {
+        return [path.slice(0, at), `imageDigest=${path.slice(at + 1)}`];
+    }
+    const colon: number = path.lastIndexOf(":");
+    return colon >= 0 ? [path.slice(0, colon), `imageTag=${path.slice(colon + 1)}`] : [path, "imageTag=latest"];
+}
+
+/** Producers and publishers outside the platform: resource policies name them, and IAM rejects a policy naming a principal that does not exist. */
+function externalRoles(config: PlatformConfig): ExternalReference[] {
+    const queues = config.integration.queues.flatMap((queue, q: number) => queue.producerRoleArns.map((arn: string, i: number) =>
+        iamPrincipal(`platform:integration.queues[${q}].producerRoleArns[${i}]`, arn, `IAM role that sends to queue ${queue.name}`)));
+    const topics = config.integration.topics.flatMap((topic, t: number) => topic.publisherRoleArns.map((arn: string, i: number) =>
+        iamPrincipal(`platform:integration.topics[${t}].publisherRoleArns[${i}]`, arn, `IAM role that publishes to topic ${topic.name}`)));
+    return [...queues, ...topics];
+}
+
+function delivery(config: PlatformConfig): ExternalReference[] {
+    const refs: ExternalReference[] = [];
+    const github = config.delivery.github;
+    if (github.enabled && github.existingProviderArn) {
+        refs.push({
+            key: "platform:delivery.github.existingProviderArn",
+            value: github.existingProviderArn,
+            what: "the account's GitHub Actions OIDC identity provider",
+            needed: "before-first-up",
+            check: `aws iam get-open-id-connect-provider --open-id-connect-provider-arn ${github.existingProviderArn}`,
+        });
+    }
+    const argo = config.delivery.argoCd;
+    if (argo.enabled && argo.identityCenterInstanceArn) {
+        refs.push({
+            key: "platform:delivery.argoCd.identityCenterInstanceArn",
+            value: argo.identityCenterInstanceArn,
+            what: "IAM Identity Center instance Argo CD signs users in through",
+            needed: "before-first-up",
+            check: `aws sso-admin describe-instance --instance-arn ${argo.identityCenterInstanceArn}${argo.identityCenterRegion ? ` --region ${argo.identityCenterRegion}` : ""}`,
+        });
+    }
+    return refs;
+}
+
+/**
+ * The load balancers the AWS Load Balancer Controller creates inside the cluster exist only after
+ * the first `pulumi up` and the controller's installation: configure them in a second update.
+ */
+function loadBalancers(config: PlatformConfig): ExternalReference[] {
+    const refs: ExternalReference[] = [];
+    const origin = config.edge.apiOrigin;
+    if (config.edge.enabled && origin.enabled && origin.loadBalancerArn) {
+        refs.push({
+            key: "platform:edge.apiOrigin.loadBalancerArn",
+            value: origin.loadBalancerArn,
+            what: "the API's application load balancer (created by the Load Balancer Controller)",
+            needed: "after-first-up",
+            check: `aws elbv2 describe-load-balancers --load-balancer-arns ${origin.loadBalancerArn}`,
+        });
+    }
+    const listener: string | undefined = config.integration.api.enabled ? config.integration.api.vpcLink.listenerArn : undefined;
+    if (listener) {
+        refs.push({
+            key: "platform:integration.api.vpcLink.listenerArn",
+            value: listener,
+            what: "listener of the internal load balancer behind the HTTP API's private integration (created by the Load Balancer Controller)",
+            needed: "after-first-up",
+            check: `aws elbv2 describe-listeners --listener-arns ${listener}`,
+        });
+    }
+    return refs;
+}
+
+function iamPrincipal(key: string, arn: string, what: string): ExternalReference {
+    const match: RegExpMatchArray | null = /:(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn);
+    const kind: string = match?.[1] ?? "role";
+    const name: string = match?.[2] ?? arn;
+    return {
+        key,
+        value: arn,
+        what,
+        needed: "before-first-up",
+        check: kind === "user" ? `aws iam get-user --user-name ${name}` : `aws iam get-role --role-name ${name}`,
+    };
+}
