@@ -143,13 +143,38 @@ export async function main(argv: readonly string[]): Promise<number> {
     return outcome.exitCode;
 }
 
+/**
+ * Exits once stdout and stderr have handed every byte to the OS. process.exit() right after a large
+ * write drops what is still queued when the stream is a pipe (`| jq`, `| tee`: the reader gets the
+ * first 64 KiB), so the exit waits for an empty write on each stream, which completes only after
+ * every write before it. A reader that closes early (`| head`) is not an error of the preview.
+ */
+export function exitWhenFlushed(code: number): void {
+    process.exitCode = code;
+    const streams: NodeJS.WriteStream[] = [process.stdout, process.stderr];
+    let pending: number = streams.length;
+    for (const stream of streams) {
+        stream.on("error", (error: NodeJS.ErrnoException) => {
+            if (error.code === "EPIPE") {
+                process.exit(code);
+            }
+        });
+        stream.write("", () => {
+            pending -= 1;
+            if (pending === 0) {
+                // The Pulumi runtime may keep timers alive after the run: exit explicitly, now that nothing is queued.
+                process.exit(code);
+            }
+        });
+    }
+}
+
 if (require.main === module) {
     main(process.argv.slice(2)).then(
-        // The Pulumi runtime may keep timers alive after the run: exit explicitly.
-        (code: number) => process.exit(code),
+        exitWhenFlushed,
         (error: unknown) => {
             process.stderr.write(`offline preview crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
-            process.exit(EXIT_FAILURE);
+            exitWhenFlushed(EXIT_FAILURE);
         },
     );
 }
