@@ -106,8 +106,9 @@ const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
     items: {
         type: "object",
         properties: {
-            urnPattern: { type: "string", description: "Regular expression matched against the resource URN." },
-            namePattern: { type: "string", description: "Regular expression matched against the resource name." },
+            // format "regex": the CLI's validator (gojsonschema) rejects a pattern that does not compile before anything runs.
+            urnPattern: { type: "string", format: "regex", description: "Regular expression matched against the resource URN." },
+            namePattern: { type: "string", format: "regex", description: "Regular expression matched against the resource name." },
             reason: { type: "string", minLength: 1, description: "Why this resource is exempt." },
         },
         required: ["reason"],

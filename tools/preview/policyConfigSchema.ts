@@ -1,5 +1,9 @@
 import type { Policies, PolicyConfigSchema, PolicyPackConfig } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { didYouMean } from "../../infra/config/suggest";
+
+/** The pack-wide key the CLI accepts besides policy names (`"all": "advisory"`). */
+const PACK_WIDE_KEY = "all";
 
 /**
  * The CLI's check of `--policy-config` against every policy's config schema, before anything runs
@@ -10,6 +14,11 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
  */
 export function policyConfigProblems(policies: Policies, config: PolicyPackConfig, packName: string, packVersion: string): string[] {
     const problems: string[] = [];
+    // A misspelt policy name would otherwise configure nothing and pass silently.
+    const names: string[] = policies.map((policy) => policy.name);
+    for (const key of Object.keys(config).filter((k: string) => k !== PACK_WIDE_KEY && !names.includes(k)).sort()) {
+        problems.push(`validating policy config: ${packName} ${packVersion}  ${key}: no such policy in the pack (allowed: a policy name or "${PACK_WIDE_KEY}")${didYouMean(key, names)}`);
+    }
     for (const policy of policies) {
         const schema: PolicyConfigSchema | undefined = policy.configSchema;
         if (!schema) {
@@ -65,6 +74,9 @@ function validate(value: unknown, schema: PolicyConfigJSONSchema, field: string,
         at(`${field.split(".").pop() || "(root)"} must be one of the following: ${schema.enum.map((o: unknown) => JSON.stringify(o)).join(", ")}`);
     }
     if (typeof value === "string") {
+        if (schema.format === "regex" && !compiles(value)) {
+            at(`Does not match format 'regex' (${JSON.stringify(value)} is not a valid regular expression)`);
+        }
         if (schema.minLength !== undefined && value.length < schema.minLength) {
             at(`String length must be greater than or equal to ${schema.minLength}`);
         }
@@ -96,5 +108,14 @@ function validate(value: unknown, schema: PolicyConfigJSONSchema, field: string,
                 validate(record[key], property, field ? `${field}.${key}` : key, problems);
             }
         }
+    }
+}
+
+function compiles(pattern: string): boolean {
+    try {
+        new RegExp(pattern);
+        return true;
+    } catch {
+        return false;
     }
 }

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { RecordedResource, SECRET_PLACEHOLDER, runUnderMocks } from "../offline/mockEngine";
+import { MockEngineError, RecordedResource, SECRET_PLACEHOLDER, runUnderMocks } from "../offline/mockEngine";
 import { StackConfiguration, StackConfigurationError, readStackConfiguration } from "../offline/stackConfig";
 import { CostEstimate, compare, estimateCost } from "./cost";
 import { renderMermaid } from "./graph";
@@ -10,6 +10,7 @@ import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
 import { policyConfigProblems } from "./policyConfigSchema";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
 import { isUnknownValue } from "./unknown";
+import { assumptionProblems } from "./assumptionsFile";
 import { ExternalReference, externalReferences } from "../../infra/config/externalReferences";
 import { parsePlatformConfig } from "../../infra/config/load";
 
@@ -98,7 +99,12 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     let packConfig: PolicyPackConfig | undefined;
     try {
         configuration = readStackConfiguration(projectDir, options.stack);
-        assumptions = { ...DEFAULT_ASSUMPTIONS, ...(options.assumptions ? readJsonObject(options.assumptions, "cost assumptions") : {}) };
+        const givenAssumptions: Record<string, unknown> = options.assumptions ? readJsonObject(options.assumptions, "cost assumptions") : {};
+        const assumptionErrors: string[] = assumptionProblems(options.assumptions ?? "", givenAssumptions);
+        if (assumptionErrors.length > 0) {
+            return fail("configuration", assumptionErrors.join("\n"));
+        }
+        assumptions = { ...DEFAULT_ASSUMPTIONS, ...givenAssumptions };
         packConfig = options.policyConfig ? loadPackConfig(readJsonObject(options.policyConfig, "policy config")) : undefined;
         if (packConfig) {
             // The CLI validates --policy-config against every policy's schema before the program runs.
@@ -225,7 +231,8 @@ function fail(kind: PreviewFailure["kind"], message: string): PreviewOutcome {
 
 /** RunErrors (configuration validation) are user errors: message only. Anything else keeps its stack. */
 function describeError(error: unknown): string {
-    if (pulumi.RunError.isInstance(error) || error instanceof StackConfigurationError) {
+    // A program the engine would refuse (duplicate URN, a name AWS rejects) is the user's to fix: its message says all.
+    if (pulumi.RunError.isInstance(error) || error instanceof StackConfigurationError || error instanceof MockEngineError) {
         return (error).message;
     }
     if (error instanceof Error) {
