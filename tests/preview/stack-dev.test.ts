@@ -22,6 +22,10 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
         expect(dev.report).toContain("check: aws route53 get-hosted-zone --id Z0DEV456789ABCDEFGHIJ");
     });
 
+    it("applies the repository's policy config by default, as CI and the real preview do", () => {
+        expect(dev.result.policies.notApplicable.some((n) => n.reason.startsWith("exempt:"))).toBe(true);
+    });
+
     it("has stable ordering and no secrets", () => {
         expectStablePublicResult(dev);
     });

@@ -22,7 +22,9 @@ Options:
   --stack, -s <name>        stack to preview (a Pulumi.<name>.yaml must exist)
   --json [file]             write the whole result as JSON (stdout when no file or "-")
   --graph [file]            write a Mermaid flowchart of the components (stdout when no file or "-")
-  --policy-config <file>    policy-pack config (JSON, the format of pulumi --policy-config)
+  --policy-config <file>    policy-pack config (JSON, the format of pulumi --policy-pack-config);
+                            default policy/config/platform.json (the reviewed exemptions CI uses),
+                            "none" for the pack's defaults
   --assumptions <file>      JSON overriding the cost assumptions (hours, GB per month, ...)
   --dry-run                 leave computed outputs unknown, as pulumi preview does
                             (default: deterministic fake-cloud ids and ARNs)

@@ -19,6 +19,11 @@ export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
 
 export const DEFAULT_PROGRAM = "infra/program.ts#runPlatform";
 export const DEFAULT_POLICIES = "policy/policies.ts#policies";
+/**
+ * The repository's policy configuration (reviewed exemptions): what CI's and the README's real
+ * `pulumi preview --policy-pack-config` use, and so the default for the repository's own pack.
+ */
+export const DEFAULT_POLICY_CONFIG = "policy/config/platform.json";
 
 export const EXIT_OK = 0;
 export const EXIT_MANDATORY_VIOLATION = 1;
@@ -32,7 +37,10 @@ export interface PreviewOptions {
     readonly program?: string;
     /** `file[#export]`: the policy list (default policy/policies.ts#policies). */
     readonly policies?: string;
-    /** Pulumi policy-pack config file (JSON), as given to `pulumi preview --policy-config`. */
+    /**
+     * Pulumi policy-pack config file (JSON), as given to `pulumi preview --policy-pack-config`.
+     * Default: the repository's DEFAULT_POLICY_CONFIG when the pack is the repository's own; "none" for no config.
+     */
     readonly policyConfig?: string;
     /** JSON file overriding cost assumptions. */
     readonly assumptions?: string;
@@ -105,7 +113,8 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
             return fail("configuration", assumptionErrors.join("\n"));
         }
         assumptions = { ...DEFAULT_ASSUMPTIONS, ...givenAssumptions };
-        packConfig = options.policyConfig ? loadPackConfig(readJsonObject(options.policyConfig, "policy config")) : undefined;
+        const policyConfigFile: string | undefined = resolvePolicyConfig(options);
+        packConfig = policyConfigFile ? loadPackConfig(readJsonObject(policyConfigFile, "policy config")) : undefined;
         if (packConfig) {
             // The CLI validates --policy-config against every policy's schema before the program runs.
             const problems: string[] = policyConfigProblems(await loadExport(options.policies ?? DEFAULT_POLICIES, "policies") as never, packConfig, ...packIdentity(options.policies ?? DEFAULT_POLICIES));
@@ -200,6 +209,16 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     };
     phase("result built");
     return { exitCode, result };
+}
+
+function resolvePolicyConfig(options: PreviewOptions): string | undefined {
+    if (options.policyConfig === "none") {
+        return undefined;
+    }
+    if (options.policyConfig !== undefined) {
+        return options.policyConfig;
+    }
+    return (options.policies ?? DEFAULT_POLICIES) === DEFAULT_POLICIES ? path.join(REPO_ROOT, DEFAULT_POLICY_CONFIG) : undefined;
 }
 
 /** OFFLINE_PREVIEW_TIMINGS=1 prints how long each phase took (stderr), for the benchmark. */
