@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderReport } from "../../tools/preview/report";
 import { StackPreview, expectStablePublicResult, previewStack } from "./support/stackSnapshot";
 
 let prod: StackPreview;
@@ -8,6 +9,14 @@ beforeAll(async () => {
 });
 
 describe("offline preview of the prod stack (real program and policy pack)", () => {
+    it("fits a 120-column terminal and puts the verdict and cost total first (and the verdict last)", () => {
+        const lines: string[] = renderReport(prod.result, { width: 120 }).trimEnd().split("\n");
+        expect(lines.filter((line: string) => [...line].length > 120)).toEqual([]);
+        expect(lines.slice(0, 4).join("\n")).toMatch(/^(OK: no mandatory policy violations|FAILED: \d+ mandatory)/m);
+        expect(lines.slice(0, 4).join("\n")).toMatch(/estimated \$\d+\.\d\d a month/);
+        expect(lines[lines.length - 1]).toMatch(/^(OK: no mandatory policy violations|FAILED: \d+ mandatory)/);
+    });
+
     it("matches the golden JSON", async () => {
         await expect(prod.json).toMatchFileSnapshot("__snapshots__/prod.json");
     });

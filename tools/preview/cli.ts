@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { EXIT_FAILURE, PreviewOptions, PreviewOutcome, runOfflinePreview } from "./preview";
-import { renderReport } from "./report";
+import { renderReport, terminalWidth } from "./report";
 
 /**
  * How `npm run preview:offline` starts node (relative to the repository root): the SDKs preloaded
@@ -135,7 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return outcome.exitCode;
     }
     const reportStream: NodeJS.WriteStream = args.json === "-" || args.graph === "-" ? process.stderr : process.stdout;
-    reportStream.write(renderReport(outcome.result));
+    reportStream.write(renderReport(outcome.result, { width: terminalWidth(reportStream) }));
     if (args.json) {
         write(args.json, `${JSON.stringify(outcome.result, null, 2)}\n`);
     }

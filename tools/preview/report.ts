@@ -76,9 +76,35 @@ export function renderTree(result: PreviewResult): string[] {
 
 const usd = (n: number): string => `$${n.toFixed(2)}`;
 
-export function renderReport(result: PreviewResult): string {
+export interface ReportOptions {
+    /** Column limit: lines are wrapped (findings) or cut (the tree) to fit. Undefined: no limit. */
+    readonly width?: number;
+}
+
+/** The terminal's width when writing to one, else COLUMNS, else no limit (files and pipes keep whole lines). */
+export function terminalWidth(stream: NodeJS.WriteStream): number | undefined {
+    const fromEnv: number = Number(process.env.COLUMNS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) {
+        return fromEnv;
+    }
+    return stream.isTTY && stream.columns > 0 ? stream.columns : undefined;
+}
+
+/**
+ * Verdict first: what a reviewer needs (pass or fail, the mandatory findings, the cost total) comes
+ * before the resource tree, and the verdict is repeated as the last line for `| tail`.
+ */
+export function renderReport(result: PreviewResult, options: ReportOptions = {}): string {
+    const p = result.policies;
+    const mandatory = p.violations.filter((v) => v.enforcementLevel === "mandatory");
     const out: string[] = [];
     out.push(`Previewing stack ${result.project}/${result.stack} offline (mock runtime, fake cloud; nothing is created; secure config values are placeholders)`);
+    out.push(verdict(result));
+    out.push(`    ${result.resources.filter((r) => r.custom).length} resources, ${p.violations.length - mandatory.length} advisory findings, estimated ${usd(result.cost.totalMonthlyUsd)} a month`
+        + (result.externalReferences.length > 0 ? `, ${result.externalReferences.length} external references to check` : ""));
+    for (const v of mandatory) {
+        out.push(`    [${v.policy}] ${v.message}`);
+    }
     out.push("");
     out.push(...renderTree(result));
     out.push("");
@@ -90,7 +116,6 @@ export function renderReport(result: PreviewResult): string {
     }
 
     out.push("");
-    const p = result.policies;
     out.push(`Policies: ${p.resourcePolicies} resource and ${p.stackPolicies} stack policies; ${p.resourceEvaluations} resource and ${p.stackEvaluations} stack evaluations`);
     if (p.violations.length === 0) {
         out.push("    no violations");
@@ -129,11 +154,46 @@ export function renderReport(result: PreviewResult): string {
     out.push("");
     out.push(...renderExternalReferences(result));
     out.push("");
-    const mandatory: number = p.countsByLevel.mandatory ?? 0;
-    out.push(mandatory > 0
+    out.push(verdict(result));
+    const lines: string[] = options.width === undefined ? out : out.flatMap((line: string) => fitLine(line, options.width!));
+    return `${lines.join("\n")}\n`;
+}
+
+function verdict(result: PreviewResult): string {
+    const mandatory: number = result.policies.countsByLevel.mandatory ?? 0;
+    return mandatory > 0
         ? `FAILED: ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (exit code 1)`
-        : "OK: no mandatory policy violations");
-    return `${out.join("\n")}\n`;
+        : "OK: no mandatory policy violations";
+}
+
+/**
+ * Fits one line to the width. Tree rows (box-drawing prefix) and table rows are cut with an ellipsis:
+ * their columns only make sense on one line. Prose (findings, reasons, rates) wraps at spaces, each
+ * continuation indented two more than the line it continues.
+ */
+export function fitLine(line: string, width: number): string[] {
+    if (line.length <= width) {
+        return [line];
+    }
+    if (/^ \+  | {4}(Type|pulumi:)/.test(line) || /[│├└]/.test(line.slice(0, 12))) {
+        return [`${line.slice(0, width - 1)}…`];
+    }
+    const indent: string = `${/^\s*/.exec(line)?.[0] ?? ""}  `;
+    const lines: string[] = [];
+    let rest: string = line;
+    let prefix = "";
+    while ((prefix + rest).length > width) {
+        const room: number = width - prefix.length;
+        let cut: number = rest.lastIndexOf(" ", room);
+        if (cut <= rest.search(/\S/)) {
+            cut = room; // one long word (a URN): break it
+        }
+        lines.push(prefix + rest.slice(0, cut).trimEnd());
+        rest = rest.slice(cut).trimStart();
+        prefix = indent.length < width / 2 ? indent : "";
+    }
+    lines.push(prefix + rest);
+    return lines;
 }
 
 /** The README's pre-deployment checklist, for this stack's values. */
@@ -150,7 +210,8 @@ export function renderExternalReferences(result: PreviewResult): string[] {
         }
         for (const r of group) {
             out.push(`      ${r.key} = ${r.value}`);
-            out.push(`          ${r.what}; check: ${r.check}`);
+            out.push(`          ${r.what}`);
+            out.push(`          check: ${r.check}`);
         }
     }
     return out;
