@@ -144,7 +144,8 @@ interface PricingContext {
     readonly flowLogDestinations: ReadonlySet<string>;
 }
 
-type Charge = { rate: RateId; quantity: number };
+/** A quantity of one rate; `description` replaces the rate's own where the charge differs from it (Spot). */
+type Charge = { rate: RateId; quantity: number; description?: string };
 type Pricer = (r: RecordedResource, ctx: PricingContext) => Charge[] | string;
 
 const hours = (ctx: PricingContext): number => ctx.assumptions.hoursPerMonth;
@@ -318,17 +319,33 @@ const PRICERS: Record<string, Pricer> = {
     "aws:eks/capability:Capability": () => "EKS capability fee (per capability-hour and managed Argo CD application) is not in the price table; see aws.amazon.com/eks/pricing",
 };
 
-/** A queue some other queue redrives into, or that a function, rule target or subscription names as its dead-letter target. */
+/**
+ * A queue some other queue redrives into, or that a function, rule target or subscription names as its
+ * dead-letter target. Decided from the property's dependencies first: in a dry run (a first
+ * `pulumi preview`) the queue's ARN is unknown, so matching ARNs alone would miss every link.
+ */
 function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolean {
     const arn: unknown = queue.outputs.arn;
+    const knownArn: string | undefined = typeof arn === "string" && arn.startsWith("arn:") ? arn : undefined;
     return ctx.all.some((r: RecordedResource) => {
+        if (["redrivePolicy", "deadLetterConfig"].some((property: string) => dependsThrough(r, property, queue.urn))) {
+            return true;
+        }
+        if (!knownArn) {
+            return false;
+        }
         const redrive: unknown = r.inputs.redrivePolicy;
-        if (typeof redrive === "string" && redrive.includes(String(arn))) {
+        if (typeof redrive === "string" && redrive.includes(knownArn)) {
             return true;
         }
         const lambdaDlq = (r.inputs.deadLetterConfig as Record<string, unknown> | undefined);
-        return lambdaDlq !== undefined && (lambdaDlq.targetArn === arn || lambdaDlq.arn === arn);
+        return lambdaDlq !== undefined && (lambdaDlq.targetArn === knownArn || lambdaDlq.arn === knownArn);
     });
+}
+
+/** Whether the resource's input `property` was built from an output of the resource `urn`. */
+function dependsThrough(r: RecordedResource, property: string, urn: string): boolean {
+    return (r.propertyDependencies[property] ?? []).includes(urn);
 }
 
 /**
@@ -344,9 +361,18 @@ function nodeGroupCharges(r: RecordedResource, ctx: PricingContext): Charge[] | 
         return `instance type ${textOf(types[0], "(unknown)")} is not in the price table`;
     }
     const spot: boolean = r.inputs.capacityType === "SPOT";
-    const charges: Charge[] = [{ rate, quantity: nodes * hours(ctx) * (spot ? 1 - ctx.assumptions.spotDiscount : 1) }];
+    const charges: Charge[] = [spot
+        ? {
+            rate,
+            quantity: nodes * hours(ctx) * (1 - ctx.assumptions.spotDiscount),
+            // Spot is not an on-demand charge: the quantity is on-demand-equivalent hours at the assumed discount.
+            description: `${RATES[rate].description.replace("on-demand", "Spot")}: on-demand rate x (1 - spotDiscount ${ctx.assumptions.spotDiscount})`,
+        }
+        : { rate, quantity: nodes * hours(ctx) }];
+    // By dependency first: a dry run leaves the template's id unknown.
     const templateId: unknown = (r.inputs.launchTemplate as { id?: unknown } | undefined)?.id;
-    const template: RecordedResource | undefined = ctx.all.find((t: RecordedResource) => t.type === "aws:ec2/launchTemplate:LaunchTemplate" && t.outputs.id === templateId);
+    const template: RecordedResource | undefined = ctx.all.find((t: RecordedResource) => t.type === "aws:ec2/launchTemplate:LaunchTemplate"
+        && (dependsThrough(r, "launchTemplate", t.urn) || (typeof templateId === "string" && t.outputs.id === templateId)));
     const volumeGb: number = (Array.isArray(template?.inputs.blockDeviceMappings) ? template.inputs.blockDeviceMappings as { ebs?: { volumeSize?: unknown } }[] : [])
         .reduce((sum: number, mapping) => sum + Number(mapping.ebs?.volumeSize ?? 0), 0);
     if (volumeGb > 0) {
@@ -409,7 +435,7 @@ export function estimateCost(resources: readonly RecordedResource[], componentOf
                 type: r.type,
                 name: r.name,
                 rate: charge.rate,
-                description: rate.description,
+                description: charge.description ?? rate.description,
                 quantity: charge.quantity,
                 unit: rate.unit,
                 unitPriceUsd: rate.usd,

@@ -1,5 +1,5 @@
 import { CostItem, compare } from "./cost";
-import { ASSUMPTION_DESCRIPTIONS, Assumptions, Rate } from "./pricing";
+import { ASSUMPTION_DESCRIPTIONS, Assumptions, REGION, Rate } from "./pricing";
 import { PreviewResource, PreviewResult } from "./preview";
 
 /**
@@ -219,7 +219,9 @@ export function renderExternalReferences(result: PreviewResult): string[] {
 
 function renderCost(result: PreviewResult): string[] {
     const c = result.cost;
-    const out: string[] = [`Estimated monthly cost (${c.currency}, ${c.region} on-demand list prices): ${usd(c.totalMonthlyUsd)}`];
+    // The price table is us-east-1's; a stack elsewhere is priced at those rates and says so.
+    const where: string = c.region === REGION ? `${REGION} list prices` : `${REGION} list prices; the stack's region ${c.region} may differ`;
+    const out: string[] = [`Estimated monthly cost (${c.currency}, ${where}): ${usd(c.totalMonthlyUsd)}`];
     for (const component of c.byComponent) {
         out.push(`    ${component.component}: ${usd(component.monthlyUsd)}`);
         for (const item of c.items.filter((i: CostItem) => i.component === component.component)) {
@@ -244,7 +246,11 @@ function renderCost(result: PreviewResult): string[] {
     return out;
 }
 
-function usd4(n: number): string {
+/** Unit prices keep three significant digits below a cent (Lambda's $0.0000166667 per GB-second is not $0). */
+export function usd4(n: number): string {
+    if (n !== 0 && Math.abs(n) < 0.01) {
+        return `$${Number(n.toPrecision(3))}`;
+    }
     return `$${Number(n.toFixed(4))}`;
 }
 
