@@ -19,6 +19,11 @@ describe("README", () => {
 });
 
 describe("README policy reference", () => {
+    it("is what the pack says now (regenerate with npm run docs:policies)", async () => {
+        const { renderPolicyReference, withPolicySection } = await import("../../tools/docs/policyReference");
+        expect(readme).toBe(withPolicySection(readme, renderPolicyReference()));
+    });
+
     it("lists every policy of the pack", async () => {
         const { policies } = await import("../../policy/policies");
         const missing: string[] = policies.map((p) => p.name).filter((name: string) => !readme.includes(`| \`${name}\` |`));
