@@ -1,7 +1,5 @@
-// The README's policy reference, generated from the pack itself: `npm run docs:policies` rewrites the
-// section between "### The policies" and the next "### " heading; tests/repository/readme.test.ts
-// fails when the committed README differs from what the pack says now.
-import * as fs from "fs";
+// The README's policy reference, generated from the pack itself: `npm run docs` (tools/docs/generate.ts)
+// rewrites the section between "### The policies" and the next "### " heading.
 import * as path from "path";
 import type { Policies, Policy } from "@pulumi/policy";
 import { encryptionPolicies } from "../../policy/rules/encryption";
@@ -67,9 +65,4 @@ export function withPolicySection(readme: string, section: string): string {
         throw new Error(`README.md has no "${SECTION_HEADING}" section followed by another ### heading`);
     }
     return readme.slice(0, start) + section + readme.slice(end + 1);
-}
-
-if (require.main === module) {
-    fs.writeFileSync(README, withPolicySection(fs.readFileSync(README, "utf8"), renderPolicyReference()));
-    console.log(`README.md: ${SECTION_HEADING} regenerated`);
 }
