@@ -11,6 +11,7 @@ import { policyConfigProblems } from "./policyConfigSchema";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
 import { isUnknownValue } from "./unknown";
 import { assumptionProblems } from "./assumptionsFile";
+import { configKeyFor } from "./configHints";
 import { ExternalReference, externalReferences } from "../../infra/config/externalReferences";
 import { parsePlatformConfig } from "../../infra/config/load";
 
@@ -176,7 +177,11 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         // Imported only now, after the program: the pack's modules do not slow the program down.
         const policyList = await loadExport(options.policies ?? DEFAULT_POLICIES, "policies");
         phase("policy pack loaded");
-        policies = await evaluatePack(policyList as never, run.resources, byUrn, packConfig ?? {});
+        const evaluated: PolicyReport = await evaluatePack(policyList as never, run.resources, byUrn, packConfig ?? {});
+        // The platform's findings name the configuration key that controls them (other programs have none).
+        policies = (options.program ?? DEFAULT_PROGRAM) === DEFAULT_PROGRAM
+            ? { ...evaluated, violations: evaluated.violations.map((v) => withConfigKey(v)) }
+            : evaluated;
         phase("policies evaluated");
     } catch (error) {
         return fail("policy", `the policy pack failed: ${describeError(error)}`);
@@ -209,6 +214,11 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     };
     phase("result built");
     return { exitCode, result };
+}
+
+function withConfigKey<T extends { policy: string; urn?: string }>(finding: T): T & { configKey?: string } {
+    const configKey: string | undefined = configKeyFor(finding);
+    return configKey ? { ...finding, configKey } : finding;
 }
 
 function resolvePolicyConfig(options: PreviewOptions): string | undefined {

@@ -127,7 +127,8 @@ export function renderReport(result: PreviewResult, options: ReportOptions = {})
         }
         out.push(`    ${level} (${violations.length}):`);
         for (const v of violations) {
-            out.push(`      [${v.policy}]${v.severity ? ` (${v.severity})` : ""} ${v.message}`);
+            const configKey: string | undefined = (v as { configKey?: string }).configKey;
+            out.push(`      [${v.policy}]${v.severity ? ` (${v.severity})` : ""} ${v.message}${configKey ? ` Configure it with ${configKey}.` : ""}`);
             if (v.urn) {
                 out.push(`          ${v.urn}`);
             }
