@@ -21,6 +21,7 @@ export interface ComputeExpectations {
     readonly stack: "dev" | "prod";
     readonly clusterName: string;
     readonly kubernetesVersion: string;
+    readonly upgradePolicy: "STANDARD" | "EXTENDED";
     readonly zones: number;
     readonly logRetentionDays: number;
     readonly privateAccessCidrs: readonly string[];
@@ -29,6 +30,7 @@ export interface ComputeExpectations {
     readonly nodeGroups: readonly NodeGroupExpectation[];
     readonly fargateNamespaces: readonly string[];
     readonly administrators: readonly string[];
+    readonly breakGlassClusterAdmins: readonly string[];
     readonly viewers: readonly string[];
     readonly workloads: readonly { name: string; namespace: string; serviceAccount: string }[];
 }
@@ -89,11 +91,11 @@ export function describeCompute(expected: ComputeExpectations): void {
         });
 
         describe("control plane", () => {
-            it("has an explicit, stable name and the configured Kubernetes version with standard support only", () => {
+            it(`has an explicit, stable name, the configured Kubernetes version and upgrade policy ${expected.upgradePolicy}`, () => {
                 expect(cluster().inputs).toMatchObject({
                     name: expected.clusterName,
                     version: expected.kubernetesVersion,
-                    upgradePolicy: { supportType: "STANDARD" },
+                    upgradePolicy: { supportType: expected.upgradePolicy },
                 });
             });
 
@@ -153,19 +155,46 @@ export function describeCompute(expected: ComputeExpectations): void {
         });
 
         describe("access", () => {
-            it("grants administrators admin and viewers read-only access, at cluster scope, through access entries", () => {
+            const accessPolicyArn = (name: string): string => `arn:aws:eks::aws:cluster-access-policy/${name}`;
+            const policiesOf = (principal: string): string[] => result.all(C.accessPolicy)
+                .filter((a) => a.inputs.principalArn === principal).map((a) => String(a.inputs.policyArn));
+
+            it("gives every configured principal exactly one access entry, and nobody else one", () => {
                 const entries: RecordedResource[] = result.all(C.accessEntry);
-                expect(entries.map((e) => e.inputs.principalArn).sort()).toEqual([...expected.administrators, ...expected.viewers].sort());
+                const principals: string[] = [...expected.administrators, ...expected.breakGlassClusterAdmins, ...expected.viewers];
+                expect(entries.map((e) => e.inputs.principalArn).sort()).toEqual([...principals].sort());
+                expect(new Set(entries.map((e) => e.inputs.principalArn)).size).toBe(entries.length);
                 expect(entries.every((e) => e.inputs.type === "STANDARD")).toBe(true);
-                const policyOf = (principal: string): string => String(result.all(C.accessPolicy).find((a) => a.inputs.principalArn === principal)!.inputs.policyArn);
+                expect(result.all(C.accessPolicy).every((a) => (a.inputs.accessScope as Record<string, unknown>).type === "cluster")).toBe(true);
+            });
+
+            it("grants administrators admin and viewers read-only access, at cluster scope", () => {
                 for (const admin of expected.administrators) {
-                    expect(policyOf(admin)).toBe("arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy");
+                    expect(policiesOf(admin)).toEqual([accessPolicyArn("AmazonEKSAdminPolicy")]);
                 }
                 for (const viewer of expected.viewers) {
-                    expect(policyOf(viewer)).toBe("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy");
+                    expect(policiesOf(viewer)).toEqual([accessPolicyArn("AmazonEKSViewPolicy")]);
                 }
-                expect(result.all(C.accessPolicy).every((a) => (a.inputs.accessScope as Record<string, unknown>).type === "cluster")).toBe(true);
-                expect(result.all(C.accessPolicy).some((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy"))).toBe(false);
+            });
+
+            it("has a working path to cluster-admin: the break-glass roles, and only they, get AmazonEKSClusterAdminPolicy", () => {
+                expect(expected.breakGlassClusterAdmins.length).toBeGreaterThan(0);
+                for (const role of expected.breakGlassClusterAdmins) {
+                    expect(role).toMatch(/^arn:aws:iam::\d{12}:role\//);
+                    expect(policiesOf(role)).toEqual([accessPolicyArn("AmazonEKSClusterAdminPolicy")]);
+                }
+                const clusterAdmins: unknown[] = result.all(C.accessPolicy)
+                    .filter((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy")).map((a) => a.inputs.principalArn);
+                expect(clusterAdmins.sort()).toEqual([...expected.breakGlassClusterAdmins].sort());
+                // The association's logical name is what the pack's reviewed exemption matches (policy/config/platform.json).
+                for (const association of result.all(C.accessPolicy).filter((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy"))) {
+                    expect(association.name).toMatch(/^breakGlass-/);
+                }
+            });
+
+            it("keeps no implicit admin: creator bootstrap off, and every cluster-admin request lands in the audit and authenticator logs", () => {
+                expect(cluster().inputs.accessConfig).toMatchObject({ bootstrapClusterCreatorAdminPermissions: false });
+                expect(cluster().inputs.enabledClusterLogTypes).toEqual(expect.arrayContaining(["audit", "authenticator"]));
             });
         });
 

@@ -14,7 +14,7 @@ describe("project-level defaults in Pulumi.yaml", () => {
         "platform:environment": "dev",
         "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
         // The one compute field without a default; the expected compute defaults come from computeSchema alone.
-        "platform:compute": { access: { administrators: ["arn:aws:iam::123456789012:role/platform-admins"] } },
+        "platform:compute": { access: { breakGlassClusterAdmins: ["arn:aws:iam::123456789012:role/platform-cluster-admin"] } },
     });
     const schemaDefaults: Record<string, unknown> = { ...defaults, "platform:compute": computeSchema.parse({}) };
 

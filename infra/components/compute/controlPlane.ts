@@ -83,8 +83,9 @@ export function createControlPlane(args: ControlPlaneArgs): ControlPlane {
         },
         // The program installs vpc-cni, kube-proxy and CoreDNS as managed add-ons; no unmanaged copies.
         bootstrapSelfManagedAddons: false,
-        // A version that lapses would otherwise move to extended support at six times the hourly price.
-        upgradePolicy: { supportType: "STANDARD" },
+        // The config check refuses a version past its end of standard support, so the pin moves
+        // before EKS would upgrade (STANDARD) or bill extended support (EXTENDED); see computeSchema.ts.
+        upgradePolicy: { supportType: compute.upgradePolicy },
         deletionProtection: args.protection.deletionProtection,
         tags: nameTagFor(naming, "eks"),
     }, {
