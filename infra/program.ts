@@ -188,7 +188,8 @@ export function runPlatform(): PlatformOutputs {
         account,
         network: {
             vpcId: network.vpcId,
-            availabilityZones: config.availabilityZones,
+            availabilityZones: config.availabilityZoneIds,
+            availabilityZoneNames: network.availabilityZoneNames,
             privateSubnetIds: network.privateSubnetIds,
             databaseSubnetIds: network.databaseSubnetIds,
             rdsSubnetGroupName: network.rdsSubnetGroupName,
