@@ -95,11 +95,21 @@ export interface IdentityStatementConfig {
     readonly resources: readonly string[];
 }
 
+/**
+ * How a workload's pods get AWS credentials. podIdentity: EKS Pod Identity (EC2 nodes only).
+ * irsa: IAM roles for service accounts through the cluster's OIDC provider; works on Fargate too,
+ * and the service account must carry the annotation eks.amazonaws.com/role-arn (stack output
+ * eks.irsaRoleArns).
+ */
+export type WorkloadCredentials = "podIdentity" | "irsa";
+
 export interface WorkloadIdentityConfig {
-    /** Stable name: the IAM role is <prefix>-<name>-pod. */
+    /** Stable name: the IAM role is <prefix>-<name>-pod (Pod Identity) or <prefix>-<name>-irsa. */
     readonly name: string;
     readonly namespace: string;
     readonly serviceAccount: string;
+    /** podIdentity unless the namespace runs on Fargate (then irsa, enforced by the config check). */
+    readonly credentials: WorkloadCredentials;
     /** Least-privilege statements; no wildcard actions, no Resource "*". */
     readonly statements: readonly IdentityStatementConfig[];
 }

@@ -103,6 +103,8 @@ const workloadIdentitySchema = strictObject({
     name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
     namespace: textMatching(NAMESPACE, NAMESPACE_ALLOWED),
     serviceAccount: textMatching(SERVICE_ACCOUNT, SERVICE_ACCOUNT_ALLOWED),
+    // Pod Identity does not serve Fargate pods; checkFargateCredentials requires irsa there.
+    credentials: oneOf(["podIdentity", "irsa"] as const).default("podIdentity"),
     statements: z.array(identityStatementSchema, { error: "a list of statements { actions, resources }" }).default([]),
 });
 
@@ -189,6 +191,7 @@ export function checkCompute(config: StackConfig, ctx: RefinementContext): void 
 
     checkKubernetesVersionSupport(compute.kubernetesVersion, ctx);
     checkClusterAccess(compute.access, ctx);
+    checkFargateCredentials(compute, ctx);
     if (production && compute.endpoint.publicAccess) {
         problem(ctx, [key, "endpoint", "publicAccess"], true, "false when platform:environment is prod (reach the API through the private endpoint)");
     }
@@ -277,4 +280,57 @@ function checkClusterAccess(access: Record<AccessList, readonly string[]>, ctx: 
             }
         });
     }
+}
+
+/**
+ * Namespaces where the platform's own controllers get credentials through EKS Pod Identity
+ * (addons.ts, loadBalancerController.ts, karpenter.ts, the data tier's EFS CSI driver).
+ */
+export function platformPodIdentityNamespaces(compute: { addons: { cloudWatchObservability: boolean } }): string[] {
+    return ["kube-system", ...(compute.addons.cloudWatchObservability ? ["amazon-cloudwatch"] : [])];
+}
+
+interface FargateSelectorView {
+    readonly namespace: string;
+    readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * "You can't use EKS Pod Identities with: Pods that run anywhere except Linux Amazon EC2 instances.
+ * Linux and Windows pods that run on AWS Fargate (Fargate) aren't supported." (EKS User Guide, EKS
+ * Pod Identity restrictions.) A workload in a namespace a Fargate profile selects (with or without
+ * labels: the workload's pod labels are not known here) therefore uses IRSA, which works on Fargate
+ * and EC2 alike. The platform's own Pod Identity controllers live in kube-system (and
+ * amazon-cloudwatch): a selector taking every pod of those namespaces to Fargate would leave them
+ * without credentials, so only label-scoped selectors there (CoreDNS on Fargate) are accepted.
+ */
+function checkFargateCredentials(
+    compute: { workloadIdentities: readonly { namespace: string; credentials: string }[]; fargateProfiles: readonly { name: string; selectors: readonly FargateSelectorView[] }[]; addons: { cloudWatchObservability: boolean } },
+    ctx: RefinementContext,
+): void {
+    const servedBy = (namespace: string, labelledToo: boolean): string | undefined => {
+        for (const [index, profile] of compute.fargateProfiles.entries()) {
+            if (profile.selectors.some((s: FargateSelectorView) => s.namespace === namespace && (labelledToo || Object.keys(s.labels).length === 0))) {
+                return `fargateProfiles[${index}] "${profile.name}"`;
+            }
+        }
+        return undefined;
+    };
+    compute.workloadIdentities.forEach((workload, index: number) => {
+        const profile: string | undefined = servedBy(workload.namespace, true);
+        if (workload.credentials === "podIdentity" && profile) {
+            problem(ctx, ["platform:compute", "workloadIdentities", index, "credentials"], workload.credentials,
+                `"irsa" while namespace ${workload.namespace} runs on Fargate (${profile} selects it): EKS Pod Identity does not give Fargate pods credentials`);
+        }
+    });
+    const platformNamespaces: string[] = platformPodIdentityNamespaces(compute);
+    compute.fargateProfiles.forEach((profile, profileIndex: number) => {
+        profile.selectors.forEach((selector: FargateSelectorView, selectorIndex: number) => {
+            if (platformNamespaces.includes(selector.namespace) && Object.keys(selector.labels).length === 0) {
+                problem(ctx, ["platform:compute", "fargateProfiles", profileIndex, "selectors", selectorIndex], selector,
+                    `a selector with labels in ${selector.namespace} (such as { k8s-app: kube-dns } for CoreDNS): the platform's controllers there `
+                    + "get credentials through EKS Pod Identity, which does not serve Fargate pods");
+            }
+        });
+    });
 }

@@ -29,5 +29,8 @@ describeCompute({
     administrators: ["arn:aws:iam::123456789012:role/platform-admins"],
     breakGlassClusterAdmins: ["arn:aws:iam::123456789012:role/platform-cluster-admin"],
     viewers: ["arn:aws:iam::123456789012:role/platform-developers"],
-    workloads: [{ name: "orders-api", namespace: "orders", serviceAccount: "orders-api" }],
+    workloads: [
+        { name: "orders-api", namespace: "orders", serviceAccount: "orders-api", credentials: "podIdentity" },
+        { name: "batch-jobs", namespace: "batch", serviceAccount: "batch-jobs", credentials: "irsa" },
+    ],
 });

@@ -32,7 +32,7 @@ export interface ComputeExpectations {
     readonly administrators: readonly string[];
     readonly breakGlassClusterAdmins: readonly string[];
     readonly viewers: readonly string[];
-    readonly workloads: readonly { name: string; namespace: string; serviceAccount: string }[];
+    readonly workloads: readonly { name: string; namespace: string; serviceAccount: string; credentials: "podIdentity" | "irsa" }[];
 }
 
 export const C = {
@@ -53,6 +53,7 @@ export const C = {
     accessPolicy: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     key: "aws:kms/key:Key",
     subnet: "aws:ec2/subnet:Subnet",
+    oidcProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
 } as const;
 
 type Statement = Record<string, unknown>;
@@ -340,12 +341,51 @@ export function describeCompute(expected: ComputeExpectations): void {
                 }
             });
 
-            it("binds each configured workload's role to exactly its namespace and service account", () => {
-                for (const workload of expected.workloads) {
+            it("binds each Pod Identity workload's role to exactly its namespace and service account", () => {
+                for (const workload of expected.workloads.filter((w) => w.credentials === "podIdentity")) {
                     const role: RecordedResource = result.get(C.role, `workload-${workload.name}-pod`);
                     expect(result.get(C.podIdentity, `workload-${workload.name}`).inputs).toMatchObject({
                         namespace: workload.namespace, serviceAccount: workload.serviceAccount, roleArn: role.outputs.arn,
                     });
+                }
+            });
+
+            it("gives IRSA workloads a role trusted by the cluster's OIDC provider for exactly one service account, and no Pod Identity association", () => {
+                const irsa = expected.workloads.filter((w) => w.credentials === "irsa");
+                expect(irsa.length).toBeGreaterThan(0);
+                const issuerUrl = String((result.run.stackOutputs.eks as Record<string, unknown>).oidcIssuerUrl);
+                const issuer = issuerUrl.replace(/^https:\/\//, "");
+                const provider: RecordedResource = result.get(C.oidcProvider, "eks-oidc");
+                expect(provider.inputs).toMatchObject({ url: issuerUrl, clientIdLists: ["sts.amazonaws.com"] });
+                expect(provider.inputs.thumbprintLists).toBeUndefined();
+                for (const workload of irsa) {
+                    const role: RecordedResource = result.get(C.role, `workload-${workload.name}-irsa`);
+                    expect(statements(role, "assumeRolePolicy")).toEqual([{
+                        Sid: "EksServiceAccount",
+                        Effect: "Allow",
+                        Principal: { Federated: provider.outputs.arn },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: { StringEquals: {
+                            [`${issuer}:sub`]: `system:serviceaccount:${workload.namespace}:${workload.serviceAccount}`,
+                            [`${issuer}:aud`]: "sts.amazonaws.com",
+                        } },
+                    }]);
+                    expect(result.all(C.podIdentity).some((a) => a.name === `workload-${workload.name}`)).toBe(false);
+                    expect((result.run.stackOutputs.eks as Record<string, Record<string, unknown>>).irsaRoleArns[workload.name]).toBe(role.outputs.arn);
+                }
+            });
+
+            it("serves no Pod Identity association to a namespace a Fargate profile selects (walks every association, the data tier's included)", () => {
+                const fargateNamespaces: string[] = result.ofType(C.fargate).flatMap((p) => (p.inputs.selectors as { namespace: string; labels?: unknown }[]).map((s) => s.namespace));
+                expect(fargateNamespaces.length).toBeGreaterThan(0);
+                const associations: RecordedResource[] = result.all(C.podIdentity);
+                expect(associations.length).toBeGreaterThan(3);
+                for (const association of associations) {
+                    expect(fargateNamespaces, `${association.name} in ${String(association.inputs.namespace)}`).not.toContain(association.inputs.namespace);
+                }
+                const labelless = result.ofType(C.fargate).flatMap((p) => (p.inputs.selectors as { namespace: string; labels?: unknown }[]).filter((s) => !s.labels).map((s) => s.namespace));
+                for (const workload of expected.workloads.filter((w) => labelless.includes(w.namespace))) {
+                    expect(workload.credentials, workload.name).toBe("irsa");
                 }
             });
         });

@@ -192,6 +192,41 @@ describe("platform:compute validation", () => {
         });
     });
 
+    describe("Fargate and Pod Identity", () => {
+        const committed = () => devCompute().workloadIdentities as Record<string, unknown>[];
+        const withWorkload = (workload: Record<string, unknown>, changes: Record<string, unknown> = {}) =>
+            compute({ workloadIdentities: [...committed(), { name: "reports", namespace: "batch", serviceAccount: "reports", ...workload }], ...changes });
+
+        it("requires IRSA for a workload in a namespace a Fargate profile selects (Pod Identity gives Fargate pods no credentials)", () => {
+            expect(problemsOf(withWorkload({}))).toEqual([
+                'platform:compute.workloadIdentities[2].credentials: got "podIdentity"; allowed: "irsa" while namespace batch runs on Fargate (fargateProfiles[0] "batch" selects it): EKS Pod Identity does not give Fargate pods credentials',
+            ]);
+            expect(parsePlatformConfig(withWorkload({ credentials: "irsa" }), "platform", "dev").compute.workloadIdentities.map((w) => `${w.name}:${w.credentials}`))
+                .toEqual(["orders-api:podIdentity", "batch-jobs:irsa", "reports:irsa"]);
+        });
+
+        it("counts label-scoped Fargate selectors too: the workload's pod labels are not known to the config", () => {
+            const profiles = [{ name: "batch", selectors: [{ namespace: "orders", labels: { "platform.io/fargate": "true" } }, { namespace: "batch" }] }];
+            expect(problemsOf(compute({ fargateProfiles: profiles }))).toEqual([
+                'platform:compute.workloadIdentities[0].credentials: got "podIdentity"; allowed: "irsa" while namespace orders runs on Fargate (fargateProfiles[0] "batch" selects it): EKS Pod Identity does not give Fargate pods credentials',
+            ]);
+        });
+
+        it("rejects a Fargate selector that takes every pod of kube-system (the platform's Pod Identity controllers) and accepts a labelled one", () => {
+            const profiles = (labels: Record<string, string>) => [...(devCompute().fargateProfiles as unknown[]), { name: "system", selectors: [{ namespace: "kube-system", labels }] }];
+            expect(problemsOf(compute({ fargateProfiles: profiles({}) }))).toEqual([
+                'platform:compute.fargateProfiles[1].selectors[0]: got {"namespace":"kube-system","labels":{}}; allowed: a selector with labels in kube-system (such as { k8s-app: kube-dns } for CoreDNS): the platform\'s controllers there get credentials through EKS Pod Identity, which does not serve Fargate pods',
+            ]);
+            expect(parsePlatformConfig(compute({ fargateProfiles: profiles({ "k8s-app": "kube-dns" }) }), "platform", "dev").compute.fargateProfiles).toHaveLength(2);
+        });
+
+        it("rejects an unknown credentials kind", () => {
+            expect(problemsOf(withWorkload({ credentials: "kiam" }))).toEqual([
+                'platform:compute.workloadIdentities[2].credentials: got "kiam"; allowed: one of podIdentity, irsa',
+            ]);
+        });
+    });
+
     it("rejects Pod Identity statements with wildcard actions or Resource \"*\"", () => {
         const workload = (statements: unknown) => compute({ workloadIdentities: [{ name: "orders-api", namespace: "orders", serviceAccount: "orders-api", statements }] });
         expect(problemsOf(workload([{ actions: ["s3:*"], resources: ["arn:aws:s3:::orders/*"] }]))).toEqual([
