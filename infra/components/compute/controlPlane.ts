@@ -63,6 +63,9 @@ export function createControlPlane(args: ControlPlaneArgs): ControlPlane {
         version: compute.kubernetesVersion,
         roleArn: args.clusterRoleArn,
         vpcConfig: {
+            // One private subnet per configured zone id; none in a zone EKS refuses (config check).
+            // EKS later accepts only subnets in the zones the cluster was created with (EKS User
+            // Guide, "VPC and subnet requirements"), so the zone list is fixed at creation.
             subnetIds: [...args.privateSubnetIds],
             securityGroupIds: [apiAccessSecurityGroup.id],
             endpointPrivateAccess: true,
