@@ -183,7 +183,11 @@ function problem(ctx: RefinementContext, path: (string | number)[], input: unkno
     ctx.addIssue({ code: "custom", path, input, message: allowed });
 }
 
-/** Cross-field rules of platform:compute: sizes in order, someone able to reach the cluster, no open endpoint. */
+/**
+ * Cross-field rules of platform:compute: a pinned version still in standard support, a break-glass
+ * cluster-admin role and one access entry per principal, IRSA where Fargate runs the pods, sizes in
+ * order, no open endpoint.
+ */
 export function checkCompute(config: StackConfig, ctx: RefinementContext): void {
     const compute = config["platform:compute"];
     const key = "platform:compute";
