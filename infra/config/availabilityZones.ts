@@ -3,7 +3,10 @@
  * account and "a" in the prod account can be different buildings, and a service limitation that
  * AWS documents by zone id (EKS below) cannot be checked against a name. Zone ids (use1-az1) name
  * the same physical zone in every account, so config chooses zones by id and subnets are created
- * with availabilityZoneId (EC2 CreateSubnet AvailabilityZoneId; https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+ * with availabilityZoneId (EC2 CreateSubnet AvailabilityZoneId). Source: "AZ IDs", AWS Regions and
+ * Availability Zones (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html):
+ * the oldest Regions map codes to zones independently per account (for accounts created before
+ * November 2025); "use1-az1 ... has the same physical location in every AWS account".
  *
  * A zone id is <region prefix>-az<n>. The prefix abbreviates the region (us-east-1 -> use1,
  * ap-northeast-1 -> apne1, eu-central-2 -> euc2); <n> fixes the zone's slot in the subnet plan.
