@@ -90,6 +90,8 @@ export interface ClusterOutputs {
     readonly nodeSecurityGroupId: pulumi.Output<string>;
     readonly kubeconfig: pulumi.Output<string>;
     readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
+    /** IRSA workloads: the role ARN their service account's eks.amazonaws.com/role-arn annotation names. */
+    readonly irsaRoleArns: Record<string, pulumi.Output<string>>;
 }
 
 /** What applications need to reach the data tier (no credentials: IAM auth tokens replace passwords). */
@@ -188,7 +190,8 @@ export function runPlatform(): PlatformOutputs {
         account,
         network: {
             vpcId: network.vpcId,
-            availabilityZones: config.availabilityZones,
+            availabilityZones: config.availabilityZoneIds,
+            availabilityZoneNames: network.availabilityZoneNames,
             privateSubnetIds: network.privateSubnetIds,
             databaseSubnetIds: network.databaseSubnetIds,
             rdsSubnetGroupName: network.rdsSubnetGroupName,
@@ -266,6 +269,7 @@ export function runPlatform(): PlatformOutputs {
             nodeSecurityGroupId: cluster.nodeSecurityGroupId,
             kubeconfig: cluster.kubeconfig,
             workloadRoleNames: cluster.workloadRoleNames,
+            irsaRoleArns: cluster.irsaRoleArns,
         },
         data: {
             auroraWriterEndpoint: data.writerEndpoint,

@@ -19,14 +19,29 @@ export interface ControlPlaneLogsConfig {
     readonly retentionInDays: number;
 }
 
+/**
+ * Who may call the Kubernetes API, as EKS access entries (authenticationMode API). Every ARN must
+ * name an IAM principal that already exists when `pulumi up` runs (CreateAccessEntry fails
+ * otherwise; a principal recreated under the same ARN is not admitted again), and a principal
+ * appears in one list only (one access entry per principal).
+ */
 export interface ClusterAccessConfig {
-    /** IAM role/user ARNs with admin rights in every namespace (AmazonEKSAdminPolicy, cluster scope). */
+    /** IAM role/user ARNs with admin rights in every namespace (AmazonEKSAdminPolicy, cluster scope): no CRDs, ClusterRoles or webhooks. */
     readonly administrators: readonly string[];
-    /** Break-glass principals with cluster-admin (AmazonEKSClusterAdminPolicy); the pack requires an exemption for each. */
+    /**
+     * Required: IAM roles with cluster-admin (AmazonEKSClusterAdminPolicy), the break-glass and
+     * bootstrap path (CRDs, controllers, namespaces). Each use is audited: CloudTrail records who
+     * assumed the role, and the control plane's audit and authenticator logs record each request
+     * with the role session. The pack's iam-eks-access-config exempts exactly these associations
+     * (policy/config/platform.json).
+     */
     readonly breakGlassClusterAdmins: readonly string[];
     /** Read-only principals (AmazonEKSViewPolicy, cluster scope; no secrets). */
     readonly viewers: readonly string[];
 }
+
+/** STANDARD: EKS upgrades the cluster when standard support ends. EXTENDED: it stays (billed as extended support) until upgraded. */
+export type UpgradePolicy = "STANDARD" | "EXTENDED";
 
 export interface NodeTaintConfig {
     readonly key: string;
@@ -80,17 +95,29 @@ export interface IdentityStatementConfig {
     readonly resources: readonly string[];
 }
 
+/**
+ * How a workload's pods get AWS credentials. podIdentity: EKS Pod Identity (EC2 nodes only).
+ * irsa: IAM roles for service accounts through the cluster's OIDC provider; works on Fargate too,
+ * and the service account must carry the annotation eks.amazonaws.com/role-arn (stack output
+ * eks.irsaRoleArns).
+ */
+export type WorkloadCredentials = "podIdentity" | "irsa";
+
 export interface WorkloadIdentityConfig {
-    /** Stable name: the IAM role is <prefix>-<name>-pod. */
+    /** Stable name: the IAM role is <prefix>-<name>-pod (Pod Identity) or <prefix>-<name>-irsa. */
     readonly name: string;
     readonly namespace: string;
     readonly serviceAccount: string;
+    /** podIdentity unless the namespace runs on Fargate (then irsa, enforced by the config check). */
+    readonly credentials: WorkloadCredentials;
     /** Least-privilege statements; no wildcard actions, no Resource "*". */
     readonly statements: readonly IdentityStatementConfig[];
 }
 
 export interface ComputeConfig {
+    /** A version of infra/config/kubernetesVersions.ts still in standard support on the day of the preview. */
     readonly kubernetesVersion: string;
+    readonly upgradePolicy: UpgradePolicy;
     readonly endpoint: EndpointConfig;
     readonly controlPlaneLogs: ControlPlaneLogsConfig;
     readonly access: ClusterAccessConfig;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { StackConfig } from "./schema";
 import { MANAGED_ADDONS } from "./computeConfig";
-import { SUPPORTED_KUBERNETES_VERSIONS } from "./kubernetesVersions";
+import { KubernetesVersionSupport, SUPPORTED_KUBERNETES_VERSIONS, pastStandardSupport, versionSupport, versionsInStandardSupport } from "./kubernetesVersions";
+import { configToday } from "./clock";
 import { parseCidr } from "./cidr";
 import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 
@@ -10,8 +11,28 @@ const RETENTION_DAYS: readonly number[] = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
-const IAM_PRINCIPAL_ALLOWED = "an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins";
+/**
+ * Access entries name IAM principals that must already exist when `pulumi up` runs: CreateAccessEntry
+ * fails for an ARN IAM does not know, and EKS binds the entry to the principal's unique id, so a
+ * principal deleted and recreated under the same ARN is no longer admitted (EKS User Guide, "Grant
+ * IAM users and roles access to Kubernetes APIs" > "Create access entries"). Offline the program can
+ * check only the shape: an IAM role (any path, IAM Identity Center roles included) or user ARN,
+ * never an STS assumed-role session ARN. STANDARD entries may name principals of another account
+ * (same page), so the account id is not compared with the stack's.
+ */
+const IAM_PRINCIPAL_ALLOWED = "an existing IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins";
 const IAM_PRINCIPAL = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+const IAM_ROLE_ALLOWED = "an existing IAM role ARN such as arn:aws:iam::123456789012:role/platform-cluster-admin (break-glass access is a role people assume, so CloudTrail records who assumed it; IAM users carry long-lived keys)";
+const IAM_ROLE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const ASSUMED_ROLE = /^arn:aws[a-z-]*:sts::\d{12}:assumed-role\//;
+const ASSUMED_ROLE_ALLOWED = "the IAM role's ARN (arn:aws:iam::<account>:role/<path/name>), not an STS assumed-role session ARN: an access entry names the role and admits every session of it";
+
+/** An access-entry principal: the pattern's message, or the assumed-role one for a session ARN. */
+function accessPrincipal(pattern: RegExp, allowed: string) {
+    return z.string({ error: allowed })
+        .refine((arn: string) => !ASSUMED_ROLE.test(arn), { error: ASSUMED_ROLE_ALLOWED })
+        .refine((arn: string) => ASSUMED_ROLE.test(arn) || pattern.test(arn), { error: allowed });
+}
 /** DNS-1123 label: namespaces (Kubernetes rejects anything else). */
 const NAMESPACE = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NAMESPACE_ALLOWED = "a Kubernetes namespace: 1 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit";
@@ -82,6 +103,8 @@ const workloadIdentitySchema = strictObject({
     name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
     namespace: textMatching(NAMESPACE, NAMESPACE_ALLOWED),
     serviceAccount: textMatching(SERVICE_ACCOUNT, SERVICE_ACCOUNT_ALLOWED),
+    // Pod Identity does not serve Fargate pods; checkFargateCredentials requires irsa there.
+    credentials: oneOf(["podIdentity", "irsa"] as const).default("podIdentity"),
     statements: z.array(identityStatementSchema, { error: "a list of statements { actions, resources }" }).default([]),
 });
 
@@ -132,10 +155,15 @@ export const computeSchema = strictObject({
     controlPlaneLogs: strictObject({
         retentionInDays: oneOfNumbers(RETENTION_DAYS).default(365),
     }).default({ retentionInDays: 365 }),
+    // Standard support only while the version has it (checkKubernetesVersionSupport). STANDARD lets EKS
+    // upgrade the cluster when standard support ends; EXTENDED keeps the version (billed as extended
+    // support only once standard support has ended) until an operator upgrades it.
+    upgradePolicy: oneOf(["STANDARD", "EXTENDED"] as const).default("STANDARD"),
     access: strictObject({
-        administrators: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
-        breakGlassClusterAdmins: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
-        viewers: z.array(textMatching(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
+        administrators: z.array(accessPrincipal(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
+        // Required (checkCompute): the one audited path to cluster-admin.
+        breakGlassClusterAdmins: z.array(accessPrincipal(IAM_ROLE, IAM_ROLE_ALLOWED), { error: "a list of IAM role ARNs" }).default([]),
+        viewers: z.array(accessPrincipal(IAM_PRINCIPAL, IAM_PRINCIPAL_ALLOWED), { error: "a list of IAM role or user ARNs" }).default([]),
     }).default({ administrators: [], breakGlassClusterAdmins: [], viewers: [] }),
     nodeGroups: distinctList(nodeGroupSchema, (group: { name: string }) => group.name, "a list of node groups { name, instanceTypes, minSize, desiredSize, maxSize, ... }")
         .default(DEFAULT_NODE_GROUPS.map((group) => nodeGroupSchema.parse(group))),
@@ -155,15 +183,19 @@ function problem(ctx: RefinementContext, path: (string | number)[], input: unkno
     ctx.addIssue({ code: "custom", path, input, message: allowed });
 }
 
-/** Cross-field rules of platform:compute: sizes in order, someone able to reach the cluster, no open endpoint. */
+/**
+ * Cross-field rules of platform:compute: a pinned version still in standard support, a break-glass
+ * cluster-admin role and one access entry per principal, IRSA where Fargate runs the pods, sizes in
+ * order, no open endpoint.
+ */
 export function checkCompute(config: StackConfig, ctx: RefinementContext): void {
     const compute = config["platform:compute"];
     const key = "platform:compute";
     const production: boolean = config["platform:environment"] === "prod";
 
-    if (compute.access.administrators.length + compute.access.breakGlassClusterAdmins.length === 0) {
-        problem(ctx, [key, "access", "administrators"], [], "at least one IAM principal ARN (cluster-creator admin is off, so without one nobody could reach the cluster)");
-    }
+    checkKubernetesVersionSupport(compute.kubernetesVersion, ctx);
+    checkClusterAccess(compute.access, ctx);
+    checkFargateCredentials(compute, ctx);
     if (production && compute.endpoint.publicAccess) {
         problem(ctx, [key, "endpoint", "publicAccess"], true, "false when platform:environment is prod (reach the API through the private endpoint)");
     }
@@ -203,5 +235,106 @@ export function checkCompute(config: StackConfig, ctx: RefinementContext): void 
         if (new Set(namespaces).size !== namespaces.length && profile.selectors.every((s) => Object.keys(s.labels).length === 0)) {
             problem(ctx, [key, "fargateProfiles", index, "selectors"], namespaces, "distinct selectors");
         }
+    });
+}
+
+/**
+ * A pinned version past its end of standard support fails the preview: with upgradePolicy STANDARD
+ * EKS has upgraded (or is about to upgrade) the cluster and `pulumi up` would try to downgrade it;
+ * with EXTENDED the cluster is billed six times the standard rate. Either way the pin moves first.
+ */
+function checkKubernetesVersionSupport(version: string, ctx: RefinementContext): void {
+    const support: KubernetesVersionSupport | undefined = versionSupport(version);
+    const today: string = configToday();
+    if (!support || !pastStandardSupport(support, today)) {
+        return;
+    }
+    const open: string = versionsInStandardSupport(today)
+        .map((entry: KubernetesVersionSupport) => `${entry.version} (until ${entry.endOfStandardSupport}${entry.estimated ? ", estimated" : ""})`)
+        .join(", ");
+    problem(ctx, ["platform:compute", "kubernetesVersion"], version,
+        `a version still in EKS standard support on ${today}: ${open || "none in infra/config/kubernetesVersions.ts; add the new versions there"} `
+        + `(${version} left standard support on ${support.endOfStandardSupport}; upgrade the cluster one minor version at a time)`);
+}
+
+type AccessList = "administrators" | "breakGlassClusterAdmins" | "viewers";
+const ACCESS_LISTS: readonly AccessList[] = ["administrators", "breakGlassClusterAdmins", "viewers"];
+
+/**
+ * A break-glass cluster-admin role is required: administrators get AmazonEKSAdminPolicy, which
+ * cannot create CRDs, ClusterRoles or webhooks, and the creator's bootstrap admin is off. And a
+ * principal appears in one list only: EKS allows one access entry per principal.
+ */
+function checkClusterAccess(access: Record<AccessList, readonly string[]>, ctx: RefinementContext): void {
+    if (access.breakGlassClusterAdmins.length === 0) {
+        problem(ctx, ["platform:compute", "access", "breakGlassClusterAdmins"], [],
+            "at least one existing IAM role ARN: the audited path to cluster-admin (AmazonEKSClusterAdminPolicy) that installs CRDs, "
+            + "ClusterRoles and webhooks (the Load Balancer Controller) and creates namespaces; administrators' AmazonEKSAdminPolicy cannot, "
+            + "and bootstrapClusterCreatorAdminPermissions is off");
+    }
+    const firstSeen = new Map<string, string>();
+    for (const list of ACCESS_LISTS) {
+        access[list].forEach((arn: string, index: number) => {
+            const earlier: string | undefined = firstSeen.get(arn);
+            if (earlier) {
+                problem(ctx, ["platform:compute", "access", list, index], arn,
+                    `a principal in only one of ${ACCESS_LISTS.join(", ")} (already in ${earlier}; EKS allows one access entry per IAM principal)`);
+            } else {
+                firstSeen.set(arn, `${list}[${index}]`);
+            }
+        });
+    }
+}
+
+/**
+ * Namespaces where the platform's own controllers get credentials through EKS Pod Identity
+ * (addons.ts, loadBalancerController.ts, karpenter.ts, the data tier's EFS CSI driver).
+ */
+export function platformPodIdentityNamespaces(compute: { addons: { cloudWatchObservability: boolean } }): string[] {
+    return ["kube-system", ...(compute.addons.cloudWatchObservability ? ["amazon-cloudwatch"] : [])];
+}
+
+interface FargateSelectorView {
+    readonly namespace: string;
+    readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * "You can't use EKS Pod Identities with: Pods that run anywhere except Linux Amazon EC2 instances.
+ * Linux and Windows pods that run on AWS Fargate (Fargate) aren't supported." (EKS User Guide, EKS
+ * Pod Identity restrictions.) A workload in a namespace a Fargate profile selects (with or without
+ * labels: the workload's pod labels are not known here) therefore uses IRSA, which works on Fargate
+ * and EC2 alike. The platform's own Pod Identity controllers live in kube-system (and
+ * amazon-cloudwatch): a selector taking every pod of those namespaces to Fargate would leave them
+ * without credentials, so only label-scoped selectors there (CoreDNS on Fargate) are accepted.
+ */
+function checkFargateCredentials(
+    compute: { workloadIdentities: readonly { namespace: string; credentials: string }[]; fargateProfiles: readonly { name: string; selectors: readonly FargateSelectorView[] }[]; addons: { cloudWatchObservability: boolean } },
+    ctx: RefinementContext,
+): void {
+    const servedBy = (namespace: string, labelledToo: boolean): string | undefined => {
+        for (const [index, profile] of compute.fargateProfiles.entries()) {
+            if (profile.selectors.some((s: FargateSelectorView) => s.namespace === namespace && (labelledToo || Object.keys(s.labels).length === 0))) {
+                return `fargateProfiles[${index}] "${profile.name}"`;
+            }
+        }
+        return undefined;
+    };
+    compute.workloadIdentities.forEach((workload, index: number) => {
+        const profile: string | undefined = servedBy(workload.namespace, true);
+        if (workload.credentials === "podIdentity" && profile) {
+            problem(ctx, ["platform:compute", "workloadIdentities", index, "credentials"], workload.credentials,
+                `"irsa" while namespace ${workload.namespace} runs on Fargate (${profile} selects it): EKS Pod Identity does not give Fargate pods credentials`);
+        }
+    });
+    const platformNamespaces: string[] = platformPodIdentityNamespaces(compute);
+    compute.fargateProfiles.forEach((profile, profileIndex: number) => {
+        profile.selectors.forEach((selector: FargateSelectorView, selectorIndex: number) => {
+            if (platformNamespaces.includes(selector.namespace) && Object.keys(selector.labels).length === 0) {
+                problem(ctx, ["platform:compute", "fargateProfiles", profileIndex, "selectors", selectorIndex], selector,
+                    `a selector with labels in ${selector.namespace} (such as { k8s-app: kube-dns } for CoreDNS): the platform's controllers there `
+                    + "get credentials through EKS Pod Identity, which does not serve Fargate pods");
+            }
+        });
     });
 }

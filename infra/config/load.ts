@@ -51,9 +51,8 @@ export function loadPlatformConfig(): PlatformConfig {
 function derive(config: StackConfig, project: string, stack: string): PlatformConfig {
     const network = config["platform:network"];
     const region: string = config["aws:region"];
-    const availabilityZones: string[] = network.availabilityZones
-        ? [...network.availabilityZones]
-        : "abcdef".slice(0, network.availabilityZoneCount).split("").map((letter: string) => `${region}${letter}`);
+    // Present: checkAvailabilityZones reports a missing list before derive runs.
+    const availabilityZoneIds: string[] = [...(network.availabilityZoneIds ?? [])];
     const environment = config["platform:environment"];
     const tags = config["platform:tags"];
     return {
@@ -66,8 +65,8 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
         requiredTags: buildRequiredTags(tags, environment, project),
         protection: config["platform:protection"],
         network,
-        availabilityZones,
-        subnetPlan: planSubnets(network.vpcCidr, availabilityZones, network.subnetSizing),
+        availabilityZoneIds,
+        subnetPlan: planSubnets(network.vpcCidr, availabilityZoneIds, network.subnetSizing),
         security: config["platform:security"],
         compute: config["platform:compute"],
         data: config["platform:data"],

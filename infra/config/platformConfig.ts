@@ -47,9 +47,8 @@ export interface FlowLogsConfig {
 
 export interface NetworkConfig {
     readonly vpcCidr: string;
-    readonly availabilityZoneCount: number;
-    /** Explicit zone names; defaults to the region's first zones (a, b, c, ...). */
-    readonly availabilityZones?: readonly string[];
+    /** Zone ids such as use1-az1 (2 to 6, required; names are shuffled per account). */
+    readonly availabilityZoneIds?: readonly string[];
     readonly subnetSizing: Readonly<Record<SubnetTier, TierSizing>>;
     readonly natStrategy: NatStrategy;
     readonly interfaceEndpoints: readonly string[];
@@ -123,7 +122,8 @@ export interface PlatformConfig {
     readonly requiredTags: Readonly<Record<string, string>>;
     readonly protection: ProtectionConfig;
     readonly network: NetworkConfig;
-    readonly availabilityZones: readonly string[];
+    /** The configured zone ids, in config order. */
+    readonly availabilityZoneIds: readonly string[];
     readonly subnetPlan: readonly PlannedSubnet[];
     readonly security: SecurityConfig;
     readonly compute: ComputeConfig;

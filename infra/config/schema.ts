@@ -22,7 +22,9 @@ import { Ipv4Cidr, contains, formatCidr, overlaps, parseCidr } from "./cidr";
 import { cidrBlock, distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 import { AWS_REGIONS, AWS_REGIONS_CHECKED_ON } from "./regions";
 import { checkData, dataSchema } from "./dataSchema";
-import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, availabilityZoneSlot, layoutFits, tierLayout } from "./subnetPlan";
+import { MAX_AVAILABILITY_ZONES, SUBNET_TIERS, layoutFits, tierLayout } from "./subnetPlan";
+import { MAX_ZONE_NUMBER, availabilityZoneSlot, exampleZoneIds, parseZoneId, zoneIdPrefix } from "./availabilityZones";
+import { EKS_UNSUPPORTED_ZONES_CHECKED_ON, EKS_UNSUPPORTED_ZONE_IDS, eksSupportsZone } from "./eksAvailabilityZones";
 import { checkCompute, computeSchema } from "./computeSchema";
 import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
@@ -45,7 +47,7 @@ export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "rest
 export const NAT_STRATEGIES = ["none", "single", "onePerAz"] as const;
 export const SECURITY_HUB_STANDARDS = ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] as const;
 
-const AZ_ALLOWED = "availability zone names in the stack's region ending in a to f, such as us-east-1a";
+const AZ_ID_ALLOWED = "availability zone ids such as use1-az1 (zone ids, not names: names are shuffled per account)";
 
 const tagsSchema = strictObject({
     owner: textMatching(/^[\w.@+-]{2,128}$/, "a team or e-mail address of 2 to 128 characters (letters, digits, . @ + - _)"),
@@ -70,8 +72,8 @@ const tierSizingSchema = strictObject({ newBits: integerBetween(1, 12) });
 
 const networkSchema = strictObject({
     vpcCidr: cidrBlock(16, 21).default("10.0.0.0/16"),
-    availabilityZoneCount: integerBetween(2, MAX_AVAILABILITY_ZONES).default(3),
-    availabilityZones: distinctList(textMatching(/^[a-z0-9-]+$/, AZ_ALLOWED), (zone: string) => zone, `a list of ${AZ_ALLOWED}`).optional(),
+    // Required (checkAvailabilityZones): which zones is a per-account decision with no safe default.
+    availabilityZoneIds: distinctList(textMatching(/^[a-z0-9-]+$/, AZ_ID_ALLOWED), (zone: string) => zone, `a list of ${AZ_ID_ALLOWED}`).optional(),
     subnetSizing: strictObject({
         private: tierSizingSchema.default({ newBits: 4 }),
         public: tierSizingSchema.default({ newBits: 7 }),
@@ -174,7 +176,7 @@ export interface ConfigCheck {
 const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:environment", "platform:protection"], check: checkProductionProtection },
     { needs: ["platform:network.vpcCidr", "platform:network.subnetSizing"], check: checkSubnetSizing },
-    { needs: ["aws:region", "platform:network.availabilityZones", "platform:network.availabilityZoneCount"], check: checkAvailabilityZones },
+    { needs: ["aws:region", "platform:network.availabilityZoneIds"], check: checkAvailabilityZones },
     { needs: ["platform:environment", "platform:network.natStrategy"], check: checkProductionEgress },
     { needs: ["platform:network.vpcCidr", "platform:network.transitGateway"], check: checkTransitGateway },
     { needs: ["platform:security.cloudTrail.bucketLifecycle"], check: checkCloudTrailLifecycle },
@@ -252,20 +254,31 @@ function checkSubnetSizing(config: StackConfig, ctx: RefinementContext): void {
     }
 }
 
+/**
+ * Zones by id: 2 to 6 ids of the stack's region, each with a subnet-plan slot (az1 to az6), none
+ * that EKS refuses for cluster subnets (eksAvailabilityZones.ts).
+ */
 function checkAvailabilityZones(config: StackConfig, ctx: RefinementContext): void {
-    const network = config["platform:network"];
     const region: string = config["aws:region"];
-    const zones: readonly string[] | undefined = network.availabilityZones;
+    const zones: readonly string[] | undefined = config["platform:network"].availabilityZoneIds;
+    const prefix: string = zoneIdPrefix(region) ?? "<prefix>";
+    const listAllowed = `2 to ${MAX_AVAILABILITY_ZONES} distinct zone ids of ${region} such as [${exampleZoneIds(region)}] `
+        + `(list your account's with: aws ec2 describe-availability-zones --region ${region} --query "AvailabilityZones[].[ZoneName,ZoneId]")`;
     if (!zones) {
+        problem(ctx, ["platform:network", "availabilityZoneIds"], undefined, listAllowed);
         return;
     }
-    if (zones.length !== network.availabilityZoneCount) {
-        problem(ctx, ["platform:network", "availabilityZones"], zones,
-            `exactly availabilityZoneCount (${network.availabilityZoneCount}) zone names, or omit the list`);
+    if (zones.length < 2 || zones.length > MAX_AVAILABILITY_ZONES) {
+        problem(ctx, ["platform:network", "availabilityZoneIds"], zones, listAllowed);
     }
     zones.forEach((zone: string, index: number) => {
-        if (!zone.startsWith(region) || availabilityZoneSlot(zone) === undefined) {
-            problem(ctx, ["platform:network", "availabilityZones", index], zone, `${AZ_ALLOWED} (region ${region})`);
+        if (parseZoneId(zone)?.prefix !== prefix || availabilityZoneSlot(zone) === undefined) {
+            problem(ctx, ["platform:network", "availabilityZoneIds", index], zone,
+                `a zone id of ${region} from ${prefix}-az1 to ${prefix}-az${MAX_ZONE_NUMBER} (Local and Wavelength Zones are not supported)`);
+        } else if (!eksSupportsZone(region, zone)) {
+            problem(ctx, ["platform:network", "availabilityZoneIds", index], zone,
+                `a zone id EKS supports for cluster subnets (EKS rejects ${(EKS_UNSUPPORTED_ZONE_IDS[region] ?? []).join(", ")} in ${region} `
+                + `with UnsupportedAvailabilityZoneException; EKS User Guide "network requirements", checked ${EKS_UNSUPPORTED_ZONES_CHECKED_ON})`);
         }
     });
 }

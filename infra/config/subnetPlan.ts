@@ -1,4 +1,5 @@
 import { Ipv4Cidr, cidrSize, contains, formatCidr, parseCidr, subnetAt } from "./cidr";
+import { MAX_ZONE_NUMBER, availabilityZoneSlot } from "./availabilityZones";
 
 /** The three subnet tiers, in the order their address ranges are laid out inside the VPC. */
 export const SUBNET_TIERS = ["private", "public", "database"] as const;
@@ -6,10 +7,11 @@ export type SubnetTier = (typeof SUBNET_TIERS)[number];
 
 /**
  * Every tier reserves a slot for this many availability zones up front, and a zone's slot is
- * fixed by its letter (a = 0, b = 1, ...). Adding, removing or reordering zones therefore never
- * moves an existing subnet, which would replace it and everything inside it.
+ * fixed by its zone id (use1-az1 = 0, use1-az2 = 1, ...; availabilityZones.ts). Adding, removing
+ * or reordering zones therefore never moves an existing subnet, which would replace it and
+ * everything inside it.
  */
-export const MAX_AVAILABILITY_ZONES = 6;
+export const MAX_AVAILABILITY_ZONES = MAX_ZONE_NUMBER;
 
 export interface TierSizing {
     /** Bits added to the VPC prefix for this tier's subnets (VPC /16 + 4 = /20). */
@@ -18,18 +20,9 @@ export interface TierSizing {
 
 export interface PlannedSubnet {
     readonly tier: SubnetTier;
-    readonly availabilityZone: string;
+    /** Zone id such as use1-az1: the same physical zone in every account. */
+    readonly availabilityZoneId: string;
     readonly cidrBlock: string;
-}
-
-/** Slot index of an availability zone, from its trailing letter; undefined for names we cannot map. */
-export function availabilityZoneSlot(availabilityZone: string): number | undefined {
-    const match: RegExpExecArray | null = /^[a-z]{2}(?:-[a-z]+)+-\d+([a-z])$/.exec(availabilityZone);
-    if (!match) {
-        return undefined;
-    }
-    const slot: number = match[1].charCodeAt(0) - "a".charCodeAt(0);
-    return slot < MAX_AVAILABILITY_ZONES ? slot : undefined;
 }
 
 /**
@@ -56,11 +49,11 @@ export function layoutFits(vpc: Ipv4Cidr, sizing: Record<SubnetTier, TierSizing>
 
 /**
  * The deterministic subnet plan. Callers validate first (see schema.ts); this function assumes
- * a parseable VPC CIDR, a layout that fits and zone names that map to a slot.
+ * a parseable VPC CIDR, a layout that fits and zone ids that map to a slot.
  */
 export function planSubnets(
     vpcCidr: string,
-    availabilityZones: readonly string[],
+    availabilityZoneIds: readonly string[],
     sizing: Record<SubnetTier, TierSizing>,
 ): PlannedSubnet[] {
     const vpc: Ipv4Cidr | undefined = parseCidr(vpcCidr);
@@ -70,16 +63,16 @@ export function planSubnets(
     const { offsets } = tierLayout(vpc, sizing);
     const plan: PlannedSubnet[] = [];
     for (const tier of SUBNET_TIERS) {
-        for (const availabilityZone of availabilityZones) {
-            const slot: number | undefined = availabilityZoneSlot(availabilityZone);
+        for (const availabilityZoneId of availabilityZoneIds) {
+            const slot: number | undefined = availabilityZoneSlot(availabilityZoneId);
             if (slot === undefined) {
-                throw new Error(`planSubnets: availability zone ${availabilityZone} has no slot`);
+                throw new Error(`planSubnets: availability zone ${availabilityZoneId} has no slot`);
             }
             const subnet: Ipv4Cidr = subnetAt(vpc, sizing[tier].newBits, offsets[tier], slot);
             if (!contains(vpc, subnet)) {
-                throw new Error(`planSubnets: ${tier} subnet for ${availabilityZone} does not fit ${vpcCidr}`);
+                throw new Error(`planSubnets: ${tier} subnet for ${availabilityZoneId} does not fit ${vpcCidr}`);
             }
-            plan.push({ tier, availabilityZone, cidrBlock: formatCidr(subnet) });
+            plan.push({ tier, availabilityZoneId, cidrBlock: formatCidr(subnet) });
         }
     }
     return plan;

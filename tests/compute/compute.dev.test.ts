@@ -5,6 +5,7 @@ describeCompute({
     stack: "dev",
     clusterName: "platform-dev-eks",
     kubernetesVersion: "1.35",
+    upgradePolicy: "STANDARD",
     zones: 2,
     logRetentionDays: 30,
     privateAccessCidrs: ["10.20.0.0/16"],
@@ -22,6 +23,10 @@ describeCompute({
     ],
     fargateNamespaces: ["batch"],
     administrators: ["arn:aws:iam::123456789012:role/platform-admins"],
+    breakGlassClusterAdmins: ["arn:aws:iam::123456789012:role/platform-cluster-admin"],
     viewers: ["arn:aws:iam::123456789012:role/platform-developers"],
-    workloads: [{ name: "orders-api", namespace: "orders", serviceAccount: "orders-api" }],
+    workloads: [
+        { name: "orders-api", namespace: "orders", serviceAccount: "orders-api", credentials: "podIdentity" },
+        { name: "batch-jobs", namespace: "batch", serviceAccount: "batch-jobs", credentials: "irsa" },
+    ],
 });

@@ -5,6 +5,7 @@ describeCompute({
     stack: "prod",
     clusterName: "platform-prod-eks",
     kubernetesVersion: "1.35",
+    upgradePolicy: "EXTENDED",
     zones: 3,
     logRetentionDays: 365,
     privateAccessCidrs: ["10.40.0.0/16"],
@@ -26,6 +27,10 @@ describeCompute({
     ],
     fargateNamespaces: ["batch"],
     administrators: ["arn:aws:iam::123456789012:role/platform-admins"],
+    breakGlassClusterAdmins: ["arn:aws:iam::123456789012:role/platform-cluster-admin"],
     viewers: ["arn:aws:iam::123456789012:role/platform-developers"],
-    workloads: [{ name: "orders-api", namespace: "orders", serviceAccount: "orders-api" }],
+    workloads: [
+        { name: "orders-api", namespace: "orders", serviceAccount: "orders-api", credentials: "podIdentity" },
+        { name: "batch-jobs", namespace: "batch", serviceAccount: "batch-jobs", credentials: "irsa" },
+    ],
 });

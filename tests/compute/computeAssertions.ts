@@ -21,6 +21,7 @@ export interface ComputeExpectations {
     readonly stack: "dev" | "prod";
     readonly clusterName: string;
     readonly kubernetesVersion: string;
+    readonly upgradePolicy: "STANDARD" | "EXTENDED";
     readonly zones: number;
     readonly logRetentionDays: number;
     readonly privateAccessCidrs: readonly string[];
@@ -29,8 +30,9 @@ export interface ComputeExpectations {
     readonly nodeGroups: readonly NodeGroupExpectation[];
     readonly fargateNamespaces: readonly string[];
     readonly administrators: readonly string[];
+    readonly breakGlassClusterAdmins: readonly string[];
     readonly viewers: readonly string[];
-    readonly workloads: readonly { name: string; namespace: string; serviceAccount: string }[];
+    readonly workloads: readonly { name: string; namespace: string; serviceAccount: string; credentials: "podIdentity" | "irsa" }[];
 }
 
 export const C = {
@@ -51,6 +53,7 @@ export const C = {
     accessPolicy: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     key: "aws:kms/key:Key",
     subnet: "aws:ec2/subnet:Subnet",
+    oidcProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
 } as const;
 
 type Statement = Record<string, unknown>;
@@ -89,11 +92,11 @@ export function describeCompute(expected: ComputeExpectations): void {
         });
 
         describe("control plane", () => {
-            it("has an explicit, stable name and the configured Kubernetes version with standard support only", () => {
+            it(`has an explicit, stable name, the configured Kubernetes version and upgrade policy ${expected.upgradePolicy}`, () => {
                 expect(cluster().inputs).toMatchObject({
                     name: expected.clusterName,
                     version: expected.kubernetesVersion,
-                    upgradePolicy: { supportType: "STANDARD" },
+                    upgradePolicy: { supportType: expected.upgradePolicy },
                 });
             });
 
@@ -153,19 +156,46 @@ export function describeCompute(expected: ComputeExpectations): void {
         });
 
         describe("access", () => {
-            it("grants administrators admin and viewers read-only access, at cluster scope, through access entries", () => {
+            const accessPolicyArn = (name: string): string => `arn:aws:eks::aws:cluster-access-policy/${name}`;
+            const policiesOf = (principal: string): string[] => result.all(C.accessPolicy)
+                .filter((a) => a.inputs.principalArn === principal).map((a) => String(a.inputs.policyArn));
+
+            it("gives every configured principal exactly one access entry, and nobody else one", () => {
                 const entries: RecordedResource[] = result.all(C.accessEntry);
-                expect(entries.map((e) => e.inputs.principalArn).sort()).toEqual([...expected.administrators, ...expected.viewers].sort());
+                const principals: string[] = [...expected.administrators, ...expected.breakGlassClusterAdmins, ...expected.viewers];
+                expect(entries.map((e) => e.inputs.principalArn).sort()).toEqual([...principals].sort());
+                expect(new Set(entries.map((e) => e.inputs.principalArn)).size).toBe(entries.length);
                 expect(entries.every((e) => e.inputs.type === "STANDARD")).toBe(true);
-                const policyOf = (principal: string): string => String(result.all(C.accessPolicy).find((a) => a.inputs.principalArn === principal)!.inputs.policyArn);
+                expect(result.all(C.accessPolicy).every((a) => (a.inputs.accessScope as Record<string, unknown>).type === "cluster")).toBe(true);
+            });
+
+            it("grants administrators admin and viewers read-only access, at cluster scope", () => {
                 for (const admin of expected.administrators) {
-                    expect(policyOf(admin)).toBe("arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy");
+                    expect(policiesOf(admin)).toEqual([accessPolicyArn("AmazonEKSAdminPolicy")]);
                 }
                 for (const viewer of expected.viewers) {
-                    expect(policyOf(viewer)).toBe("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy");
+                    expect(policiesOf(viewer)).toEqual([accessPolicyArn("AmazonEKSViewPolicy")]);
                 }
-                expect(result.all(C.accessPolicy).every((a) => (a.inputs.accessScope as Record<string, unknown>).type === "cluster")).toBe(true);
-                expect(result.all(C.accessPolicy).some((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy"))).toBe(false);
+            });
+
+            it("has a working path to cluster-admin: the break-glass roles, and only they, get AmazonEKSClusterAdminPolicy", () => {
+                expect(expected.breakGlassClusterAdmins.length).toBeGreaterThan(0);
+                for (const role of expected.breakGlassClusterAdmins) {
+                    expect(role).toMatch(/^arn:aws:iam::\d{12}:role\//);
+                    expect(policiesOf(role)).toEqual([accessPolicyArn("AmazonEKSClusterAdminPolicy")]);
+                }
+                const clusterAdmins: unknown[] = result.all(C.accessPolicy)
+                    .filter((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy")).map((a) => a.inputs.principalArn);
+                expect(clusterAdmins.sort()).toEqual([...expected.breakGlassClusterAdmins].sort());
+                // The association's logical name is what the pack's reviewed exemption matches (policy/config/platform.json).
+                for (const association of result.all(C.accessPolicy).filter((a) => String(a.inputs.policyArn).endsWith("/AmazonEKSClusterAdminPolicy"))) {
+                    expect(association.name).toMatch(/^breakGlass-/);
+                }
+            });
+
+            it("keeps no implicit admin: creator bootstrap off, and every cluster-admin request lands in the audit and authenticator logs", () => {
+                expect(cluster().inputs.accessConfig).toMatchObject({ bootstrapClusterCreatorAdminPermissions: false });
+                expect(cluster().inputs.enabledClusterLogTypes).toEqual(expect.arrayContaining(["audit", "authenticator"]));
             });
         });
 
@@ -311,12 +341,51 @@ export function describeCompute(expected: ComputeExpectations): void {
                 }
             });
 
-            it("binds each configured workload's role to exactly its namespace and service account", () => {
-                for (const workload of expected.workloads) {
+            it("binds each Pod Identity workload's role to exactly its namespace and service account", () => {
+                for (const workload of expected.workloads.filter((w) => w.credentials === "podIdentity")) {
                     const role: RecordedResource = result.get(C.role, `workload-${workload.name}-pod`);
                     expect(result.get(C.podIdentity, `workload-${workload.name}`).inputs).toMatchObject({
                         namespace: workload.namespace, serviceAccount: workload.serviceAccount, roleArn: role.outputs.arn,
                     });
+                }
+            });
+
+            it("gives IRSA workloads a role trusted by the cluster's OIDC provider for exactly one service account, and no Pod Identity association", () => {
+                const irsa = expected.workloads.filter((w) => w.credentials === "irsa");
+                expect(irsa.length).toBeGreaterThan(0);
+                const issuerUrl = String((result.run.stackOutputs.eks as Record<string, unknown>).oidcIssuerUrl);
+                const issuer = issuerUrl.replace(/^https:\/\//, "");
+                const provider: RecordedResource = result.get(C.oidcProvider, "eks-oidc");
+                expect(provider.inputs).toMatchObject({ url: issuerUrl, clientIdLists: ["sts.amazonaws.com"] });
+                expect(provider.inputs.thumbprintLists).toBeUndefined();
+                for (const workload of irsa) {
+                    const role: RecordedResource = result.get(C.role, `workload-${workload.name}-irsa`);
+                    expect(statements(role, "assumeRolePolicy")).toEqual([{
+                        Sid: "EksServiceAccount",
+                        Effect: "Allow",
+                        Principal: { Federated: provider.outputs.arn },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: { StringEquals: {
+                            [`${issuer}:sub`]: `system:serviceaccount:${workload.namespace}:${workload.serviceAccount}`,
+                            [`${issuer}:aud`]: "sts.amazonaws.com",
+                        } },
+                    }]);
+                    expect(result.all(C.podIdentity).some((a) => a.name === `workload-${workload.name}`)).toBe(false);
+                    expect((result.run.stackOutputs.eks as Record<string, Record<string, unknown>>).irsaRoleArns[workload.name]).toBe(role.outputs.arn);
+                }
+            });
+
+            it("serves no Pod Identity association to a namespace a Fargate profile selects (walks every association, the data tier's included)", () => {
+                const fargateNamespaces: string[] = result.ofType(C.fargate).flatMap((p) => (p.inputs.selectors as { namespace: string; labels?: unknown }[]).map((s) => s.namespace));
+                expect(fargateNamespaces.length).toBeGreaterThan(0);
+                const associations: RecordedResource[] = result.all(C.podIdentity);
+                expect(associations.length).toBeGreaterThan(3);
+                for (const association of associations) {
+                    expect(fargateNamespaces, `${association.name} in ${String(association.inputs.namespace)}`).not.toContain(association.inputs.namespace);
+                }
+                const labelless = result.ofType(C.fargate).flatMap((p) => (p.inputs.selectors as { namespace: string; labels?: unknown }[]).filter((s) => !s.labels).map((s) => s.namespace));
+                for (const workload of expected.workloads.filter((w) => labelless.includes(w.namespace))) {
+                    expect(workload.credentials, workload.name).toBe("irsa");
                 }
             });
         });

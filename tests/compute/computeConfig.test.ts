@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigValidationError } from "../../infra/config/errors";
 import { parsePlatformConfig } from "../../infra/config/load";
-import { SUPPORTED_KUBERNETES_VERSIONS } from "../../infra/config/kubernetesVersions";
+import { EKS_VERSION_CALENDAR, SUPPORTED_KUBERNETES_VERSIONS } from "../../infra/config/kubernetesVersions";
+import { setConfigClock } from "../../infra/config/clock";
 import { devConfigWith, devObject } from "../config/configFixtures";
 import { stackConfiguration } from "../support/stackRun";
 import { namingContext, physicalName } from "../../infra/platform/naming";
@@ -95,13 +96,135 @@ describe("platform:compute validation", () => {
         expect(config.compute.endpoint).toMatchObject({ publicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
     });
 
-    it("rejects a cluster nobody could administer", () => {
-        expect(problemsOf(compute({ access: { administrators: [], viewers: ["arn:aws:iam::123456789012:role/readers"] } }))).toEqual([
-            "platform:compute.access.administrators: got []; allowed: at least one IAM principal ARN (cluster-creator admin is off, so without one nobody could reach the cluster)",
-        ]);
-        expect(problemsOf(compute({ access: { administrators: ["arn:aws:sts::123456789012:assumed-role/admins/me"] } }))[0]).toMatch(
-            /^platform:compute\.access\.administrators\[0\]: got "arn:aws:sts::123456789012:assumed-role\/admins\/me"; allowed: an IAM role or user ARN/,
-        );
+    describe("access entries", () => {
+        const ADMIN = "arn:aws:iam::123456789012:role/platform-admins";
+        const BREAK_GLASS = "arn:aws:iam::123456789012:role/platform-cluster-admin";
+        const access = (changes: Record<string, unknown>) => compute({ access: { administrators: [ADMIN], breakGlassClusterAdmins: [BREAK_GLASS], ...changes } });
+
+        it("requires a break-glass cluster-admin role: administrators alone cannot install CRDs, controllers or namespaces", () => {
+            expect(problemsOf(access({ breakGlassClusterAdmins: [] }))).toEqual([
+                "platform:compute.access.breakGlassClusterAdmins: got []; allowed: at least one existing IAM role ARN: the audited path to cluster-admin (AmazonEKSClusterAdminPolicy) that installs CRDs, ClusterRoles and webhooks (the Load Balancer Controller) and creates namespaces; administrators' AmazonEKSAdminPolicy cannot, and bootstrapClusterCreatorAdminPermissions is off",
+            ]);
+            // The committed prod file is held to the same rule.
+            expect(problemsOf(prod({ access: { administrators: [ADMIN] } }), "prod")[0]).toMatch(/^platform:compute\.access\.breakGlassClusterAdmins: got \[\]/);
+        });
+
+        it("accepts only IAM roles as break-glass principals", () => {
+            expect(problemsOf(access({ breakGlassClusterAdmins: ["arn:aws:iam::123456789012:user/root-like"] }))).toEqual([
+                'platform:compute.access.breakGlassClusterAdmins[0]: got "arn:aws:iam::123456789012:user/root-like"; allowed: an existing IAM role ARN such as arn:aws:iam::123456789012:role/platform-cluster-admin (break-glass access is a role people assume, so CloudTrail records who assumed it; IAM users carry long-lived keys)',
+            ]);
+        });
+
+        it.each(["administrators", "breakGlassClusterAdmins", "viewers"])("rejects an STS assumed-role session ARN in %s, naming the role ARN to use instead", (list: string) => {
+            const session = "arn:aws:sts::123456789012:assumed-role/platform-admins/jane";
+            expect(problemsOf(access({ [list]: [session] }))).toContain(
+                `platform:compute.access.${list}[0]: got "${session}"; allowed: the IAM role's ARN (arn:aws:iam::<account>:role/<path/name>), not an STS assumed-role session ARN: an access entry names the role and admits every session of it`,
+            );
+        });
+
+        it("accepts role paths (IAM Identity Center roles live under aws-reserved/sso.amazonaws.com/)", () => {
+            const sso = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_0123456789abcdef";
+            expect(parsePlatformConfig(access({ administrators: [sso] }), "platform", "dev").compute.access.administrators).toEqual([sso]);
+        });
+
+        it("rejects a principal listed twice, within a list or across lists (EKS allows one access entry per principal)", () => {
+            expect(problemsOf(access({ viewers: [ADMIN] }))).toEqual([
+                `platform:compute.access.viewers[0]: got "${ADMIN}"; allowed: a principal in only one of administrators, breakGlassClusterAdmins, viewers (already in administrators[0]; EKS allows one access entry per IAM principal)`,
+            ]);
+            expect(problemsOf(access({ administrators: [ADMIN, BREAK_GLASS] }))).toEqual([
+                `platform:compute.access.breakGlassClusterAdmins[0]: got "${BREAK_GLASS}"; allowed: a principal in only one of administrators, breakGlassClusterAdmins, viewers (already in administrators[1]; EKS allows one access entry per IAM principal)`,
+            ]);
+            expect(problemsOf(access({ administrators: [ADMIN, ADMIN] }))[0]).toMatch(/^platform:compute\.access\.administrators\[1\]: .*already in administrators\[0\]/);
+        });
+    });
+
+    describe("Kubernetes version support dates", () => {
+        const at = (isoDate: string, run: () => void): void => {
+            const restore = setConfigClock(() => new Date(`${isoDate}T12:00:00Z`));
+            try {
+                run();
+            } finally {
+                restore();
+            }
+        };
+
+        it("dates every version: end of standard support, then end of extended support twelve months later", () => {
+            for (const entry of EKS_VERSION_CALENDAR) {
+                expect(entry.endOfStandardSupport, entry.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+                expect(entry.endOfExtendedSupport > entry.endOfStandardSupport, entry.version).toBe(true);
+                const standard = new Date(entry.endOfStandardSupport);
+                const extended = new Date(entry.endOfExtendedSupport);
+                expect(extended.getUTCFullYear() * 12 + extended.getUTCMonth() - (standard.getUTCFullYear() * 12 + standard.getUTCMonth()), entry.version).toBe(12);
+            }
+        });
+
+        it("accepts the pinned 1.35 on its last day of standard support and rejects it the day after, for either upgrade policy", () => {
+            at("2027-03-27", () => {
+                expect(parsePlatformConfig(compute({ kubernetesVersion: "1.35" }), "platform", "dev").compute.kubernetesVersion).toBe("1.35");
+            });
+            at("2027-03-28", () => {
+                for (const upgradePolicy of ["STANDARD", "EXTENDED"]) {
+                    expect(problemsOf(compute({ kubernetesVersion: "1.35", upgradePolicy }))).toEqual([
+                        'platform:compute.kubernetesVersion: got "1.35"; allowed: a version still in EKS standard support on 2027-03-28: 1.36 (until 2027-07-31, estimated) (1.35 left standard support on 2027-03-27; upgrade the cluster one minor version at a time)',
+                    ]);
+                }
+            });
+        });
+
+        it("rejects a version of the calendar whose standard support has already ended (1.34 on 2026-12-07)", () => {
+            at("2026-12-07", () => {
+                expect(problemsOf(compute({ kubernetesVersion: "1.34" }))).toEqual([
+                    'platform:compute.kubernetesVersion: got "1.34"; allowed: a version still in EKS standard support on 2026-12-07: 1.35 (until 2027-03-27), 1.36 (until 2027-07-31, estimated) (1.34 left standard support on 2026-12-02; upgrade the cluster one minor version at a time)',
+                ]);
+            });
+        });
+
+        it("checks the committed stacks against today's date (this test fails once their pinned version lapses: bump the pin)", () => {
+            for (const stack of ["dev", "prod"]) {
+                const version = JSON.parse(stackConfiguration(stack).config["platform:compute"]).kubernetesVersion as string;
+                const entry = EKS_VERSION_CALENDAR.find((e) => e.version === version)!;
+                expect(new Date().toISOString().slice(0, 10) <= entry.endOfStandardSupport, `${stack} pins ${version}`).toBe(true);
+            }
+        });
+
+        it("rejects an unknown upgrade policy", () => {
+            expect(problemsOf(compute({ upgradePolicy: "LONG" }))).toEqual(['platform:compute.upgradePolicy: got "LONG"; allowed: one of STANDARD, EXTENDED']);
+        });
+    });
+
+    describe("Fargate and Pod Identity", () => {
+        const committed = () => devCompute().workloadIdentities as Record<string, unknown>[];
+        const withWorkload = (workload: Record<string, unknown>, changes: Record<string, unknown> = {}) =>
+            compute({ workloadIdentities: [...committed(), { name: "reports", namespace: "batch", serviceAccount: "reports", ...workload }], ...changes });
+
+        it("requires IRSA for a workload in a namespace a Fargate profile selects (Pod Identity gives Fargate pods no credentials)", () => {
+            expect(problemsOf(withWorkload({}))).toEqual([
+                'platform:compute.workloadIdentities[2].credentials: got "podIdentity"; allowed: "irsa" while namespace batch runs on Fargate (fargateProfiles[0] "batch" selects it): EKS Pod Identity does not give Fargate pods credentials',
+            ]);
+            expect(parsePlatformConfig(withWorkload({ credentials: "irsa" }), "platform", "dev").compute.workloadIdentities.map((w) => `${w.name}:${w.credentials}`))
+                .toEqual(["orders-api:podIdentity", "batch-jobs:irsa", "reports:irsa"]);
+        });
+
+        it("counts label-scoped Fargate selectors too: the workload's pod labels are not known to the config", () => {
+            const profiles = [{ name: "batch", selectors: [{ namespace: "orders", labels: { "platform.io/fargate": "true" } }, { namespace: "batch" }] }];
+            expect(problemsOf(compute({ fargateProfiles: profiles }))).toEqual([
+                'platform:compute.workloadIdentities[0].credentials: got "podIdentity"; allowed: "irsa" while namespace orders runs on Fargate (fargateProfiles[0] "batch" selects it): EKS Pod Identity does not give Fargate pods credentials',
+            ]);
+        });
+
+        it("rejects a Fargate selector that takes every pod of kube-system (the platform's Pod Identity controllers) and accepts a labelled one", () => {
+            const profiles = (labels: Record<string, string>) => [...(devCompute().fargateProfiles as unknown[]), { name: "system", selectors: [{ namespace: "kube-system", labels }] }];
+            expect(problemsOf(compute({ fargateProfiles: profiles({}) }))).toEqual([
+                'platform:compute.fargateProfiles[1].selectors[0]: got {"namespace":"kube-system","labels":{}}; allowed: a selector with labels in kube-system (such as { k8s-app: kube-dns } for CoreDNS): the platform\'s controllers there get credentials through EKS Pod Identity, which does not serve Fargate pods',
+            ]);
+            expect(parsePlatformConfig(compute({ fargateProfiles: profiles({ "k8s-app": "kube-dns" }) }), "platform", "dev").compute.fargateProfiles).toHaveLength(2);
+        });
+
+        it("rejects an unknown credentials kind", () => {
+            expect(problemsOf(withWorkload({ credentials: "kiam" }))).toEqual([
+                'platform:compute.workloadIdentities[2].credentials: got "kiam"; allowed: one of podIdentity, irsa',
+            ]);
+        });
     });
 
     it("rejects Pod Identity statements with wildcard actions or Resource \"*\"", () => {

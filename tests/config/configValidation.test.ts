@@ -54,16 +54,53 @@ describe("stack configuration validation", () => {
         ]);
     });
 
-    it("rejects availability-zone counts out of range", () => {
-        expect(problemsOf(network({ availabilityZoneCount: 1 }))).toEqual(["platform:network.availabilityZoneCount: got 1; allowed: an integer from 2 to 6"]);
-        expect(problemsOf(network({ availabilityZoneCount: 7 }))).toEqual(["platform:network.availabilityZoneCount: got 7; allowed: an integer from 2 to 6"]);
-    });
+    describe("availability zones by zone id", () => {
+        const zones = (availabilityZoneIds: unknown, region = "us-east-1") => devConfigWith({
+            "aws:region": region,
+            "platform:network": { ...devObject("platform:network"), availabilityZoneIds },
+        });
+        const HOW_TO_LIST = 'list your account\'s with: aws ec2 describe-availability-zones --region us-east-1 --query "AvailabilityZones[].[ZoneName,ZoneId]"';
 
-    it("rejects zone lists that do not match the count, the region or are duplicated", () => {
-        const lines: string[] = problemsOf(network({ availabilityZoneCount: 2, availabilityZones: ["us-east-1a", "eu-west-1b", "us-east-1a"] }));
-        expect(lines).toContain('platform:network.availabilityZones: got ["us-east-1a","eu-west-1b","us-east-1a"]; allowed: exactly availabilityZoneCount (2) zone names, or omit the list');
-        expect(lines).toContain('platform:network.availabilityZones[1]: got "eu-west-1b"; allowed: availability zone names in the stack\'s region ending in a to f, such as us-east-1a (region us-east-1)');
-        expect(lines).toContain('platform:network.availabilityZones[2]: got "us-east-1a"; allowed: distinct entries ("us-east-1a" appears more than once)');
+        it("requires the list (no default: which zones is a per-account decision), 2 to 6 ids", () => {
+            const { availabilityZoneIds: _omitted, ...withoutZones } = devObject("platform:network");
+            expect(problemsOf(devConfigWith({ "platform:network": withoutZones }))).toEqual([
+                `platform:network.availabilityZoneIds: missing; required: 2 to 6 distinct zone ids of us-east-1 such as [use1-az1, use1-az2] (${HOW_TO_LIST})`,
+            ]);
+            expect(problemsOf(zones(["use1-az1"]))).toEqual([
+                `platform:network.availabilityZoneIds: got ["use1-az1"]; allowed: 2 to 6 distinct zone ids of us-east-1 such as [use1-az1, use1-az2] (${HOW_TO_LIST})`,
+            ]);
+        });
+
+        it("rejects zone names, ids of another region, Local Zones and ids without a subnet-plan slot", () => {
+            expect(problemsOf(zones(["us-east-1a", "usw2-az1", "use1-bos1-az1", "use1-az7"]))).toEqual([
+                'platform:network.availabilityZoneIds[0]: got "us-east-1a"; allowed: a zone id of us-east-1 from use1-az1 to use1-az6 (Local and Wavelength Zones are not supported)',
+                'platform:network.availabilityZoneIds[1]: got "usw2-az1"; allowed: a zone id of us-east-1 from use1-az1 to use1-az6 (Local and Wavelength Zones are not supported)',
+                'platform:network.availabilityZoneIds[2]: got "use1-bos1-az1"; allowed: a zone id of us-east-1 from use1-az1 to use1-az6 (Local and Wavelength Zones are not supported)',
+                'platform:network.availabilityZoneIds[3]: got "use1-az7"; allowed: a zone id of us-east-1 from use1-az1 to use1-az6 (Local and Wavelength Zones are not supported)',
+            ]);
+        });
+
+        it.each([
+            ["us-east-1", "use1-az3", "use1-az1"],
+            ["us-west-1", "usw1-az2", "usw1-az1"],
+            ["ca-central-1", "cac1-az3", "cac1-az1"],
+        ])("rejects the zone EKS does not support in %s (%s), naming the exception and the dated source", (region: string, unsupported: string, supported: string) => {
+            expect(problemsOf(zones([supported, unsupported], region))).toEqual([
+                `platform:network.availabilityZoneIds[1]: got "${unsupported}"; allowed: a zone id EKS supports for cluster subnets (EKS rejects ${unsupported} in ${region} with UnsupportedAvailabilityZoneException; EKS User Guide "network requirements", checked 2026-12-07)`,
+            ]);
+        });
+
+        it("accepts the same ids in another region's spelling (eu-central-1 -> euc1, ap-northeast-1 -> apne1)", () => {
+            for (const [region, ids] of [["eu-central-1", ["euc1-az1", "euc1-az3"]], ["ap-northeast-1", ["apne1-az4", "apne1-az1"]]] as const) {
+                expect(parsePlatformConfig(zones(ids, region), "platform", "dev").availabilityZoneIds).toEqual(ids);
+            }
+        });
+
+        it("rejects a repeated zone id", () => {
+            expect(problemsOf(zones(["use1-az2", "use1-az2"]))).toEqual([
+                'platform:network.availabilityZoneIds[1]: got "use1-az2"; allowed: distinct entries ("use1-az2" appears more than once)',
+            ]);
+        });
     });
 
     it("rejects unknown enum values", () => {
@@ -122,18 +159,18 @@ describe("stack configuration validation", () => {
 
     it("rejects unknown keys (typos) at every level", () => {
         const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:netwrok": "{}", "platform:network": JSON.stringify({ ...devObject("platform:network"), natStrategey: "single" }) });
-        expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneCount, availabilityZones, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway; did you mean natStrategy?');
+        expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneIds, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway; did you mean natStrategy?');
         expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider's aws:* settings, pulumi:*); did you mean platform:network?");
     });
 
     it("reports every field problem at once", () => {
         const lines: string[] = problemsOf(devConfigWith({
             "platform:tags": { owner: "x", costCenter: "CC 1", dataClassification: "secret" },
-            "platform:network": { vpcCidr: "banana", availabilityZoneCount: 9, natStrategy: "double" },
+            "platform:network": { vpcCidr: "banana", availabilityZoneIds: "use1-az1", natStrategy: "double" },
         }));
         expect(lines.map((l: string) => l.split(":").slice(0, 2).join(":"))).toEqual([
             "platform:tags.owner", "platform:tags.costCenter", "platform:tags.dataClassification",
-            "platform:network.vpcCidr", "platform:network.availabilityZoneCount", "platform:network.natStrategy",
+            "platform:network.vpcCidr", "platform:network.availabilityZoneIds", "platform:network.natStrategy",
         ]);
     });
 
@@ -173,8 +210,8 @@ describe("stack configuration validation", () => {
         expect(problemsOf(network({ interfaceEndpoints: ["ecr.api", "sts", "logs", "sts"] }))).toEqual([
             'platform:network.interfaceEndpoints[3]: got "sts"; allowed: distinct entries ("sts" appears more than once)',
         ]);
-        expect(problemsOf(network({ availabilityZones: ["us-east-1b", "us-east-1b"] }))).toEqual([
-            'platform:network.availabilityZones[1]: got "us-east-1b"; allowed: distinct entries ("us-east-1b" appears more than once)',
+        expect(problemsOf(network({ availabilityZoneIds: ["use1-az2", "use1-az2"] }))).toEqual([
+            'platform:network.availabilityZoneIds[1]: got "use1-az2"; allowed: distinct entries ("use1-az2" appears more than once)',
         ]);
     });
 

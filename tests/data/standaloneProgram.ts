@@ -14,7 +14,7 @@ export function dataTierProgram(data: DataConfig, workloadRoleNames: Record<stri
             naming: { prefix: "platform-test" },
             account: { accountId: pulumi.output("123456789012"), partition: pulumi.output("aws"), region: "us-east-1", dnsSuffix: pulumi.output("amazonaws.com") },
             network: {
-                vpcId: "vpc-0123", availabilityZones: ["us-east-1a", "us-east-1b"], privateSubnetIds: ["subnet-a", "subnet-b"],
+                vpcId: "vpc-0123", availabilityZones: ["use1-az1", "use1-az2"], availabilityZoneNames: ["us-east-1c", "us-east-1d"], privateSubnetIds: ["subnet-a", "subnet-b"],
                 databaseSubnetIds: ["subnet-c", "subnet-d"], rdsSubnetGroupName: "database", elastiCacheSubnetGroupName: "cache",
             },
             keys: { data: key("data"), logs: key("logs"), backup: key("backup") },

@@ -121,7 +121,8 @@ describe("every integration and delivery option on (dev)", () => {
     });
 
     it("uses the account's existing GitHub provider instead of creating one, and the immutable subject form", () => {
-        expect(result.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).toEqual([]);
+        // Only the cluster's own provider for IRSA (platform:compute) remains: no GitHub provider is created.
+        expect(result.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").map((p) => p.name)).toEqual(["eks-oidc"]);
         const trust = policyDocument(get("aws:iam/role:Role", "github-deploy").inputs.assumeRolePolicy).Statement[0];
         expect(trust.Principal).toEqual({ Federated: PROVIDER_ARN });
         expect((trust.Condition as Record<string, Record<string, unknown>>).StringEquals["token.actions.githubusercontent.com:sub"]).toBe("repo:acme@42/infra@7:environment:dev");

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { StackRunResult, policyDocument, runStack, stackConfiguration } from "../support/stackRun";
+import { EKS_UNSUPPORTED_ZONE_IDS } from "../../infra/config/eksAvailabilityZones";
+import { fakeAvailabilityZones } from "../../tools/offline/fakeCloud";
 
 interface NetworkExpectations {
     readonly vpcCidr: string;
@@ -47,15 +49,30 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
             expect(vpc.inputs).toMatchObject({ cidrBlock: expected.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true });
         });
 
-        it("creates public, private and database subnets in every configured zone from the CIDR plan", () => {
+        it("creates public, private and database subnets in every configured zone, placed and named by zone id", () => {
             for (const tier of ["public", "private", "database"]) {
                 const subnets: RecordedResource[] = subnetsOf(tier);
-                expect(subnets.map((s: RecordedResource) => s.inputs.availabilityZone).sort()).toEqual(expected.zones);
+                expect(subnets.map((s: RecordedResource) => s.inputs.availabilityZoneId).sort()).toEqual([...expected.zones].sort());
                 for (const subnet of subnets) {
-                    expect(subnet.name).toBe(`${tier}-${String(subnet.inputs.availabilityZone)}`);
+                    expect(subnet.name).toBe(`${tier}-${String(subnet.inputs.availabilityZoneId)}`);
+                    // Never by name: us-east-1a is a different zone in every account.
+                    expect(subnet.inputs.availabilityZone, subnet.name).toBeUndefined();
                 }
             }
             expect(result.all(SUBNET)).toHaveLength(expected.zones.length * 3);
+        });
+
+        it("places nothing in a zone EKS refuses, and names every zone of the stack by id (walks every resource)", () => {
+            const refused: readonly string[] = EKS_UNSUPPORTED_ZONE_IDS["us-east-1"] ?? [];
+            const refusedNames: string[] = fakeAvailabilityZones("us-east-1").filter((z) => refused.includes(z.zoneId)).map((z) => z.name);
+            expect(refused).toContain("use1-az3");
+            for (const resource of result.resources) {
+                const text: string = JSON.stringify(resource.inputs);
+                for (const zone of [...refused, ...refusedNames]) {
+                    expect(text.includes(`"${zone}"`), `${resource.type} ${resource.name} uses ${zone}`).toBe(false);
+                }
+                expect(resource.name, resource.name).not.toMatch(/us-east-1[a-f]\b/);
+            }
         });
 
         it("never maps public IPs on launch, in any tier", () => {
@@ -106,7 +123,7 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
                 const nat: RecordedResource = nats.find((n: RecordedResource) => n.outputs.id === defaults[0].inputs.natGatewayId)!;
                 expect(nat, `NAT for ${subnet.name}`).toBeDefined();
                 if (expected.natGateways === expected.zones.length) {
-                    expect(nat.name).toBe(`nat-${String(subnet.inputs.availabilityZone)}`);
+                    expect(nat.name).toBe(`nat-${String(subnet.inputs.availabilityZoneId)}`);
                 }
             }
         });
@@ -208,8 +225,8 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
 
 /** Reads what the committed stack file says, so the assertions follow config rather than copy it. */
 export function expectationsFromStackFile(stack: string): NetworkExpectations {
-    const network = JSON.parse(stackConfiguration(stack).config["platform:network"]) as { vpcCidr: string; availabilityZoneCount: number; natStrategy: string; interfaceEndpoints: string[]; flowLogs: { retentionInDays: number } };
-    const zones: string[] = "abcdef".slice(0, network.availabilityZoneCount).split("").map((l: string) => `us-east-1${l}`);
+    const network = JSON.parse(stackConfiguration(stack).config["platform:network"]) as { vpcCidr: string; availabilityZoneIds: string[]; natStrategy: string; interfaceEndpoints: string[]; flowLogs: { retentionInDays: number } };
+    const zones: string[] = network.availabilityZoneIds;
     return {
         vpcCidr: network.vpcCidr,
         zones,

@@ -49,8 +49,8 @@ describe("network options (dev with natStrategy none and a transit gateway)", ()
             expect(route.dependencies).toContain(attachment.urn);
         }
         expect(routes.map((r: RecordedResource) => r.name).sort()).toEqual([
-            "private-us-east-1a-tgw-10.100.0.0-16", "private-us-east-1a-tgw-192.168.0.0-20",
-            "private-us-east-1b-tgw-10.100.0.0-16", "private-us-east-1b-tgw-192.168.0.0-20",
+            "private-use1-az1-tgw-10.100.0.0-16", "private-use1-az1-tgw-192.168.0.0-20",
+            "private-use1-az2-tgw-10.100.0.0-16", "private-use1-az2-tgw-192.168.0.0-20",
         ]);
     });
 

@@ -7,7 +7,7 @@ describeOperations({
     dataAlarms: ["aurora-connections", "aurora-cpu", "aurora-freeable-memory", "cache-cpu-001", "cache-evictions-001", "cache-memory-001", "dynamodb-system-errors-orders", "dynamodb-throttles-orders"],
     dataBuckets: ["uploads"],
     replicaBuckets: [],
-    natZones: ["us-east-1a"],
+    natZones: ["use1-az1"],
     emails: ["platform-dev-alerts@example.com"],
     httpsEndpoints: [],
     accessLogLifecycle: { transitionToInfrequentAccessDays: 30, expirationDays: 90 },

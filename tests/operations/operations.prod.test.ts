@@ -7,7 +7,7 @@ describeOperations({
     dataAlarms: ["aurora-connections", "aurora-cpu", "aurora-freeable-memory", "aurora-replica-lag-aurora-reader-1", "cache-cpu-001", "cache-cpu-002", "cache-evictions-001", "cache-evictions-002", "cache-memory-001", "cache-memory-002", "dynamodb-system-errors-orders", "dynamodb-throttles-orders"],
     dataBuckets: ["uploads"],
     replicaBuckets: ["uploads"],
-    natZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+    natZones: ["use1-az1", "use1-az2", "use1-az4"],
     emails: ["platform-oncall@example.com"],
     httpsEndpoints: ["https://events.pagerduty.com/integration/platform-prod/enqueue"],
     accessLogLifecycle: { transitionToInfrequentAccessDays: 90, expirationDays: 730 },

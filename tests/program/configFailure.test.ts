@@ -12,7 +12,7 @@ describe("invalid configuration under the mock runtime", () => {
         const run = await runUnderMocks({
             project: configuration.project,
             stack: "dev",
-            config: { ...configuration.config, "platform:network": JSON.stringify({ vpcCidr: "10.0.0.0/33", availabilityZoneCount: 8 }) },
+            config: { ...configuration.config, "platform:network": JSON.stringify({ vpcCidr: "10.0.0.0/33", availabilityZoneIds: ["use1-az1", "use1-az3"] }) },
             program: () => {
                 try {
                     return runPlatform();
@@ -26,7 +26,7 @@ describe("invalid configuration under the mock runtime", () => {
         // A RunError: the Pulumi CLI prints its message without a stack trace.
         expect(pulumi.RunError.isInstance(failure)).toBe(true);
         expect((failure as Error).message).toContain("platform:network.vpcCidr: got \"10.0.0.0/33\"");
-        expect((failure as Error).message).toContain("platform:network.availabilityZoneCount: got 8; allowed: an integer from 2 to 6");
+        expect((failure as Error).message).toContain("platform:network.availabilityZoneIds[1]: got \"use1-az3\"; allowed: a zone id EKS supports for cluster subnets");
         expect(run.resources).toEqual([]);
     });
 

@@ -13,10 +13,13 @@ describe("project-level defaults in Pulumi.yaml", () => {
         "aws:region": "us-east-1",
         "platform:environment": "dev",
         "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
+        // The one network field without a default (checked, then left out of the expected defaults below).
+        "platform:network": { availabilityZoneIds: ["use1-az1", "use1-az2"] },
         // The one compute field without a default; the expected compute defaults come from computeSchema alone.
-        "platform:compute": { access: { administrators: ["arn:aws:iam::123456789012:role/platform-admins"] } },
+        "platform:compute": { access: { breakGlassClusterAdmins: ["arn:aws:iam::123456789012:role/platform-cluster-admin"] } },
     });
-    const schemaDefaults: Record<string, unknown> = { ...defaults, "platform:compute": computeSchema.parse({}) };
+    const { availabilityZoneIds: _zones, ...networkDefaults } = defaults["platform:network"];
+    const schemaDefaults: Record<string, unknown> = { ...defaults, "platform:network": networkDefaults, "platform:compute": computeSchema.parse({}) };
 
     it("names the project and the entry point", () => {
         expect(project.name).toBe("platform");

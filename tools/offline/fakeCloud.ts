@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { zoneIdPrefix } from "../../infra/config/availabilityZones";
 
 /**
  * Realistic fake identifiers for the mock runtime: the ids, ARNs and names AWS would return,
@@ -24,6 +25,17 @@ function uuid(seed: string): string {
 /** Physical name the way Pulumi auto-names: logical name plus a random-looking suffix. */
 function autoName(name: string, seed: string, explicit: unknown): string {
     return typeof explicit === "string" && explicit.length > 0 ? explicit : `${name}-${hex(seed, 7)}`;
+}
+
+/**
+ * This fake account's zones: names a to f and the zone ids they stand for. AWS maps zone names to
+ * zone ids independently per account, so the letters are deliberately not az1 = a: us-east-1c is
+ * use1-az1 here and us-east-1e is use1-az3 (the zone EKS refuses), as in a real account.
+ */
+export function fakeAvailabilityZones(region: string): { name: string; zoneId: string }[] {
+    const prefix: string = zoneIdPrefix(region) ?? region.replace(/-/g, "");
+    const idOrder: readonly number[] = [4, 6, 1, 2, 3, 5];
+    return ["a", "b", "c", "d", "e", "f"].map((letter: string, index: number) => ({ name: `${region}${letter}`, zoneId: `${prefix}-az${idOrder[index]}` }));
 }
 
 /** Per-type computed outputs; everything else gets an id and, where AWS has one, an ARN. */
@@ -84,6 +96,12 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
                     status: "ACTIVE",
                 },
             };
+        }
+        case "aws:ec2/subnet:Subnet": {
+            // A subnet placed by zone id reports both the id and this account's name for it.
+            const id = `subnet-${hex(urn, 17)}`;
+            const zone = fakeAvailabilityZones(arnRegion).find((z) => z.zoneId === inputs.availabilityZoneId || z.name === inputs.availabilityZone);
+            return { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:subnet/${id}`, ...(zone ? { availabilityZone: zone.name, availabilityZoneId: zone.zoneId } : {}) } };
         }
         case "aws:ec2/launchTemplate:LaunchTemplate":
             return { id: `lt-${hex(urn, 17)}`, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:launch-template/lt-${hex(urn, 17)}`, latestVersion: 1, defaultVersion: 1 } };
@@ -242,12 +260,9 @@ export function fakeInvoke(token: string, inputs: Outputs, ctx: FakeCloudContext
             return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
         }
         case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-            const letters: string[] = ["a", "b", "c", "d", "e", "f"];
-            return {
-                names: letters.map((l: string) => `${ctx.region}${l}`),
-                zoneIds: letters.map((_: string, i: number) => `use1-az${i + 1}`),
-                id: ctx.region,
-            };
+            const region: string = typeof inputs.region === "string" ? inputs.region : ctx.region;
+            const zones = fakeAvailabilityZones(region);
+            return { names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), id: region };
         }
         case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
             return { id: `pl-${hex(String(inputs.name), 8)}`, name: inputs.name, addressFamily: "IPv4", maxEntries: 55, entries: [] };

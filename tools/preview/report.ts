@@ -9,7 +9,7 @@ import { PreviewResource, PreviewResult } from "./preview";
 
 /** Settings worth seeing in the tree, in display order; shown for any type that has them. */
 const KEY_SETTINGS: readonly string[] = [
-    "region", "cidrBlock", "availabilityZone", "mapPublicIpOnLaunch", "connectivityType", "destinationCidrBlock",
+    "region", "cidrBlock", "availabilityZone", "availabilityZoneId", "mapPublicIpOnLaunch", "connectivityType", "destinationCidrBlock",
     "vpcEndpointType", "serviceName", "subnetIds", "privateDnsEnabled", "trafficType", "logDestinationType",
     "maxAggregationInterval", "retentionInDays", "enableKeyRotation", "deletionWindowInDays", "multiRegion",
     "isMultiRegionTrail", "enableLogFileValidation", "includeGlobalServiceEvents", "enable", "findingPublishingFrequency",

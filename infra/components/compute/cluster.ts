@@ -12,8 +12,8 @@ import { ControlPlane, createControlPlane } from "./controlPlane";
 import { createFargateProfiles } from "./fargate";
 import { kubeconfig } from "./kubeconfig";
 import { ManagedNodeGroup, createNodeGroups } from "./nodeGroups";
-import { PodIdentityContext, PodIdentityRole } from "./podIdentity";
-import { createWorkloadIdentities } from "./workloadIdentities";
+import { PodIdentityContext } from "./podIdentity";
+import { WorkloadIdentities, createWorkloadIdentities } from "./workloadIdentities";
 import { KarpenterPrerequisites, createKarpenterPrerequisites } from "./karpenter";
 import { createLoadBalancerControllerIdentity } from "./loadBalancerController";
 
@@ -62,6 +62,8 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string>;
     /** Workload name -> IAM role name, for layers that grant workloads access to their resources. */
     public readonly workloadRoleNames: Record<string, pulumi.Output<string>>;
+    /** IRSA workload name -> role ARN: the eks.amazonaws.com/role-arn annotation of its service account. */
+    public readonly irsaRoleArns: Record<string, pulumi.Output<string>>;
     /** The managed node groups' role (ECR pull policies name it). */
     public readonly nodeRoleArn: pulumi.Output<string>;
     /** /aws/eks/<cluster>/cluster, created before the cluster: the operations metric filters read it. */
@@ -124,7 +126,7 @@ export class Cluster extends pulumi.ComponentResource {
         const computeCapacity: pulumi.Resource[] = [...nodeGroups.map((g: ManagedNodeGroup) => g.nodeGroup), ...fargateProfiles];
         createAddons({ addons: compute.addons, naming, identity: podIdentity, phase: "afterNodes", dependsOn: computeCapacity });
 
-        const workloads: Map<string, PodIdentityRole> = createWorkloadIdentities(podIdentity, compute.workloadIdentities);
+        const workloads: WorkloadIdentities = createWorkloadIdentities(podIdentity, compute.workloadIdentities);
         if (compute.loadBalancerController.enabled) {
             createLoadBalancerControllerIdentity(podIdentity);
         }
@@ -139,7 +141,8 @@ export class Cluster extends pulumi.ComponentResource {
         this.oidcIssuerUrl = cluster.identities.apply((identities) => identities[0]?.oidcs?.[0]?.issuer ?? "");
         this.nodeSecurityGroupId = cluster.vpcConfig.apply((vpc) => vpc.clusterSecurityGroupId ?? "");
         this.kubeconfig = kubeconfig(clusterName, account.region, this.endpoint, this.certificateAuthorityData);
-        this.workloadRoleNames = Object.fromEntries([...workloads.entries()].map(([workload, role]: [string, PodIdentityRole]) => [workload, role.role.name]));
+        this.workloadRoleNames = Object.fromEntries([...workloads.roles.entries()].map(([workload, role]: [string, aws.iam.Role]) => [workload, role.name]));
+        this.irsaRoleArns = Object.fromEntries([...workloads.irsaRoles.entries()].map(([workload, role]: [string, aws.iam.Role]) => [workload, role.arn]));
 
         this.karpenterInterruptionQueueName = karpenter?.queue.name;
         this.nodeRoleArn = roles.node.arn;

@@ -63,6 +63,9 @@ export function createControlPlane(args: ControlPlaneArgs): ControlPlane {
         version: compute.kubernetesVersion,
         roleArn: args.clusterRoleArn,
         vpcConfig: {
+            // One private subnet per configured zone id; none in a zone EKS refuses (config check).
+            // EKS later accepts only subnets in the zones the cluster was created with (EKS User
+            // Guide, "VPC and subnet requirements"), so the zone list is fixed at creation.
             subnetIds: [...args.privateSubnetIds],
             securityGroupIds: [apiAccessSecurityGroup.id],
             endpointPrivateAccess: true,
@@ -83,8 +86,9 @@ export function createControlPlane(args: ControlPlaneArgs): ControlPlane {
         },
         // The program installs vpc-cni, kube-proxy and CoreDNS as managed add-ons; no unmanaged copies.
         bootstrapSelfManagedAddons: false,
-        // A version that lapses would otherwise move to extended support at six times the hourly price.
-        upgradePolicy: { supportType: "STANDARD" },
+        // The config check refuses a version past its end of standard support, so the pin moves
+        // before EKS would upgrade (STANDARD) or bill extended support (EXTENDED); see computeSchema.ts.
+        upgradePolicy: { supportType: compute.upgradePolicy },
         deletionProtection: args.protection.deletionProtection,
         tags: nameTagFor(naming, "eks"),
     }, {

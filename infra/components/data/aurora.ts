@@ -44,7 +44,7 @@ export function engineFamily(engineVersion: string): string {
 }
 
 /** Zone of the n-th instance (0 = writer): the writer in the first zone, each reader in the next one. */
-export function instanceZone(zones: readonly string[], index: number): string {
+export function instanceZone<T>(zones: readonly T[], index: number): T {
     return zones[index % zones.length];
 }
 
@@ -127,7 +127,7 @@ export function createAurora(ctx: DataContext, args: AuroraArgs): Aurora {
             engine: "aurora-postgresql",
             engineVersion: cluster.engineVersion,
             instanceClass,
-            availabilityZone: instanceZone(network.availabilityZones, index),
+            availabilityZone: instanceZone(network.availabilityZoneNames, index),
             publiclyAccessible: false,
             autoMinorVersionUpgrade: true,
             caCertIdentifier: RDS_CA,

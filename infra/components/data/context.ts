@@ -10,8 +10,10 @@ export type DataNaming = NamingContext;
 /** The network outputs the data tier builds on. */
 export interface DataNetwork {
     readonly vpcId: pulumi.Input<string>;
-    /** Zone names in the same order as privateSubnetIds (the network's subnet plan order). */
+    /** Zone ids (use1-az1) in the same order as privateSubnetIds (the subnet plan order): stable logical names. */
     readonly availabilityZones: readonly string[];
+    /** The same zones' names in this account (us-east-1c), same order: for RDS instance placement, which takes names. */
+    readonly availabilityZoneNames: readonly pulumi.Input<string>[];
     readonly privateSubnetIds: readonly pulumi.Input<string>[];
     readonly databaseSubnetIds: readonly pulumi.Input<string>[];
     readonly rdsSubnetGroupName: pulumi.Input<string>;

@@ -22,7 +22,7 @@ export function createInternetEgress(
     }, { parent });
 
     for (const publicSubnet of ofTier(subnets, "public")) {
-        new aws.ec2.Route(`public-${publicSubnet.availabilityZone}-internet`, {
+        new aws.ec2.Route(`public-${publicSubnet.availabilityZoneId}-internet`, {
             routeTableId: publicSubnet.routeTable.id,
             destinationCidrBlock: ANYWHERE_IPV4,
             gatewayId: internetGateway.id,
@@ -32,7 +32,7 @@ export function createInternetEgress(
     const natZones: string[] = natGatewayZones(config);
     const natGateways = new Map<string, aws.ec2.NatGateway>();
     for (const zone of natZones) {
-        const publicSubnet: TierSubnet = ofTier(subnets, "public").find((s: TierSubnet) => s.availabilityZone === zone)!;
+        const publicSubnet: TierSubnet = ofTier(subnets, "public").find((s: TierSubnet) => s.availabilityZoneId === zone)!;
         const address = new aws.ec2.Eip(`nat-${zone}`, { domain: "vpc", tags: nameTag(config, `nat-${zone}`) }, { parent });
         natGateways.set(zone, new aws.ec2.NatGateway(`nat-${zone}`, {
             allocationId: address.id,
@@ -43,9 +43,9 @@ export function createInternetEgress(
     }
 
     for (const privateSubnet of ofTier(subnets, "private")) {
-        const nat: aws.ec2.NatGateway | undefined = natGateways.get(privateSubnet.availabilityZone) ?? natGateways.get(natZones[0]);
+        const nat: aws.ec2.NatGateway | undefined = natGateways.get(privateSubnet.availabilityZoneId) ?? natGateways.get(natZones[0]);
         if (nat) {
-            new aws.ec2.Route(`private-${privateSubnet.availabilityZone}-nat`, {
+            new aws.ec2.Route(`private-${privateSubnet.availabilityZoneId}-nat`, {
                 routeTableId: privateSubnet.routeTable.id,
                 destinationCidrBlock: ANYWHERE_IPV4,
                 natGatewayId: nat.id,
@@ -60,7 +60,7 @@ export function createInternetEgress(
  * first listed, so reordering the zone list never moves (and replaces) it.
  */
 export function natGatewayZones(config: PlatformConfig): string[] {
-    const zones: string[] = [...config.availabilityZones].sort();
+    const zones: string[] = [...config.availabilityZoneIds].sort();
     switch (config.network.natStrategy) {
         case "none":
             return [];

@@ -31,6 +31,11 @@ export class Network extends pulumi.ComponentResource {
     public readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     public readonly flowLogGroupName: pulumi.Output<string>;
+    /**
+     * The zone names (us-east-1c) the configured zone ids have in this account, in config order:
+     * read from the database subnets, for services that take a name (RDS instance placement).
+     */
+    public readonly availabilityZoneNames: pulumi.Output<string>[];
     /** Zone -> NAT gateway id (empty with natStrategy none): the operations alarms watch their port allocation. */
     public readonly natGatewayIds: Readonly<Record<string, pulumi.Output<string>>>;
 
@@ -78,6 +83,7 @@ export class Network extends pulumi.ComponentResource {
         this.publicSubnetIds = ofTier(subnets, "public").map((s: TierSubnet) => s.subnet.id);
         this.privateSubnetIds = ofTier(subnets, "private").map((s: TierSubnet) => s.subnet.id);
         this.databaseSubnetIds = databaseSubnetIds;
+        this.availabilityZoneNames = ofTier(subnets, "database").map((s: TierSubnet) => s.subnet.availabilityZone);
         this.rdsSubnetGroupName = rdsSubnetGroup.name;
         this.elastiCacheSubnetGroupName = elastiCacheSubnetGroup.name;
         this.endpointSecurityGroupId = endpoints.securityGroup.id;

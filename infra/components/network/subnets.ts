@@ -17,14 +17,16 @@ const KUBERNETES_ROLE_TAGS: Readonly<Record<SubnetTier, Record<string, string>>>
 /** One subnet and its route table; route tables are per tier and zone so a zone can fail alone. */
 export interface TierSubnet {
     readonly tier: SubnetTier;
-    readonly availabilityZone: string;
+    /** Zone id such as use1-az1 (what config names; the zone name differs per account). */
+    readonly availabilityZoneId: string;
     readonly subnet: aws.ec2.Subnet;
     readonly routeTable: aws.ec2.RouteTable;
 }
 
 /**
  * Creates the planned subnets with one route table each. Logical names carry the tier and zone
- * name, never a list index, so reordering zones in config changes nothing.
+ * id, never a list index, so reordering zones in config changes nothing. Subnets are placed by
+ * zone id (availabilityZoneId), so the same config means the same physical zones in every account.
  */
 export function createTierSubnets(
     config: PlatformConfig,
@@ -33,11 +35,11 @@ export function createTierSubnets(
     parent: pulumi.Resource,
 ): TierSubnet[] {
     return plan.map((planned: PlannedSubnet) => {
-        const key = `${planned.tier}-${planned.availabilityZone}`;
+        const key = `${planned.tier}-${planned.availabilityZoneId}`;
         const subnet = new aws.ec2.Subnet(key, {
             vpcId: vpc.id,
             cidrBlock: planned.cidrBlock,
-            availabilityZone: planned.availabilityZone,
+            availabilityZoneId: planned.availabilityZoneId,
             // Nothing gets a public IP by accident: NAT gateways and load balancers bring their own addresses.
             mapPublicIpOnLaunch: false,
             tags: { ...nameTag(config, key), Tier: planned.tier, ...KUBERNETES_ROLE_TAGS[planned.tier] },
@@ -47,7 +49,7 @@ export function createTierSubnets(
             tags: { ...nameTag(config, key), Tier: planned.tier },
         }, { parent });
         new aws.ec2.RouteTableAssociation(key, { subnetId: subnet.id, routeTableId: routeTable.id }, { parent });
-        return { tier: planned.tier, availabilityZone: planned.availabilityZone, subnet, routeTable };
+        return { tier: planned.tier, availabilityZoneId: planned.availabilityZoneId, subnet, routeTable };
     });
 }
 

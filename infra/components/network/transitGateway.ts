@@ -28,7 +28,7 @@ export function attachTransitGateway(
     }, { parent });
     for (const subnet of privateSubnets) {
         for (const destination of settings.destinationCidrs) {
-            new aws.ec2.Route(`private-${subnet.availabilityZone}-tgw-${destination.replace("/", "-")}`, {
+            new aws.ec2.Route(`private-${subnet.availabilityZoneId}-tgw-${destination.replace("/", "-")}`, {
                 routeTableId: subnet.routeTable.id,
                 destinationCidrBlock: destination,
                 transitGatewayId: settings.transitGatewayId,
