@@ -4,6 +4,7 @@ import { AppBucketConfig, BucketLifecycleConfig } from "../../config/dataConfig"
 import { ProtectionConfig } from "../../config/platformConfig";
 import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { makeBucketPrivate } from "../security/privateBucket";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -34,16 +35,7 @@ export interface ReplicationPolicyInput {
 
 /** S3 may assume the replication role only for this account's source bucket. */
 export function replicationTrustPolicy(accountId: string, sourceBucketArn: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "S3Replication",
-            Effect: "Allow",
-            Principal: { Service: "s3.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": sourceBucketArn } },
-        }],
-    };
+    return serviceTrustPolicy("S3Replication", "s3.amazonaws.com", { "aws:SourceAccount": accountId, "aws:SourceArn": sourceBucketArn });
 }
 
 /** Read from the source bucket, write to the replica, decrypt/encrypt only through S3 in each region. */
