@@ -79,7 +79,10 @@ function keyUserStatement(ctx: KeyPolicyContext, slots: KeySlotValues, user: Key
     const actions: string | string[] = user.actions.length === 1 ? user.actions[0] : [...user.actions];
     switch (user.caller.kind) {
         case "service": {
-            const principal: string = user.caller.service.replace("{region}", ctx.region).replace(/amazonaws\.com$/, ctx.dnsSuffix);
+            // Regional principals (CloudWatch Logs) carry the partition's DNS suffix; global ones are amazonaws.com everywhere.
+            const principal: string = user.caller.service.includes("{region}")
+                ? user.caller.service.replace("{region}", ctx.region).replace(/amazonaws\.com$/, ctx.dnsSuffix)
+                : user.caller.service;
             // Actions and conditions are checked against SERVICE_PRINCIPALS: an undocumented condition throws.
             return serviceStatement({
                 sid: user.sid,
@@ -100,7 +103,7 @@ function keyUserStatement(ctx: KeyPolicyContext, slots: KeySlotValues, user: Key
                 Resource: THIS_KEY,
                 Condition: grouped([
                     { operator: "StringEquals", key: "kms:CallerAccount", value: ctx.accountId },
-                    { operator: "StringEquals", key: "kms:ViaService", value: user.caller.services.length === 1 ? viaService(ctx, user.caller.services[0]) : user.caller.services.map((service: string) => viaService(ctx, service)) },
+                    { operator: "StringEquals", key: "kms:ViaService", value: user.caller.services.map((service: string) => viaService(ctx, service)) },
                     ...extra,
                 ]),
             };
