@@ -1,0 +1,3 @@
+import { describeServicePrincipalContracts } from "./servicePrincipalAssertions";
+
+describeServicePrincipalContracts("dev");
