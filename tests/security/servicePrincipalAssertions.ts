@@ -49,7 +49,7 @@ export function undocumentedConditions(document: unknown, context: PrincipalCont
         for (const principal of servicesOf(statement)) {
             const actions: string[] = actionsOf(statement);
             const rows: ServicePrincipalUse[] = documentedUses(principal, context, actions);
-            const at = `${where} ${String(statement.Sid ?? "")}`.trim();
+            const at = `${where} ${typeof statement.Sid === "string" ? statement.Sid : ""}`.trim();
             if (rows.length === 0) {
                 findings.push({ where: at, principal, problem: `no SERVICE_PRINCIPALS row for ${principal} (${context}) performing ${actions.join(", ")}` });
                 continue;
@@ -152,7 +152,8 @@ export function wiredCallers(result: StackRunResult): WiredCaller[] {
         }
     }
     for (const subscription of result.ofType("aws:sns/topicSubscription:TopicSubscription")) {
-        const redrive = subscription.inputs.redrivePolicy ? JSON.parse(String(subscription.inputs.redrivePolicy)).deadLetterTargetArn : undefined;
+        const redrivePolicy: unknown = subscription.inputs.redrivePolicy;
+        const redrive: unknown = typeof redrivePolicy === "string" ? (JSON.parse(redrivePolicy) as { deadLetterTargetArn?: string }).deadLetterTargetArn : undefined;
         for (const arn of [subscription.inputs.protocol === "sqs" ? subscription.inputs.endpoint : undefined, redrive]) {
             const queue = queueByArn(arn);
             if (queue) {
