@@ -192,12 +192,12 @@ export function wiredCallers(result: StackRunResult): WiredCaller[] {
     return callers;
 }
 
-/** The class tests for one recorded stack. */
-export function describeServicePrincipalContracts(stack: string): void {
+/** The class tests for one stack (a committed stack by name, or any run). */
+export function describeServicePrincipalContracts(stack: string, run: () => Promise<StackRunResult> = () => runStack(stack), expectedCallers: readonly string[] = []): void {
     describe(`service principals and key callers (${stack})`, () => {
         let result: StackRunResult;
         beforeAll(async () => {
-            result = await runStack(stack);
+            result = await run();
         });
 
         it("every trust and key-policy statement for a service principal carries only the conditions AWS documents for that service and action", () => {
@@ -212,6 +212,9 @@ export function describeServicePrincipalContracts(stack: string): void {
             // The walk must find the callers this platform has, or it proves nothing.
             expect(callers.some((c) => c.caller === "cloudtrail.amazonaws.com")).toBe(true);
             expect(callers.some((c) => c.caller.startsWith("logs."))).toBe(true);
+            for (const expected of expectedCallers) {
+                expect(callers.some((c) => c.caller.includes(expected)), expected).toBe(true);
+            }
             const missing: string[] = callers.flatMap((c) => {
                 const statements = policyDocument(c.key.inputs.policy).Statement;
                 return c.actions.filter((action) => !c.allowed(statements, action)).map((action) => `${c.resource} -> key ${c.key.name}: ${c.caller} lacks ${action}`);
