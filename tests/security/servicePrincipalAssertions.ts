@@ -74,6 +74,22 @@ export function allFindings(result: StackRunResult): UndocumentedCondition[] {
     return [...roles, ...keys];
 }
 
+/** Resource-policy types and the property holding their document. */
+const RESOURCE_POLICIES: readonly [string, string][] = [
+    ["aws:s3/bucketPolicy:BucketPolicy", "policy"],
+    ["aws:sqs/queuePolicy:QueuePolicy", "policy"],
+    ["aws:sns/topicPolicy:TopicPolicy", "policy"],
+    ["aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "policyDocument"],
+    ["aws:ecr/repositoryPolicy:RepositoryPolicy", "policy"],
+];
+
+/** Every bucket, queue, topic, log and repository policy of a stack (the same check, resource context). */
+export function resourcePolicyFindings(result: StackRunResult): UndocumentedCondition[] {
+    return RESOURCE_POLICIES.flatMap(([type, property]) => result.ofType(type)
+        .filter((resource: RecordedResource) => typeof resource.inputs[property] === "string" || typeof resource.inputs[property] === "object")
+        .flatMap((resource: RecordedResource) => undocumentedConditions(resource.inputs[property], "resource", `${type.split(":").pop()} ${resource.name}`)));
+}
+
 // ---- Key callers: what the stack wires must be allowed by the key it wires ----------------------
 
 /** Does the statement list grant `action` (wildcards allowed) to the service principal (exact name or a regional pattern)? */
@@ -205,6 +221,11 @@ export function describeServicePrincipalContracts(stack: string, run: () => Prom
             expect(roles.length).toBeGreaterThan(5);
             expect(result.ofType("aws:kms/key:Key").length).toBeGreaterThan(3);
             expect(allFindings(result).map((f) => `${f.where}: ${f.principal}: ${f.problem}`)).toEqual([]);
+        });
+
+        it("every bucket, queue, topic and log resource-policy statement for a service principal carries only documented conditions", () => {
+            expect(result.ofType("aws:s3/bucketPolicy:BucketPolicy").length).toBeGreaterThan(0);
+            expect(resourcePolicyFindings(result).map((f) => `${f.where}: ${f.principal}: ${f.problem}`)).toEqual([]);
         });
 
         it("every KMS caller the stack wires (trail, log groups, bus, archive, queue and topic producers, Config, node volumes) may use its key", () => {
