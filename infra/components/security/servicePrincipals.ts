@@ -117,7 +117,7 @@ export const SERVICE_PRINCIPALS: readonly ServicePrincipalUse[] = [
         use: "RDS enhanced monitoring role",
         actions: ASSUME,
         conditions: [SOURCE_ACCOUNT, SOURCE_ARN_LIKE],
-        source: "Amazon RDS/Aurora User Guide, \"Setting up and enabling Enhanced Monitoring\" (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Monitoring.OS.Enabling.html): confused-deputy example with aws:SourceArn and aws:SourceAccount",
+        source: "Amazon RDS/Aurora User Guide, \"Setting up and enabling Enhanced Monitoring\", section \"Protecting against the confused deputy problem\" (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html#USER_Monitoring.OS.confused-deputy): aws:SourceArn and aws:SourceAccount in the monitoring role's trust",
     },
     {
         principal: "backup.amazonaws.com",
@@ -133,8 +133,9 @@ export const SERVICE_PRINCIPALS: readonly ServicePrincipalUse[] = [
         context: "trust",
         use: "S3 replication role",
         actions: ASSUME,
-        conditions: [SOURCE_ACCOUNT, SOURCE_ARN_LIKE],
-        source: "Amazon S3 User Guide, \"Setting up permissions for live replication\" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html): confused-deputy example with aws:SourceAccount and aws:SourceArn (the source bucket)",
+        conditions: [],
+        source: "Amazon S3 User Guide, \"Setting up permissions for live replication\" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html): the replication role trusts s3.amazonaws.com",
+        note: "No confused-deputy key for the replication role could be confirmed in the stored S3 documentation, so none is written (a key S3 does not send stops replication silently). The role is only usable through iam:PassRole in this account's PutBucketReplication, which IAM never allows across accounts.",
     },
     {
         principal: "events.amazonaws.com",
