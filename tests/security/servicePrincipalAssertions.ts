@@ -223,6 +223,16 @@ export function describeServicePrincipalContracts(stack: string, run: () => Prom
             expect(allFindings(result).map((f) => `${f.where}: ${f.principal}: ${f.problem}`)).toEqual([]);
         });
 
+        it("no Pod Identity association whose role is narrowed by session tags turns the session tags off", () => {
+            for (const association of result.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation")) {
+                const role = result.ofType("aws:iam/role:Role").find((r: RecordedResource) => r.outputs.arn === association.inputs.roleArn);
+                expect(role, association.name).toBeDefined();
+                if (JSON.stringify(role!.inputs.assumeRolePolicy).includes("aws:RequestTag/")) {
+                    expect(association.inputs.disableSessionTags, association.name).not.toBe(true);
+                }
+            }
+        });
+
         it("every bucket, queue, topic and log resource-policy statement for a service principal carries only documented conditions", () => {
             expect(result.ofType("aws:s3/bucketPolicy:BucketPolicy").length).toBeGreaterThan(0);
             expect(resourcePolicyFindings(result).map((f) => `${f.where}: ${f.principal}: ${f.problem}`)).toEqual([]);
