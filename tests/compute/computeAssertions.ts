@@ -138,7 +138,7 @@ export function describeCompute(expected: ComputeExpectations): void {
                 expect(cluster().inputs.deletionProtection).toBe(expected.deletionProtection);
             });
 
-            it("runs as a role trusted by EKS for this cluster only, with only AmazonEKSClusterPolicy", () => {
+            it("runs as a role trusted by EKS (no confused-deputy condition: EKS documents none for the cluster role), with only AmazonEKSClusterPolicy", () => {
                 const role: RecordedResource = result.get(C.role, "eks-cluster");
                 expect(cluster().inputs.roleArn).toBe(role.outputs.arn);
                 expect(statements(role, "assumeRolePolicy")).toEqual([{
@@ -146,7 +146,6 @@ export function describeCompute(expected: ComputeExpectations): void {
                     Effect: "Allow",
                     Principal: { Service: "eks.amazonaws.com" },
                     Action: ["sts:AssumeRole", "sts:TagSession"],
-                    Condition: { StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID }, ArnLike: { "aws:SourceArn": clusterArn } },
                 }]);
                 expect(attachedPolicies("eks-cluster")).toEqual(["AmazonEKSClusterPolicy"]);
                 for (const attachment of result.ofType(C.attachment).filter((a) => a.name.startsWith("eks-cluster-"))) {
@@ -269,10 +268,13 @@ export function describeCompute(expected: ComputeExpectations): void {
                     expect([...(profile.inputs.subnetIds as unknown[])].sort()).toEqual(privateSubnetIds().sort());
                     expect(profile.inputs.podExecutionRoleArn).toBe(role.outputs.arn);
                 }
-                expect(statements(role, "assumeRolePolicy")[0]).toMatchObject({
+                // The EKS User Guide's pod execution role trust: ArnLike aws:SourceArn on this cluster's profiles, nothing else.
+                expect(statements(role, "assumeRolePolicy")[0]).toEqual({
+                    Sid: "EksFargatePods",
+                    Effect: "Allow",
                     Principal: { Service: "eks-fargate-pods.amazonaws.com" },
+                    Action: "sts:AssumeRole",
                     Condition: {
-                        StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID },
                         ArnLike: { "aws:SourceArn": `arn:aws:eks:us-east-1:${FAKE_ACCOUNT_ID}:fargateprofile/${expected.clusterName}/*` },
                     },
                 });
@@ -327,16 +329,26 @@ export function describeCompute(expected: ComputeExpectations): void {
                 expect(statements(policy, "policy").flatMap((st) => [st.Action].flat() as string[]).some((action) => action.includes("*"))).toBe(false);
             });
 
-            it("trusts every Pod Identity role to EKS Pod Identity of this cluster only", () => {
+            it("trusts every Pod Identity role to EKS Pod Identity of this cluster and its association's service account (session tags)", () => {
                 const podRoles: RecordedResource[] = result.all(C.role).filter((r) => r.name.endsWith("-pod") && r.name !== "eks-fargate-pod");
                 expect(podRoles.length).toBeGreaterThanOrEqual(4);
+                const associations: RecordedResource[] = result.all("aws:eks/podIdentityAssociation:PodIdentityAssociation");
                 for (const role of podRoles) {
+                    const association: RecordedResource | undefined = associations.find((a) => a.inputs.roleArn === role.outputs.arn);
+                    expect(association, role.name).toBeDefined();
                     expect(statements(role, "assumeRolePolicy"), role.name).toEqual([{
                         Sid: "EksPodIdentity",
                         Effect: "Allow",
                         Principal: { Service: "pods.eks.amazonaws.com" },
                         Action: ["sts:AssumeRole", "sts:TagSession"],
-                        Condition: { StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID }, ArnEquals: { "aws:SourceArn": clusterArn } },
+                        // EKS User Guide pod-id-role / pod-id-abac; aws:SourceArn is not documented for Pod Identity.
+                        Condition: {
+                            StringEquals: {
+                                "aws:RequestTag/eks-cluster-arn": clusterArn,
+                                "aws:RequestTag/kubernetes-namespace": association!.inputs.namespace,
+                                "aws:RequestTag/kubernetes-service-account": association!.inputs.serviceAccount,
+                            },
+                        },
                     }]);
                 }
             });

@@ -39,14 +39,20 @@ describe("EFS CSI driver (standalone program)", () => {
         expect(run.resources.filter((r) => r.type === "aws:eks/addon:Addon")).toHaveLength(1);
     });
 
-    it("role trusted only by EKS Pod Identity for this account and this cluster", () => {
+    it("role trusted only by EKS Pod Identity for this cluster and the controller's service account (session tags)", () => {
         const role = get("aws:iam/role:Role");
         expect(policyDocument(role.inputs.assumeRolePolicy).Statement).toEqual([{
             Sid: "EksPodIdentity",
             Effect: "Allow",
             Principal: { Service: "pods.eks.amazonaws.com" },
             Action: ["sts:AssumeRole", "sts:TagSession"],
-            Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnEquals: { "aws:SourceArn": CLUSTER_ARN } },
+            Condition: {
+                StringEquals: {
+                    "aws:RequestTag/eks-cluster-arn": CLUSTER_ARN,
+                    "aws:RequestTag/kubernetes-namespace": "kube-system",
+                    "aws:RequestTag/kubernetes-service-account": "efs-csi-controller-sa",
+                },
+            },
         }]);
         const attachments = run.resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
         expect(attachments.map((a) => [a.inputs.role, a.inputs.policyArn])).toEqual([[role.outputs.name, "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"]]);

@@ -72,7 +72,7 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                 expect(key.inputs).toMatchObject({ enableKeyRotation: true });
                 expect(key.protect).toBe(expected.protect);
                 const use = statements(key).find((s) => s.Sid === "AllowEcrGrants")!;
-                expect(use.Condition).toEqual({ StringEquals: { "kms:CallerAccount": A, "kms:ViaService": "ecr.us-east-1.amazonaws.com" }, Bool: { "kms:GrantIsForAWSResource": "true" } });
+                expect(use.Condition).toEqual({ StringEquals: { "kms:CallerAccount": A, "kms:ViaService": ["ecr.us-east-1.amazonaws.com"] }, Bool: { "kms:GrantIsForAWSResource": "true" } });
             });
 
             for (const r of expected.repositories) {
@@ -195,10 +195,10 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                 expect(mappings).toEqual(argo.roles);
             });
 
-            it("its role trusts capabilities.eks.amazonaws.com for this account and may only pull this stack's artifacts", () => {
+            it("its role trusts capabilities.eks.amazonaws.com (EKS documents no condition for it) and may only pull this stack's artifacts", () => {
                 expect(statements(get(D.role, "argocd"), "assumeRolePolicy")).toEqual([{
                     Sid: "AllowEksCapabilities", Effect: "Allow", Principal: { Service: "capabilities.eks.amazonaws.com" },
-                    Action: ["sts:AssumeRole", "sts:TagSession"], Condition: { StringEquals: { "aws:SourceAccount": A } },
+                    Action: ["sts:AssumeRole", "sts:TagSession"],
                 }]);
                 expect(statements(get(D.rolePolicy, "argocd")).find((s) => s.Sid === "PullStackArtifacts")?.Resource).toBe(`arn:aws:ecr:us-east-1:${A}:repository/${prefix}/*`);
             });

@@ -148,7 +148,7 @@ export function describeEdge(expected: EdgeExpectations): void {
                 expect(bySid(key, "AllowCloudFrontOriginAccessControlDecrypt")).toMatchObject({
                     Principal: { Service: "cloudfront.amazonaws.com" }, Action: "kms:Decrypt", Condition: { StringEquals: { "aws:SourceArn": distributionArn() } },
                 });
-                expect(bySid(key, "AllowS3ForAccountCallers").Condition).toEqual({ StringEquals: { "kms:CallerAccount": FAKE_ACCOUNT_ID, "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
+                expect(bySid(key, "AllowS3ForAccountCallers").Condition).toEqual({ StringEquals: { "kms:CallerAccount": FAKE_ACCOUNT_ID, "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } });
             });
             it("the edge key is a us-east-1 key for CloudWatch Logs of this account only", () => {
                 const key: RecordedResource = get(E.key, "edge");

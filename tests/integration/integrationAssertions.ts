@@ -157,25 +157,28 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 ]) {
                     const sid = `Allow${service.charAt(0).toUpperCase()}${service.slice(1)}Use`;
                     expect(byId.get(sid)?.Condition, sid).toEqual({
-                        StringEquals: { "kms:CallerAccount": A, "kms:ViaService": `${service}.${R}.amazonaws.com` },
+                        StringEquals: { "kms:CallerAccount": A, "kms:ViaService": [`${service}.${R}.amazonaws.com`] },
                         ArnLike: { [contextKey]: arn },
                     });
                     expect(byId.get(sid)?.Action).not.toContain("kms:CreateGrant");
                 }
             });
 
-            it("lets EventBridge and SNS encrypt only for this bus, these rules and these topics (aws:SourceArn)", () => {
+            it("lets EventBridge use it for this bus and archive (DescribeKey; data keys by the bus encryption context) and EventBridge and SNS encrypt only into this stack's queues", () => {
                 const byId = new Map(statements(key()).map((s) => [s.Sid, s]));
+                // EventBridge "Authorizing EventBridge to use a customer managed key": DescribeKey without condition.
+                expect(byId.get("AllowEventBridgeDescribeKey")).toEqual({
+                    Sid: "AllowEventBridgeDescribeKey", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "kms:DescribeKey", Resource: "*",
+                });
                 expect(byId.get("AllowEventBridgeBus")).toMatchObject({
-                    Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-                    Condition: { StringEquals: { "aws:SourceAccount": A }, ArnEquals: { "aws:SourceArn": [busArn, `arn:aws:events:${R}:${A}:archive/${prefix}-events`] } },
+                    Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt", "kms:ReEncrypt*"],
+                    Condition: { StringEquals: { "kms:EncryptionContext:aws:events:event-bus:arn": busArn } },
                 });
-                expect(byId.get("AllowEventBridgeRulesIntoQueues")?.Condition).toEqual({
-                    StringEquals: { "aws:SourceAccount": A },
-                    ArnEquals: { "aws:SourceArn": expected.rules.map((r) => ruleArn(r.name, r.onDefaultBus)) },
-                });
+                const queues = `arn:aws:sqs:${R}:${A}:${prefix}-*`;
+                expect(byId.get("AllowEventBridgeRulesIntoQueues")?.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:sqs:arn": queues } });
                 expect(byId.get("AllowSnsIntoQueues")?.Condition).toEqual({
-                    StringEquals: { "aws:SourceAccount": A }, ArnEquals: { "aws:SourceArn": expected.topics.map((t) => topicArn(t.name)) },
+                    ArnLike: { "kms:EncryptionContext:aws:sqs:arn": queues },
+                    StringEquals: { "aws:SourceAccount": A, "aws:SourceArn": expected.topics.map((t) => topicArn(t.name)) },
                 });
             });
         });
@@ -345,10 +348,9 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect(get(I.function, `fn-${f.name}`).dependencies).toContain(get(I.logGroup, `fn-${f.name}`).urn);
                 });
 
-                it(`${prefix}-${f.name}: its role trusts Lambda for this function only and holds exactly the wired statements`, () => {
+                it(`${prefix}-${f.name}: its role trusts Lambda (no condition: Lambda documents none for execution roles) and holds exactly the wired statements`, () => {
                     expect(statements(get(I.role, `fn-${f.name}`), "assumeRolePolicy")).toEqual([{
                         Sid: "AllowServiceAssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole",
-                        Condition: { StringEquals: { "aws:SourceAccount": A }, ArnLike: { "aws:SourceArn": [functionArn(f.name)] } },
                     }]);
                     const policy: Statement[] = statements(get(I.rolePolicy, `fn-${f.name}`));
                     expect(policy.map((s) => s.Sid)).toEqual(f.policySids);

@@ -185,6 +185,7 @@ export function describeNetwork(stack: string, expected: NetworkExpectations): v
             const role: RecordedResource = result.get("aws:iam/role:Role", "flow-logs");
             const trust = policyDocument(role.inputs.assumeRolePolicy);
             expect(trust.Statement).toEqual([{
+                Sid: "VpcFlowLogs",
                 Effect: "Allow",
                 Principal: { Service: "vpc-flow-logs.amazonaws.com" },
                 Action: "sts:AssumeRole",

@@ -141,12 +141,14 @@ export function describeOperations(expected: OperationsExpectations): void {
                 expect(get(O.topic, "alarms").inputs).toMatchObject({ name: `${prefix}-alarms`, kmsMasterKeyId: key.outputs.arn });
                 expect(key.inputs).toMatchObject({ enableKeyRotation: true });
                 expect(key.protect).toBe(expected.protect);
-                const statement = bySid(policyDocument(key.inputs.policy).Statement, "AllowAlarmPublishers");
-                expect(statement).toEqual({
-                    Sid: "AllowAlarmPublishers", Effect: "Allow",
-                    Principal: { Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"] },
-                    Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID } },
-                });
+                // One statement per publisher, each from its row in KEY_USERS / SERVICE_PRINCIPALS.
+                for (const [sid, service] of [["AllowCloudwatchPublish", "cloudwatch"], ["AllowBudgetsPublish", "budgets"], ["AllowCostalertsPublish", "costalerts"]]) {
+                    expect(bySid(policyDocument(key.inputs.policy).Statement, sid)).toEqual({
+                        Sid: sid, Effect: "Allow",
+                        Principal: { Service: `${service}.amazonaws.com` },
+                        Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID } },
+                    });
+                }
             });
             it("TLS-only topic policy; publishers pinned to this account", () => {
                 const statements = policyDocument(get(O.topicPolicy, "alarms").inputs.policy).Statement;

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { nameTagFor, physicalName } from "../../platform/naming";
+import { keyPolicyFor } from "../security/keyPolicies";
 import { PolicyDocument, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 import { ClusterIdentity, documentFor, managedPolicyArn } from "./clusterContext";
 import { NODE_ROLE_POLICIES } from "./clusterRoles";
@@ -37,34 +38,13 @@ function ruleArns(identity: ClusterIdentity): string[] {
     return INTERRUPTION_EVENTS.map((event) => `arn:${identity.partition}:events:${identity.region}:${identity.accountId}:rule/${ruleName(identity, event.slug)}`);
 }
 
-/** EventBridge may encrypt into the queues for our rules only; Karpenter reads through SQS only. */
-export function interruptionKeyPolicy(identity: ClusterIdentity): PolicyDocument {
-    return policyDocument([
-        {
-            Sid: "EnableAccountIamPolicies",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${identity.partition}:iam::${identity.accountId}:root` },
-            // The AWS default statement: without it no IAM policy could grant use and the key could become unmanageable.
-            Action: "kms:*",
-            Resource: "*",
-        },
-        {
-            Sid: "AllowEventBridgeRules",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-            Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": identity.accountId }, ArnEquals: { "aws:SourceArn": ruleArns(identity) } },
-        },
-        {
-            Sid: "AllowSqsConsumers",
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-            Resource: "*",
-            Condition: { StringEquals: { "kms:CallerAccount": identity.accountId, "kms:ViaService": `sqs.${identity.region}.amazonaws.com` } },
-        },
-    ]);
+/**
+ * EventBridge may encrypt into the interruption queue and its dead-letter queue (SQS encryption
+ * context of those two queues); Karpenter reads through SQS only. Derived from KEY_USERS.
+ */
+export function interruptionKeyPolicy(identity: ClusterIdentity, queueNames: readonly string[]): PolicyDocument {
+    const queueArns: string[] = queueNames.map((name: string) => `arn:${identity.partition}:sqs:${identity.region}:${identity.accountId}:${name}`);
+    return keyPolicyFor("karpenter-interruption", { ...identity, dnsSuffix: "amazonaws.com" }, { interruptionQueues: queueArns });
 }
 
 /** Only our EventBridge rules may send; nothing may use the queue without TLS. */
@@ -95,7 +75,7 @@ export function createKarpenterPrerequisites(args: KarpenterArgs): KarpenterPrer
         description: `${naming.prefix} Karpenter interruption queue`,
         enableKeyRotation: true,
         deletionWindowInDays: args.kmsDeletionWindowInDays,
-        policy: documentFor(identity, interruptionKeyPolicy),
+        policy: documentFor(identity, (resolved: ClusterIdentity) => interruptionKeyPolicy(resolved, [physicalName(naming, "karpenter-interruption"), physicalName(naming, "karpenter-interruption-dlq")])),
         tags: nameTagFor(naming, "karpenter-interruption"),
     }, { parent, protect: args.protection.protectStatefulResources, retainOnDelete: args.protection.retainOnDelete });
 

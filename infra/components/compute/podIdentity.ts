@@ -31,8 +31,8 @@ export interface PodIdentityContext {
 }
 
 /**
- * A role trusted only by EKS Pod Identity for this cluster, its permissions, and the association
- * that binds it to exactly one namespace and service account.
+ * A role trusted only by EKS Pod Identity for this cluster and this namespace and service account
+ * (session tags, trustPolicies.ts), its permissions, and the association that binds it to them.
  */
 export function createPodIdentityRole(ctx: PodIdentityContext, spec: PodIdentitySpec): PodIdentityRole {
     const { parent } = ctx;
@@ -40,7 +40,7 @@ export function createPodIdentityRole(ctx: PodIdentityContext, spec: PodIdentity
     const role = new aws.iam.Role(`${spec.slug}-pod`, {
         name: roleName,
         description: spec.description,
-        assumeRolePolicy: documentFor(ctx.identity, podIdentityTrust),
+        assumeRolePolicy: documentFor(ctx.identity, (identity: ClusterIdentity) => podIdentityTrust(identity, { namespace: spec.namespace, serviceAccount: spec.serviceAccount })),
         tags: nameTagFor(ctx.naming, `${spec.slug}-pod`),
     }, { parent });
 

@@ -1,72 +1,58 @@
-import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { PolicyDocument } from "../security/policyDocument";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { ClusterIdentity, clusterArn, fargateProfileArnPattern } from "./clusterContext";
 
 /**
- * Trust policies of the compute layer. Each names its service principal and, where the service
- * supplies them, the confused-deputy conditions aws:SourceAccount and aws:SourceArn.
+ * Trust policies of the compute layer. Each names its service principal and carries only the
+ * conditions AWS documents for it (SERVICE_PRINCIPALS in security/servicePrincipals.ts): a condition
+ * the service does not send locks it out.
  */
 
-/** EKS assumes the cluster role for this cluster only (EKS confused-deputy guidance). */
-export function clusterRoleTrust(identity: ClusterIdentity): PolicyDocument {
-    return policyDocument([{
-        Sid: "EksControlPlane",
-        Effect: "Allow",
-        Principal: { Service: "eks.amazonaws.com" },
-        Action: ["sts:AssumeRole", "sts:TagSession"],
-        Condition: {
-            StringEquals: { "aws:SourceAccount": identity.accountId },
-            ArnLike: { "aws:SourceArn": clusterArn(identity) },
-        },
-    }]);
+/**
+ * EKS assumes the cluster role. The EKS User Guide's cluster role trust has no condition, and EKS
+ * documents no confused-deputy key for it, so none is written.
+ */
+export function clusterRoleTrust(): PolicyDocument {
+    return serviceTrustPolicy("EksControlPlane", "eks.amazonaws.com");
 }
 
 /**
  * EC2 assumes the node role for the instances the node groups launch. EC2 passes no source
- * account or ARN when it fetches instance-profile credentials, so a SourceArn/SourceAccount
- * condition would lock every node out; the role is reachable only through this cluster's
- * instance profiles, which EKS creates for its node groups.
+ * account or ARN when it fetches instance-profile credentials; the role is reachable only through
+ * this cluster's instance profiles, which EKS creates for its node groups.
  */
 export function nodeRoleTrust(): PolicyDocument {
-    return policyDocument([{
-        Sid: "Ec2Nodes",
-        Effect: "Allow",
-        Principal: { Service: "ec2.amazonaws.com" },
-        Action: "sts:AssumeRole",
-    }]);
+    return serviceTrustPolicy("Ec2Nodes", "ec2.amazonaws.com");
 }
 
-/** Fargate runs pods of this cluster's profiles only. */
+/** Fargate runs pods of this cluster's profiles only: aws:SourceArn on the profile ARNs, as the EKS User Guide shows. */
 export function fargatePodExecutionTrust(identity: ClusterIdentity): PolicyDocument {
-    return policyDocument([{
-        Sid: "EksFargatePods",
-        Effect: "Allow",
-        Principal: { Service: "eks-fargate-pods.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: {
-            StringEquals: { "aws:SourceAccount": identity.accountId },
-            ArnLike: { "aws:SourceArn": fargateProfileArnPattern(identity) },
-        },
-    }]);
+    return serviceTrustPolicy("EksFargatePods", "eks-fargate-pods.amazonaws.com", { "aws:SourceArn": fargateProfileArnPattern(identity) });
+}
+
+/** The service account a Pod Identity role is for. */
+export interface PodIdentityBinding {
+    readonly namespace: string;
+    readonly serviceAccount: string;
 }
 
 /**
- * EKS Pod Identity: the EKS Auth service assumes the role for pods of this cluster only. Which
- * namespace and service account may use the role is decided by its PodIdentityAssociation.
+ * EKS Pod Identity: the EKS Auth service assumes the role and tags the session. AWS documents the
+ * trust without conditions and the session tags as the way to narrow it (pod-id-role, pod-id-abac),
+ * so the role is pinned to this cluster (eks-cluster-arn) and to the one namespace and service
+ * account its PodIdentityAssociation binds. aws:SourceArn is not documented for Pod Identity and stopped
+ * credentials from being issued in the field (awslabs/mountpoint-s3-csi-driver#781); with the VPC CNI
+ * that means pods without addresses. The association must keep session tags on (disableSessionTags unset).
  */
-export function podIdentityTrust(identity: ClusterIdentity): PolicyDocument {
-    return podIdentityTrustFor(identity.accountId, clusterArn(identity));
+export function podIdentityTrust(identity: ClusterIdentity, binding: PodIdentityBinding): PolicyDocument {
+    return podIdentityTrustFor(clusterArn(identity), binding);
 }
 
 /** The same trust, for layers that hold the cluster's ARN rather than its identity (the data tier's EFS CSI driver). */
-export function podIdentityTrustFor(accountId: string, trustedClusterArn: string): PolicyDocument {
-    return policyDocument([{
-        Sid: "EksPodIdentity",
-        Effect: "Allow",
-        Principal: { Service: "pods.eks.amazonaws.com" },
-        Action: ["sts:AssumeRole", "sts:TagSession"],
-        Condition: {
-            StringEquals: { "aws:SourceAccount": accountId },
-            ArnEquals: { "aws:SourceArn": trustedClusterArn },
-        },
-    }]);
+export function podIdentityTrustFor(trustedClusterArn: string, binding: PodIdentityBinding): PolicyDocument {
+    return serviceTrustPolicy("EksPodIdentity", "pods.eks.amazonaws.com", {
+        "aws:RequestTag/eks-cluster-arn": trustedClusterArn,
+        "aws:RequestTag/kubernetes-namespace": binding.namespace,
+        "aws:RequestTag/kubernetes-service-account": binding.serviceAccount,
+    });
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AuroraConfig } from "../../config/dataConfig";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DataContext, DataNetwork, nameTag, statefulOptions } from "./context";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { createClientOnlyGroup } from "./securityGroups";
 
 export const POSTGRES_PORT = 5432;
@@ -164,16 +165,7 @@ export function createAurora(ctx: DataContext, args: AuroraArgs): Aurora {
  * AWS-managed AmazonRDSEnhancedMonitoringRole narrowed to this account and region.
  */
 export function monitoringTrustPolicy(accountId: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "RdsEnhancedMonitoring",
-            Effect: "Allow",
-            Principal: { Service: "monitoring.rds.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        }],
-    };
+    return serviceTrustPolicy("RdsEnhancedMonitoring", "monitoring.rds.amazonaws.com", { "aws:SourceAccount": accountId });
 }
 
 export function monitoringPermissions(partition: string, region: string, accountId: string): PolicyDocument {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupConfig } from "../../config/dataConfig";
 import { PolicyDocument } from "../security/policyDocument";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { DataContext, ReplicaRegion, disposable, nameTag, statefulOptions } from "./context";
 
 /** The only policies the backup role carries: AWS maintains what Backup needs per supported service. */
@@ -28,17 +29,13 @@ export function underscored(name: string): string {
     return name.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
-export function backupTrustPolicy(accountId: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "AwsBackup",
-            Effect: "Allow",
-            Principal: { Service: "backup.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        }],
-    };
+/**
+ * AWS Backup assumes its service role. AWS Backup's documented service role trust has no condition and
+ * it documents no confused-deputy key for that role (only for vault access policies and SNS topics),
+ * so none is written (SERVICE_PRINCIPALS).
+ */
+export function backupTrustPolicy(): PolicyDocument {
+    return serviceTrustPolicy("AwsBackup", "backup.amazonaws.com");
 }
 
 /**
@@ -108,7 +105,7 @@ export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
 
     const role = new aws.iam.Role("backup", {
         description: "AWS Backup: back up and restore the data tier",
-        assumeRolePolicy: account.accountId.apply((accountId: string) => JSON.stringify(backupTrustPolicy(accountId))),
+        assumeRolePolicy: JSON.stringify(backupTrustPolicy()),
         tags: nameTag(naming, "backup"),
     }, { parent });
     const attachments: aws.iam.RolePolicyAttachment[] = BACKUP_MANAGED_POLICIES.map((policy: string) =>

@@ -4,6 +4,7 @@ import { AppBucketConfig, BucketLifecycleConfig } from "../../config/dataConfig"
 import { ProtectionConfig } from "../../config/platformConfig";
 import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
+import { documentedValues, serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { makeBucketPrivate } from "../security/privateBucket";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -32,18 +33,10 @@ export interface ReplicationPolicyInput {
     readonly replicaRegion: string;
 }
 
-/** S3 may assume the replication role only for this account's source bucket. */
+/** S3 assumes the replication role (usable only through iam:PassRole in this account's replication configuration). */
 export function replicationTrustPolicy(accountId: string, sourceBucketArn: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "S3Replication",
-            Effect: "Allow",
-            Principal: { Service: "s3.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": sourceBucketArn } },
-        }],
-    };
+    // Only what SERVICE_PRINCIPALS documents for the replication role is written (today: nothing).
+    return serviceTrustPolicy("S3Replication", "s3.amazonaws.com", documentedValues("s3.amazonaws.com", "trust", { "aws:SourceAccount": accountId, "aws:SourceArn": sourceBucketArn }));
 }
 
 /** Read from the source bucket, write to the replica, decrypt/encrypt only through S3 in each region. */

@@ -40,8 +40,8 @@ export function createEfsCsiDriver(args: EfsCsiDriverArgs): EfsCsiDriver | undef
     }
     const role = new aws.iam.Role("efs-csi-driver", {
         description: "EFS CSI driver controller (EKS Pod Identity)",
-        assumeRolePolicy: pulumi.all([account.accountId, eks.clusterArn])
-            .apply(([accountId, clusterArn]: [string, string]) => JSON.stringify(podIdentityTrustFor(accountId, clusterArn))),
+        assumeRolePolicy: pulumi.output(eks.clusterArn)
+            .apply((clusterArn: string) => JSON.stringify(podIdentityTrustFor(clusterArn, { namespace: EFS_CSI_NAMESPACE, serviceAccount: EFS_CSI_SERVICE_ACCOUNT }))),
         tags: nameTag(naming, "efs-csi-driver"),
     }, { parent });
     const attachment = new aws.iam.RolePolicyAttachment("efs-csi-driver", {

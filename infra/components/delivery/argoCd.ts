@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgoCdConfig } from "../../config/deliveryConfig";
 import { nameTagFor, physicalName } from "../../platform/naming";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
 
 /** One vended log type per Argo CD controller component (aws.eks.Capability documentation). */
@@ -14,15 +15,13 @@ export const ARGOCD_LOG_TYPES: readonly { readonly slug: string; readonly logTyp
     { slug: "server", logType: "EKS_CAPABILITY_ARGOCD_SERVER_LOGS" },
 ];
 
-/** EKS capabilities assume their role as capabilities.eks.amazonaws.com (and tag the session), for this account only. */
-export function capabilityTrust(id: DeliveryIdentity): PolicyDocument {
-    return policyDocument([{
-        Sid: "AllowEksCapabilities",
-        Effect: "Allow",
-        Principal: { Service: "capabilities.eks.amazonaws.com" },
-        Action: ["sts:AssumeRole", "sts:TagSession"],
-        Condition: { StringEquals: { "aws:SourceAccount": id.accountId } },
-    }]);
+/**
+ * EKS capabilities assume their role as capabilities.eks.amazonaws.com and tag the session. The EKS
+ * User Guide's capability role trust has no condition and EKS documents no confused-deputy key for it,
+ * so none is written (SERVICE_PRINCIPALS).
+ */
+export function capabilityTrust(): PolicyDocument {
+    return serviceTrustPolicy("AllowEksCapabilities", "capabilities.eks.amazonaws.com");
 }
 
 /** Argo CD may pull charts and images stored as OCI artifacts in this stack's repositories, nothing else. */
@@ -57,7 +56,7 @@ export function createArgoCd(args: ArgoCdArgs): ArgoCd {
     const role = new aws.iam.Role("argocd", {
         name: physicalName(naming, "argocd"),
         description: "EKS Argo CD capability",
-        assumeRolePolicy: ctx.identity.apply((id: DeliveryIdentity) => JSON.stringify(capabilityTrust(id))),
+        assumeRolePolicy: JSON.stringify(capabilityTrust()),
         tags: nameTagFor(naming, "argocd"),
     }, { parent });
     new aws.iam.RolePolicy("argocd", {

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RepositoryConfig } from "../../config/deliveryConfig";
 import { NamingContext, compactPrefix, nameTagFor, physicalName } from "../../platform/naming";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
+import { keyPolicyFor } from "../security/keyPolicies";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
 
 /**
@@ -20,33 +21,8 @@ export function repositoryName(naming: NamingContext, name: string): string {
  * when a repository does.
  */
 export function registryKeyPolicy(id: DeliveryIdentity): PolicyDocument {
-    const via = { "kms:CallerAccount": id.accountId, "kms:ViaService": `ecr.${id.region}.amazonaws.com` };
-    return policyDocument([
-        {
-            Sid: "EnableAccountIamPolicies",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${id.partition}:iam::${id.accountId}:root` },
-            // The AWS default statement: without it no IAM policy could grant use and the key could become unmanageable.
-            Action: "kms:*",
-            Resource: "*",
-        },
-        {
-            Sid: "AllowEcrUse",
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
-            Resource: "*",
-            Condition: { StringEquals: via },
-        },
-        {
-            Sid: "AllowEcrGrants",
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: "kms:CreateGrant",
-            Resource: "*",
-            Condition: { StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } },
-        },
-    ]);
+    // Derived from KEY_USERS (security/keyUsers.ts): ECR through kms:ViaService, grants only for AWS resources.
+    return keyPolicyFor("registries", { accountId: id.accountId, partition: id.partition, region: id.region, dnsSuffix: "amazonaws.com" });
 }
 
 /** Untagged layers go after a few days; only the newest N images are kept. */

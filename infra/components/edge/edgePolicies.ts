@@ -1,46 +1,26 @@
-import { KEY_USAGE_ACTIONS, KeyPolicyContext, accountRootStatement, cloudWatchLogsStatement } from "../security/keyPolicies";
+import { KeyPolicyContext, keyPolicyFor } from "../security/keyPolicies";
 import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 
 /**
  * Pure builders for the edge's key, bucket and log-group policies. Every service principal is pinned
  * to this account and, where the service sends it, to the exact source resource (aws:SourceArn).
  */
-const THIS_KEY = "*";
-
 /**
  * The us-east-1 key of the edge: CloudWatch Logs in us-east-1 encrypts the WAF and CloudFront log
  * groups with it. `ctx.region` is us-east-1 (the key is created through the global-edge provider).
+ * Derived from KEY_USERS (security/keyUsers.ts).
  */
 export function edgeKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    return policyDocument([accountRootStatement(ctx), cloudWatchLogsStatement(ctx)]);
+    return keyPolicyFor("edge", ctx);
 }
 
 /**
  * The static-assets key: CloudFront reads SSE-KMS objects through Origin Access Control and must
  * decrypt them; only this distribution may (aws:SourceArn). S3 itself uses the key for the
- * caller (kms:ViaService s3) when the deployment pipeline uploads assets.
+ * caller (kms:ViaService s3) when the deployment pipeline uploads assets. Derived from KEY_USERS.
  */
 export function originKeyPolicy(ctx: KeyPolicyContext, distributionArn: string): PolicyDocument {
-    return policyDocument([
-        accountRootStatement(ctx),
-        {
-            Sid: "AllowCloudFrontOriginAccessControlDecrypt",
-            Effect: "Allow",
-            Principal: { Service: "cloudfront.amazonaws.com" },
-            // Viewers only read: Decrypt is all OAC needs (AWS adds Encrypt/GenerateDataKey only for uploads through CloudFront).
-            Action: "kms:Decrypt",
-            Resource: THIS_KEY,
-            Condition: { StringEquals: { "aws:SourceArn": distributionArn } },
-        },
-        {
-            Sid: "AllowS3ForAccountCallers",
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: KEY_USAGE_ACTIONS,
-            Resource: THIS_KEY,
-            Condition: { StringEquals: { "kms:CallerAccount": ctx.accountId, "kms:ViaService": `s3.${ctx.region}.${ctx.dnsSuffix}` } },
-        },
-    ]);
+    return keyPolicyFor("static-assets", ctx, { distributionArn });
 }
 
 /** Deny every request that does not arrive over TLS (tls-s3-ssl-only). */

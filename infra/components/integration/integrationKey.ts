@@ -3,29 +3,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { IntegrationConfig } from "../../config/integrationConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
+import { KeyPolicyContext, keyPolicyFor } from "../security/keyPolicies";
+import { PolicyDocument } from "../security/policyDocument";
 import { LayerIdentity, arns, busName, documentFor, ruleBus } from "./integrationContext";
 
 /**
  * The integration layer's own customer-managed key (queues, topics, the bus, Lambda environments,
  * state machines). Owned by the component rather than added to the baseline's keys because:
- * - its policy names the layer's bus, rules and topics (aws:SourceArn), which only this layer knows;
+ * - its policy names the layer's bus, queues and topics (encryption contexts, aws:SourceArn), which only this layer knows;
  * - it exists only when the layer is used (a stack without integration creates no key and pays nothing);
  * - compute already owns its Karpenter queue key the same way.
  * Log groups use the baseline's logs key, like every other log group of the platform.
  */
-export const KEY_USE: readonly string[] = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext"];
-
-/** Services that call KMS with the caller's credentials, and the encryption-context key each one sets. */
-const CALLER_SERVICES: readonly { readonly service: string; readonly contextKey: string; readonly arnPattern: (id: LayerIdentity) => string }[] = [
-    { service: "sqs", contextKey: "kms:EncryptionContext:aws:sqs:arn", arnPattern: (id) => arns.queue(id, `${id.prefix}-*`) },
-    { service: "sns", contextKey: "kms:EncryptionContext:aws:sns:topicArn", arnPattern: (id) => arns.topic(id, `${id.prefix}-*`) },
-    { service: "lambda", contextKey: "kms:EncryptionContext:aws:lambda:FunctionArn", arnPattern: (id) => arns.function(id, `${id.prefix}-*`) },
-    { service: "states", contextKey: "kms:EncryptionContext:aws:states:stateMachineArn", arnPattern: (id) => arns.stateMachine(id, `${id.prefix}-*`) },
-];
-
 export interface IntegrationKeyInputs {
-    /** Custom bus ARN and its archive ARN, when the bus is on. */
+    /** Custom bus ARN, when the bus is on (its archive encrypts under the bus's encryption context). */
     readonly busArns: readonly string[];
     /** Rules whose targets (queues, the events DLQ) are encrypted with this key. */
     readonly ruleArns: readonly string[];
@@ -38,7 +29,7 @@ export function keyInputs(config: IntegrationConfig, naming: NamingContext, id: 
     const bus: string = busName(naming);
     return {
         busArns: config.eventBus.enabled
-            ? [arns.bus(id, bus), `arn:${id.partition}:events:${id.region}:${id.accountId}:archive/${bus}`]
+            ? [arns.bus(id, bus)]
             : [],
         ruleArns: config.eventBus.enabled
             ? config.eventBus.rules.map((rule) => arns.rule(id, physicalName(naming, rule.name), ruleBus(naming, rule)))
@@ -48,72 +39,24 @@ export function keyInputs(config: IntegrationConfig, naming: NamingContext, id: 
 }
 
 /**
- * Root statement (AWS's default: IAM policies then decide who uses the key), the caller-credential
- * services narrowed to this account, kms:ViaService and an encryption context of this stack's
- * resources, and the two service principals that encrypt on their own behalf (EventBridge into the
- * bus and into encrypted queues, SNS into encrypted queues), each pinned by aws:SourceArn.
+ * Derived from KEY_USERS (security/keyUsers.ts): the root statement, the caller-credential services
+ * (SQS, SNS, Lambda, Step Functions) narrowed to this account, kms:ViaService and an encryption context
+ * of this stack's resources, EventBridge for the bus and its archive (DescribeKey, and data keys scoped
+ * by the bus encryption context) and EventBridge and SNS delivering into this stack's encrypted queues
+ * (scoped by the queue encryption context SQS sets; aws:SourceArn is documented for SNS, not for the
+ * KMS request SQS makes for EventBridge).
  */
 export function integrationKeyPolicy(id: LayerIdentity, inputs: IntegrationKeyInputs): PolicyDocument {
-    const statements: PolicyStatement[] = [
-        {
-            Sid: "EnableAccountIamPolicies",
-            Effect: "Allow",
-            Principal: { AWS: arns.root(id) },
-            // The AWS default statement: without it no IAM policy could grant use and the key could become unmanageable.
-            Action: "kms:*",
-            Resource: "*",
-        },
-    ];
-    for (const caller of CALLER_SERVICES) {
-        const name: string = caller.service.charAt(0).toUpperCase() + caller.service.slice(1);
-        const via = { "kms:CallerAccount": id.accountId, "kms:ViaService": `${caller.service}.${id.region}.amazonaws.com` };
-        statements.push({
-            Sid: `Allow${name}Use`,
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: KEY_USE,
-            Resource: "*",
-            Condition: { StringEquals: via, ArnLike: { [caller.contextKey]: caller.arnPattern(id) } },
-        }, {
-            Sid: `Allow${name}DescribeKey`,
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: "kms:DescribeKey",
-            Resource: "*",
-            Condition: { StringEquals: via },
-        });
-    }
-    if (inputs.busArns.length > 0) {
-        statements.push({
-            Sid: "AllowEventBridgeBus",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-            Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": id.accountId }, ArnEquals: { "aws:SourceArn": [...inputs.busArns] } },
-        });
-    }
-    if (inputs.ruleArns.length > 0) {
-        statements.push({
-            Sid: "AllowEventBridgeRulesIntoQueues",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-            Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": id.accountId }, ArnEquals: { "aws:SourceArn": [...inputs.ruleArns] } },
-        });
-    }
-    if (inputs.topicArns.length > 0) {
-        statements.push({
-            Sid: "AllowSnsIntoQueues",
-            Effect: "Allow",
-            Principal: { Service: "sns.amazonaws.com" },
-            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-            Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": id.accountId }, ArnEquals: { "aws:SourceArn": [...inputs.topicArns] } },
-        });
-    }
-    return policyDocument(statements);
+    const ctx: KeyPolicyContext = { accountId: id.accountId, partition: id.partition, region: id.region, dnsSuffix: "amazonaws.com" };
+    return keyPolicyFor("integration", ctx, {
+        busArn: inputs.busArns[0],
+        ruleArns: inputs.ruleArns,
+        topicArns: inputs.topicArns,
+        integrationQueues: arns.queue(id, `${id.prefix}-*`),
+        integrationTopics: arns.topic(id, `${id.prefix}-*`),
+        integrationFunctions: arns.function(id, `${id.prefix}-*`),
+        integrationStateMachines: arns.stateMachine(id, `${id.prefix}-*`),
+    });
 }
 
 export interface IntegrationKeyArgs {

@@ -1,5 +1,6 @@
 import { IdentityStatementConfig } from "../../config/integrationConfig";
 import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
+import { documentedValues, serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { LayerIdentity, arns } from "./integrationContext";
 
 /**
@@ -8,18 +9,18 @@ import { LayerIdentity, arns } from "./integrationContext";
  * actions), each with the AWS documentation that requires it.
  */
 
-/** Trust for a service role, pinned to this account and (where the service sets it) the source ARN. */
+/**
+ * Trust for a service role, pinned to this account and the source ARN only where the service documents
+ * them for assuming its role (SERVICE_PRINCIPALS): Step Functions and EventBridge do; Lambda documents
+ * no condition for its execution role, so its trust names the principal alone.
+ */
 export function serviceTrust(service: string, id: LayerIdentity, sourceArns?: readonly string[]): PolicyDocument {
-    return policyDocument([{
-        Sid: "AllowServiceAssumeRole",
-        Effect: "Allow",
-        Principal: { Service: `${service}.amazonaws.com` },
-        Action: "sts:AssumeRole",
-        Condition: {
-            StringEquals: { "aws:SourceAccount": id.accountId },
-            ...(sourceArns && sourceArns.length > 0 ? { ArnLike: { "aws:SourceArn": [...sourceArns] } } : {}),
-        },
-    }]);
+    const principal = `${service}.amazonaws.com`;
+    const available = {
+        "aws:SourceAccount": id.accountId,
+        ...(sourceArns && sourceArns.length > 0 ? { "aws:SourceArn": [...sourceArns] } : {}),
+    };
+    return serviceTrustPolicy("AllowServiceAssumeRole", principal, documentedValues(principal, "trust", available));
 }
 
 /** X-Ray trace upload: PutTraceSegments/PutTelemetryRecords support no resource ARNs (AWSXRayDaemonWriteAccess uses "*"). */

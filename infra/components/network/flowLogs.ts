@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
+import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { nameTag } from "../../platform/naming";
 
 export interface VpcFlowLogs {
@@ -31,19 +32,11 @@ export function createFlowLogs(
     const role = new aws.iam.Role("flow-logs", {
         description: "Delivers VPC flow logs to CloudWatch Logs",
         assumeRolePolicy: pulumi.all([account.accountId, account.partition]).apply(([accountId, partition]: [string, string]) =>
-            JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{
-                    Effect: "Allow",
-                    Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                    Action: "sts:AssumeRole",
-                    // Confused-deputy protection: only flow logs of this account and region.
-                    Condition: {
-                        StringEquals: { "aws:SourceAccount": accountId },
-                        ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${config.region}:${accountId}:vpc-flow-log/*` },
-                    },
-                }],
-            })),
+            // Confused-deputy protection as the VPC User Guide documents it: only flow logs of this account and region.
+            JSON.stringify(serviceTrustPolicy("VpcFlowLogs", "vpc-flow-logs.amazonaws.com", {
+                "aws:SourceAccount": accountId,
+                "aws:SourceArn": `arn:${partition}:ec2:${config.region}:${accountId}:vpc-flow-log/*`,
+            }))),
         tags: nameTag(config, "vpc-flow-logs"),
     }, { parent });
 

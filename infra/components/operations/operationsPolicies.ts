@@ -1,9 +1,7 @@
-import { KEY_USAGE_ACTIONS, KeyPolicyContext, accountRootStatement, viaServiceStatements } from "../security/keyPolicies";
+import { KeyPolicyContext, keyPolicyFor } from "../security/keyPolicies";
 import { PolicyDocument, PolicyStatement, denyInsecureBucketTransport, denyInsecureTransport, policyDocument } from "../security/policyDocument";
 
 /** Pure builders for the operations key, the access-log bucket and the alarm topic policies. */
-const THIS_KEY = "*";
-
 export interface AccessLogBucketPolicyArgs {
     readonly bucketArn: string;
     readonly accountId: string;
@@ -49,21 +47,10 @@ export function accessLogBucketPolicy(args: AccessLogBucketPolicyArgs): PolicyDo
  * The operations key: the SNS alarm topics and the Prometheus workspace. CloudWatch alarms, AWS
  * Budgets and Cost Anomaly Detection publish to the encrypted topic, so each needs GenerateDataKey
  * and Decrypt, pinned to this account. Prometheus uses it through the caller (kms:ViaService aps).
+ * Derived from KEY_USERS (security/keyUsers.ts).
  */
 export function operationsKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    const publishers: string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"];
-    return policyDocument([
-        accountRootStatement(ctx),
-        {
-            Sid: "AllowAlarmPublishers",
-            Effect: "Allow",
-            Principal: { Service: publishers },
-            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-            Resource: THIS_KEY,
-            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
-        },
-        ...viaServiceStatements(ctx, "AllowPrometheus", ["aps"], KEY_USAGE_ACTIONS),
-    ]);
+    return keyPolicyFor("alarms", ctx);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PolicyDocument, PolicyStatement, denyInsecureBucketTransport, policyDocument } from "./policyDocument";
+import { serviceTrustPolicy } from "./servicePrincipalStatements";
 
 /** Pure builders for the CloudTrail bucket policy and the CloudTrail -> CloudWatch Logs role. */
 export interface TrailBucketPolicyInputs {
@@ -80,15 +81,14 @@ export function configDeliveryStatements(bucketArn: string, accountId: string, k
     ];
 }
 
-/** Only CloudTrail, acting for our trail, may assume the log-delivery role. */
-export function trailLogDeliveryTrustPolicy(trailArn: string, accountId: string): PolicyDocument {
-    return policyDocument([{
-        Sid: "AllowCloudTrailAssume",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceArn": trailArn, "aws:SourceAccount": accountId } },
-    }]);
+/**
+ * CloudTrail assumes the log-delivery role. No confused-deputy condition: CloudTrail documents them
+ * as not applicable to this role, and CreateTrail/UpdateTrail reject a role whose trust carries
+ * aws:SourceArn/aws:SourceAccount (InvalidCloudWatchLogsRoleArnException). The role can only write
+ * to the trail's own log group (trailLogDeliveryPolicy), which bounds what a confused deputy could do.
+ */
+export function trailLogDeliveryTrustPolicy(): PolicyDocument {
+    return serviceTrustPolicy("AllowCloudTrailAssume", "cloudtrail.amazonaws.com");
 }
 
 /** The role may create streams and put events in the trail's log group and nowhere else. */

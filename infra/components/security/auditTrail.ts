@@ -44,8 +44,7 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
 
     const deliveryRole = new aws.iam.Role("cloudtrail-logs", {
         description: "Delivers CloudTrail events to its CloudWatch Logs group",
-        assumeRolePolicy: pulumi.all([trailArn, account.accountId])
-            .apply(([arn, accountId]: [string, string]) => JSON.stringify(trailLogDeliveryTrustPolicy(arn, accountId))),
+        assumeRolePolicy: JSON.stringify(trailLogDeliveryTrustPolicy()),
         tags: nameTag(config, "cloudtrail-logs"),
     }, { parent });
 

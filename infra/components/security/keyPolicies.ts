@@ -1,9 +1,14 @@
-import { PolicyDocument, PolicyStatement, policyDocument } from "./policyDocument";
+import { KeyCondition, KeyName, KeySlot, KeyUser, keyUsersOf } from "./keyUsers";
+import { PolicyConditions, PolicyDocument, PolicyStatement, policyDocument } from "./policyDocument";
+import { serviceStatement } from "./servicePrincipalStatements";
+
+export { DATA_KEY_SERVICES, KEY_USAGE_ACTIONS, REPLICA_KEY_SERVICES } from "./keyUsers";
 
 /**
  * Pure builders for the KMS key policies. Each key trusts the account root (so IAM policies can
- * grant use and the key can never become unmanageable) plus ONLY the AWS services that encrypt with
- * that key, each narrowed by the strongest condition the service supports.
+ * grant use and the key can never become unmanageable) plus ONLY the callers its KEY_USERS rows name
+ * (keyUsers.ts), each with the actions and the conditions AWS documents for that service and action
+ * (service principals are checked against SERVICE_PRINCIPALS: an undocumented condition throws).
  *
  * In a key policy `Resource: "*"` means "this key": a key policy cannot name any other resource.
  */
@@ -14,27 +19,6 @@ export interface KeyPolicyContext {
     /** amazonaws.com, or amazonaws.com.cn in the China partition. */
     readonly dnsSuffix: string;
 }
-
-/** Data-plane use of a key by a service acting for a caller (no key management). */
-export const KEY_USAGE_ACTIONS: readonly string[] = [
-    "kms:Encrypt",
-    "kms:Decrypt",
-    "kms:ReEncryptFrom",
-    "kms:ReEncryptTo",
-    "kms:GenerateDataKey",
-    "kms:GenerateDataKeyWithoutPlaintext",
-    "kms:DescribeKey",
-];
-
-/**
- * Services that keep data encrypted with the data key (databases, caches, secrets, file systems,
- * application buckets). Backup stays listed: it copies and restores recovery points of resources
- * encrypted with this key, although its vault has a key of its own.
- */
-export const DATA_KEY_SERVICES: readonly string[] = ["rds", "dynamodb", "elasticache", "secretsmanager", "backup", "elasticfilesystem", "s3"];
-
-/** Services that write into a replica region for the data tier (global-table replicas, bucket replicas, backup copies). */
-export const REPLICA_KEY_SERVICES: readonly string[] = ["dynamodb", "s3", "backup"];
 
 const THIS_KEY = "*";
 
@@ -62,50 +46,101 @@ export function accountRootStatement(ctx: KeyPolicyContext): PolicyStatement {
     };
 }
 
-/**
- * Principal "*" restricted to callers of this account that reach KMS through the listed services
- * (the pattern of the AWS-managed keys such as aws/rds). The services cannot be named as principals
- * themselves: they call KMS with the caller's credentials, so kms:ViaService is the only handle.
- * Grants are allowed only when they are for an AWS resource (RDS, EBS and EKS keep grants for the
- * lifetime of a volume or cluster).
- */
-export function viaServiceStatements(ctx: KeyPolicyContext, sidPrefix: string, services: readonly string[], usage: readonly string[]): PolicyStatement[] {
-    const scope = {
-        StringEquals: {
-            "kms:CallerAccount": ctx.accountId,
-            "kms:ViaService": services.map((service: string) => viaService(ctx, service)),
-        },
-    };
-    return [
-        {
-            Sid: `${sidPrefix}Use`,
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: usage,
-            Resource: THIS_KEY,
-            Condition: scope,
-        },
-        {
-            Sid: `${sidPrefix}Grants`,
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: "kms:CreateGrant",
-            Resource: THIS_KEY,
-            Condition: { ...scope, Bool: { "kms:GrantIsForAWSResource": "true" } },
-        },
-    ];
+/** Per-stack values the key policies resolve (see KeySlot); accountId, logGroupsOfAccount and autoScalingServiceRole come from the context. */
+export type KeySlotValues = Partial<Record<KeySlot, string | readonly string[] | boolean | undefined>>;
+
+function present(value: KeySlotValues[KeySlot]): boolean {
+    return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+function slotValue(slots: KeySlotValues, slot: KeySlot, key: KeyName): string | readonly string[] {
+    const value = slots[slot];
+    if (!present(value) || typeof value === "boolean") {
+        throw new Error(`key ${key}: slot ${slot} has no value for a condition`);
+    }
+    return value as string | readonly string[];
+}
+
+function conditionValue(slots: KeySlotValues, condition: KeyCondition, key: KeyName): string | readonly string[] {
+    return condition.value.startsWith("=") ? condition.value.slice(1) : slotValue(slots, condition.value as KeySlot, key);
+}
+
+function grouped(conditions: readonly { operator: string; key: string; value: string | readonly string[] }[]): PolicyConditions | undefined {
+    const result: Record<string, Record<string, string | readonly string[]>> = {};
+    for (const { operator, key, value } of conditions) {
+        result[operator] = { ...(result[operator] ?? {}), [key]: value };
+    }
+    return Object.keys(result).length === 0 ? undefined : result;
+}
+
+/** One KEY_USERS row as a key-policy statement. */
+function keyUserStatement(ctx: KeyPolicyContext, slots: KeySlotValues, user: KeyUser): PolicyStatement {
+    const extra = user.conditions.map((condition: KeyCondition) => ({ operator: condition.operator, key: condition.key, value: conditionValue(slots, condition, user.key) }));
+    const actions: string | string[] = user.actions.length === 1 ? user.actions[0] : [...user.actions];
+    switch (user.caller.kind) {
+        case "service": {
+            // Regional principals (CloudWatch Logs) carry the partition's DNS suffix; global ones are amazonaws.com everywhere.
+            const principal: string = user.caller.service.includes("{region}")
+                ? user.caller.service.replace("{region}", ctx.region).replace(/amazonaws\.com$/, ctx.dnsSuffix)
+                : user.caller.service;
+            // Actions and conditions are checked against SERVICE_PRINCIPALS: an undocumented condition throws.
+            return serviceStatement({
+                sid: user.sid,
+                principal,
+                context: "key",
+                use: user.caller.use,
+                actions: user.actions,
+                resource: THIS_KEY,
+                values: Object.fromEntries(extra.map((condition) => [condition.key, condition.value])),
+            });
+        }
+        case "viaService":
+            return {
+                Sid: user.sid,
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: actions,
+                Resource: THIS_KEY,
+                Condition: grouped([
+                    { operator: "StringEquals", key: "kms:CallerAccount", value: ctx.accountId },
+                    { operator: "StringEquals", key: "kms:ViaService", value: user.caller.services.map((service: string) => viaService(ctx, service)) },
+                    ...extra,
+                ]),
+            };
+        case "principalArn":
+            return {
+                Sid: user.sid,
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: actions,
+                Resource: THIS_KEY,
+                Condition: grouped([
+                    { operator: "StringEquals", key: "kms:CallerAccount", value: ctx.accountId },
+                    { operator: "ArnEquals", key: "aws:PrincipalArn", value: slotValue(slots, user.caller.slot, user.key) },
+                    ...extra,
+                ]),
+            };
+    }
 }
 
 /**
- * EC2 (and Auto Scaling launching EKS nodes through EC2) encrypts the EKS node volumes with the data
- * key, and the account's EBS default encryption uses it too: without EC2 every node launch fails.
+ * The key policy of one key, derived from its KEY_USERS rows: the account root statement, then one
+ * statement per row whose caller exists in this stack (`when`).
  */
+export function keyPolicyFor(key: KeyName, ctx: KeyPolicyContext, slots: KeySlotValues = {}): PolicyDocument {
+    const resolved: KeySlotValues = {
+        accountId: ctx.accountId,
+        logGroupsOfAccount: `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+        autoScalingServiceRole: `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.${ctx.dnsSuffix}/AWSServiceRoleForAutoScaling`,
+        ...slots,
+    };
+    const users: KeyUser[] = keyUsersOf(key).filter((user: KeyUser) => user.when === undefined || present(resolved[user.when]));
+    return policyDocument([accountRootStatement(ctx), ...users.map((user: KeyUser) => keyUserStatement(ctx, resolved, user))]);
+}
+
+/** The data key: databases, caches, secrets, file systems, application buckets and EKS node volumes (EC2 and the Auto Scaling service-linked role). */
 export function dataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    const services: string[] = [...DATA_KEY_SERVICES, "ec2"];
-    return policyDocument([
-        accountRootStatement(ctx),
-        ...viaServiceStatements(ctx, "AllowDataServices", services, KEY_USAGE_ACTIONS),
-    ]);
+    return keyPolicyFor("data", ctx);
 }
 
 /**
@@ -113,26 +148,17 @@ export function dataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
  * use it, so reading a recovery point's data needs both vault access and this key.
  */
 export function backupKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    return policyDocument([
-        accountRootStatement(ctx),
-        ...viaServiceStatements(ctx, "AllowBackup", ["backup"], KEY_USAGE_ACTIONS),
-    ]);
+    return keyPolicyFor("backup", ctx);
 }
 
 /** A customer-managed key in the replica region (ctx.region is that region) for the data tier's replicas. */
 export function replicaDataKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    return policyDocument([
-        accountRootStatement(ctx),
-        ...viaServiceStatements(ctx, "AllowReplicaServices", REPLICA_KEY_SERVICES, KEY_USAGE_ACTIONS),
-    ]);
+    return keyPolicyFor("replica-data", ctx);
 }
 
 /** EKS envelope-encrypts Kubernetes secrets; it also lists its grants when it validates the key. */
 export function clusterSecretsKeyPolicy(ctx: KeyPolicyContext): PolicyDocument {
-    return policyDocument([
-        accountRootStatement(ctx),
-        ...viaServiceStatements(ctx, "AllowEks", ["eks"], [...KEY_USAGE_ACTIONS, "kms:ListGrants"]),
-    ]);
+    return keyPolicyFor("cluster-secrets", ctx);
 }
 
 export interface LogsKeyOptions {
@@ -144,75 +170,9 @@ export interface LogsKeyOptions {
 
 /**
  * CloudWatch Logs encrypts every log group of the account with this key (flow logs, CloudTrail,
- * EKS control plane); CloudTrail encrypts its log files with it.
+ * EKS control plane); CloudTrail encrypts its log files with it (and decrypts data keys: the audit
+ * bucket has an S3 Bucket Key); AWS Config encrypts its deliveries with it.
  */
 export function logsKeyPolicy(ctx: KeyPolicyContext, options: LogsKeyOptions): PolicyDocument {
-    const statements: PolicyStatement[] = [accountRootStatement(ctx), cloudWatchLogsStatement(ctx)];
-    if (options.trailArn !== undefined) {
-        statements.push(...cloudTrailStatements(options.trailArn));
-    }
-    if (options.configDelivery === true) {
-        statements.push(configDeliveryStatement(ctx));
-    }
-    return policyDocument(statements);
-}
-
-/** The regional Logs service, only for log groups of this account and region (encryption context). */
-export function cloudWatchLogsStatement(ctx: KeyPolicyContext): PolicyStatement {
-    return {
-        Sid: "AllowCloudWatchLogs",
-        Effect: "Allow",
-        Principal: { Service: `logs.${ctx.region}.${ctx.dnsSuffix}` },
-        Action: KEY_USAGE_ACTIONS,
-        Resource: THIS_KEY,
-        Condition: {
-            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*` },
-        },
-    };
-}
-
-/**
- * CloudTrail needs GenerateDataKey to encrypt log and digest files and DescribeKey to validate the key when the
- * trail is created or updated. Both are pinned to our trail (aws:SourceArn, confused-deputy
- * protection); data keys additionally only for that trail's encryption context. Reading the logs
- * (kms:Decrypt) is left to IAM policies through the root statement.
- */
-function cloudTrailStatements(trailArn: string): PolicyStatement[] {
-    return [
-        {
-            Sid: "AllowCloudTrailEncrypt",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "kms:GenerateDataKey",
-            Resource: THIS_KEY,
-            Condition: {
-                StringEquals: { "aws:SourceArn": trailArn },
-                StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailArn },
-            },
-        },
-        {
-            Sid: "AllowCloudTrailDescribeKey",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "kms:DescribeKey",
-            Resource: THIS_KEY,
-            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-        },
-    ];
-}
-
-/**
- * AWS Config encrypts what it delivers to the audit bucket with this key (s3KmsKeyArn) and reads
- * the data key back for multipart uploads; only on behalf of this account, as AWS documents it
- * (https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html).
- */
-function configDeliveryStatement(ctx: KeyPolicyContext): PolicyStatement {
-    return {
-        Sid: "AllowConfigDelivery",
-        Effect: "Allow",
-        Principal: { Service: "config.amazonaws.com" },
-        Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-        Resource: THIS_KEY,
-        Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
-    };
+    return keyPolicyFor("logs", ctx, { trailArn: options.trailArn, configDelivery: options.configDelivery === true });
 }

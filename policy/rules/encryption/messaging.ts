@@ -46,7 +46,7 @@ export const eventBusCmk = resourcePolicy({
     description: "Custom EventBridge event buses encrypt events with a customer-managed KMS key (kmsKeyIdentifier), not the AWS-owned default.",
     severity: "low",
     resourceTypes: ["aws:cloudwatch/eventBus:EventBus"],
-    remediation: "Set kmsKeyIdentifier to a customer-managed KMS key (ARN, key id or alias) whose key policy lets events.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt with aws:SourceArn = the bus ARN).",
+    remediation: "Set kmsKeyIdentifier to a customer-managed KMS key (ARN, key id or alias) whose key policy lets events.amazonaws.com use it (kms:DescribeKey; kms:GenerateDataKey and kms:Decrypt scoped by kms:EncryptionContext:aws:events:event-bus:arn = the bus ARN).",
     check(props, ctx) {
         // The catalogue row covers custom buses; a partner bus (eventSourceName set) belongs to the SaaS integration.
         const source: unknown = read(props, "eventSourceName");
