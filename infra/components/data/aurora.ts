@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AuroraConfig } from "../../config/dataConfig";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DataContext, DataNetwork, nameTag, statefulOptions } from "./context";
+import { finalSnapshotIdentifier } from "./finalSnapshots";
 import { createClientOnlyGroup } from "./securityGroups";
 
 export const POSTGRES_PORT = 5432;
@@ -106,8 +107,8 @@ export function createAurora(ctx: DataContext, args: AuroraArgs): Aurora {
         copyTagsToSnapshot: true,
         deletionProtection: protection.deletionProtection,
         skipFinalSnapshot: !protection.finalSnapshots,
-        // Fixed, so the identifier never changes with unrelated config (and a replace is visible in review).
-        finalSnapshotIdentifier: `${clusterIdentifier}-final`,
+        // Unique per creation of the cluster (finalSnapshots.ts): a fixed name fails the second deletion.
+        finalSnapshotIdentifier: finalSnapshotIdentifier(ctx, "aurora", clusterIdentifier),
         enabledCloudwatchLogsExports: ["postgresql"],
         serverlessv2ScalingConfiguration: usesServerless
             ? {
