@@ -13,6 +13,16 @@ export const MONITORING_INTERVAL_SECONDS = 60;
 export const RDS_CA = "rds-ca-rsa2048-g1";
 export const SERVERLESS_CLASS = "db.serverless";
 
+/**
+ * Whether the writer can auto-pause: a Serverless v2 writer in a cluster with a minimum of 0 ACUs
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2-auto-pause.html).
+ * The writer and the readers of promotion tier 0 and 1 pause and resume together, so a paused cluster
+ * is legitimately silent; its alarms must not read that as an outage (alarmDefinitions.ts).
+ */
+export function auroraWriterCanPause(aurora: { writerInstanceClass: string; serverless: { minCapacity: number } }): boolean {
+    return aurora.writerInstanceClass === SERVERLESS_CLASS && aurora.serverless.minCapacity === 0;
+}
+
 export interface AuroraArgs {
     readonly aurora: AuroraConfig;
     readonly network: DataNetwork;
