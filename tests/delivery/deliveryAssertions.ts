@@ -11,7 +11,11 @@ export interface DeliveryExpectations {
     readonly stack: "dev" | "prod";
     readonly prefix: string;
     readonly protect: boolean;
-    readonly repositories: readonly { readonly slug: string; readonly name: string; readonly keep: number; readonly untaggedDays: number }[];
+    readonly repositories: readonly {
+        readonly slug: string; readonly name: string; readonly keep: number; readonly untaggedDays: number;
+        /** Physical names of the Lambda functions that run images of this repository. */
+        readonly lambdaPullers?: readonly string[];
+    }[];
     readonly deploySubject: string;
     readonly previewSubject: string;
     readonly secretsKeyArn: string;
@@ -81,7 +85,8 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                         imageTagMutability: "IMMUTABLE",
                         imageScanningConfiguration: { scanOnPush: true },
                         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: get(D.key, "registries").outputs.arn }],
-                        forceDelete: false,
+                        // A disposable stack (dev) must be destroyable with images in its repositories.
+                        forceDelete: !expected.protect,
                     });
                     expect(repository.protect).toBe(expected.protect);
                 });
@@ -95,11 +100,19 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                     ]);
                 });
 
-                it(`${prefix}/${r.name}: only this account's cluster node role may pull, and nobody may push through the policy`, () => {
-                    expect(statements(get(D.repositoryPolicy, r.slug))).toEqual([{
-                        Sid: "AllowClusterNodesToPull", Effect: "Allow", Principal: { AWS: get(D.role, "eks-node").outputs.arn },
-                        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-                    }]);
+                const pullers: readonly string[] = r.lambdaPullers ?? [];
+                it(`${prefix}/${r.name}: only this account's cluster node role${pullers.length > 0 ? ` and Lambda for ${pullers.join(", ")}` : ""} may pull, and nobody may push through the policy`, () => {
+                    expect(statements(get(D.repositoryPolicy, r.slug))).toEqual([
+                        {
+                            Sid: "AllowClusterNodesToPull", Effect: "Allow", Principal: { AWS: get(D.role, "eks-node").outputs.arn },
+                            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+                        },
+                        ...(pullers.length > 0 ? [{
+                            Sid: "LambdaECRImageRetrievalPolicy", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" },
+                            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                            Condition: { StringLike: { "aws:SourceArn": pullers.flatMap((fn: string) => [`arn:aws:lambda:us-east-1:${A}:function:${fn}`, `arn:aws:lambda:us-east-1:${A}:function:${fn}:*`]) } },
+                        }] : []),
+                    ]);
                 });
             }
         });
