@@ -216,7 +216,7 @@ export function describeDelivery(expected: DeliveryExpectations): void {
 
             it("delivers every controller's logs to one KMS-encrypted group", () => {
                 const group: RecordedResource = get(D.logGroup, "argocd");
-                expect(group.inputs).toMatchObject({ name: `/aws/eks/${prefix}-eks/capabilities/argocd`, kmsKeyId: get(D.key, "logs").outputs.arn, retentionInDays: argo.retentionDays });
+                expect(group.inputs).toMatchObject({ name: `/aws/vendedlogs/eks/${prefix}-eks/capabilities/argocd`, kmsKeyId: get(D.key, "logs").outputs.arn, retentionInDays: argo.retentionDays });
                 expect(get(D.deliveryDestination, "argocd").inputs).toMatchObject({ deliveryDestinationConfiguration: { destinationResourceArn: group.outputs.arn } });
                 const sources: RecordedResource[] = result.all(D.deliverySource).filter((r) => r.urn.includes("platform:delivery:"));
                 expect(sources.map((s) => s.inputs.logType).sort()).toEqual([
