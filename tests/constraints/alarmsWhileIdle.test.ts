@@ -23,7 +23,7 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 /** (namespace, metric) pairs an alarm watches, single metric or metric math. */
 function watched(alarm: RecordedResource): Array<{ namespace: string; metricName: string }> {
     if (alarm.inputs.metricName !== undefined) {
-        return [{ namespace: String(alarm.inputs.namespace), metricName: String(alarm.inputs.metricName) }];
+        return [{ namespace: alarm.inputs.namespace as string, metricName: alarm.inputs.metricName as string }];
     }
     const queries = (alarm.inputs.metricQueries ?? []) as Array<{ metric?: { namespace: string; metricName: string } }>;
     return queries.flatMap((q) => q.metric ? [{ namespace: q.metric.namespace, metricName: q.metric.metricName }] : []);

@@ -16,7 +16,7 @@ type Rule = (r: RecordedResource) => string | undefined;
 const DISPOSABLE_RULES: Readonly<Record<string, Rule>> = {
     // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html: the name stays taken for the window.
     "aws:secretsmanager/secret:Secret": (r) => r.inputs.recoveryWindowInDays === 0 ? undefined
-        : `recoveryWindowInDays ${String(r.inputs.recoveryWindowInDays ?? "30 (default)")}: the name ${String(r.inputs.name)} stays taken after destroy`,
+        : `recoveryWindowInDays ${JSON.stringify(r.inputs.recoveryWindowInDays ?? "30 (default)")}: the name ${JSON.stringify(r.inputs.name)} stays taken after destroy`,
     // DeleteRepository fails with RepositoryNotEmptyException unless forced.
     "aws:ecr/repository:Repository": (r) => r.inputs.forceDelete === true ? undefined : "forceDelete is not true: destroy fails while the repository holds images",
     "aws:s3/bucket:Bucket": (r) => r.inputs.forceDestroy === true ? undefined : "forceDestroy is not true: destroy fails while the bucket holds objects",
@@ -30,10 +30,10 @@ const DISPOSABLE_RULES: Readonly<Record<string, Rule>> = {
 /** Inputs naming the snapshot a store writes when it is deleted (when it writes one). */
 function finalSnapshotName(r: RecordedResource): string | undefined {
     if (r.type === "aws:rds/cluster:Cluster" && r.inputs.skipFinalSnapshot !== true) {
-        return String(r.inputs.finalSnapshotIdentifier);
+        return `${r.inputs.finalSnapshotIdentifier as string}`;
     }
     if (r.type === "aws:elasticache/replicationGroup:ReplicationGroup" && r.inputs.finalSnapshotIdentifier !== undefined) {
-        return String(r.inputs.finalSnapshotIdentifier);
+        return r.inputs.finalSnapshotIdentifier as string;
     }
     return undefined;
 }
