@@ -30,7 +30,7 @@ describe("Lambda reserved concurrency", () => {
     });
 
     it("rejects reservations the configured account quota cannot hold, naming the key, the functions and the quota needed", () => {
-        const integration = { ...integrationOf("dev"), accountConcurrencyQuota: 10 };
+        const integration: Entry = { ...integrationOf("dev"), accountConcurrencyQuota: 10 };
         (integration.functions as Entry[])[0].reservedConcurrency = 5;
         expect(problemsOf(devConfigWith({ "platform:integration": integration }))).toEqual([
             expect.stringMatching(/^platform:integration\.accountConcurrencyQuota: got 10; allowed: at least 105: the functions reserve 5 \(orders-api 5\) and Lambda keeps 100 unreserved/),

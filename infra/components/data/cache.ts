@@ -114,7 +114,9 @@ export function createCache(ctx: DataContext, args: CacheArgs): Cache {
         retentionInDays: cache.logRetentionInDays,
         kmsKeyId: keys.logs.arn,
         tags: nameTag(naming, `cache-${type}`),
-    }, { parent });
+        // Renaming a group replaces it: where deletion keeps nothing back (prod), the old group and its
+        // history stay until their retention ends instead of being deleted with the rename.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     const slowLog = logGroup("slow-log");
     const engineLog = logGroup("engine-log");
 

@@ -91,12 +91,14 @@ export function createArgoCd(args: ArgoCdArgs): ArgoCd {
         retentionInDays: argoCd.logRetentionInDays,
         kmsKeyId: args.logsKeyArn,
         tags: nameTagFor(naming, "argocd-logs"),
-    }, { parent });
+        // A renamed group is replaced: in prod the old one and its history are left to their retention.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     const destination = new aws.cloudwatch.LogDeliveryDestination("argocd", {
         name: physicalName(naming, "argocd-logs"),
         deliveryDestinationConfiguration: { destinationResourceArn: logGroup.arn },
         tags: nameTagFor(naming, "argocd-logs"),
-    }, { parent });
+        // A renamed group is replaced: in prod the old one and its history are left to their retention.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     for (const { slug, logType } of ARGOCD_LOG_TYPES) {
         const source = new aws.cloudwatch.LogDeliverySource(`argocd-${slug}`, {
             name: physicalName(naming, `argocd-${slug}`),
