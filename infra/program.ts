@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "./components/compute/cluster";
+import { auroraWriterCanPause } from "./components/data/aurora";
 import { DataTier, TableOutput } from "./components/data/dataTier";
 import { Edge } from "./components/edge/edge";
 import { Integration } from "./components/integration/integration";
 import { integrationInUse } from "./config/integrationConfig";
 import { Delivery } from "./components/delivery/delivery";
+import { lambdaImagePullers } from "./components/delivery/registries";
 import { deliveryInUse } from "./config/deliveryConfig";
 import { Network } from "./components/network/network";
 import { AccessLogs } from "./components/operations/accessLogBucket";
@@ -150,17 +152,6 @@ export function runPlatform(): PlatformOutputs {
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
-    const integration: Integration | undefined = integrationInUse(config.integration)
-        ? new Integration("integration", {
-            integration: config.integration,
-            protection: config.protection,
-            naming: namingContext(config),
-            account,
-            network: { vpcId: network.vpcId, vpcCidr: network.vpcCidr, privateSubnetIds: network.privateSubnetIds },
-            logsKeyArn: security.keys.logs.arn,
-            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
-        }, componentOptions)
-        : undefined;
     const delivery: Delivery | undefined = deliveryInUse(config.delivery)
         ? new Delivery("delivery", {
             delivery: config.delivery,
@@ -170,6 +161,20 @@ export function runPlatform(): PlatformOutputs {
             cluster: { clusterName: cluster.clusterName, nodeRoleArn: cluster.nodeRoleArn },
             logsKeyArn: security.keys.logs.arn,
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            lambdaImagePullers: lambdaImagePullers(config.integration, namingContext(config)),
+        }, componentOptions)
+        : undefined;
+    const integration: Integration | undefined = integrationInUse(config.integration)
+        ? new Integration("integration", {
+            integration: config.integration,
+            protection: config.protection,
+            naming: namingContext(config),
+            account,
+            network: { vpcId: network.vpcId, vpcCidr: network.vpcCidr, privateSubnetIds: network.privateSubnetIds },
+            logsKeyArn: security.keys.logs.arn,
+            kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            // Delivery first: image functions wait for the repository policies that let Lambda pull.
+            imagePullPolicies: delivery?.repositoryPolicies,
         }, componentOptions)
         : undefined;
 
@@ -235,7 +240,9 @@ export function runPlatform(): PlatformOutputs {
             natGatewayIds: network.natGatewayIds,
             eks: { clusterName: cluster.clusterName, controlPlaneLogGroupName: cluster.controlPlaneLogGroupName },
             cloudTrailLogGroupName: security.cloudTrailLogGroupName,
-            aurora: data.clusterIdentifier ? { clusterIdentifier: data.clusterIdentifier, readerInstanceIds: data.auroraReaderInstanceIds } : undefined,
+            aurora: data.clusterIdentifier
+                ? { clusterIdentifier: data.clusterIdentifier, readerInstanceIds: data.auroraReaderInstanceIds, canPause: auroraWriterCanPause(config.data.aurora) }
+                : undefined,
             dynamoTables: Object.keys(data.tables).length > 0
                 ? Object.fromEntries(Object.entries(data.tables).map(([name, table]: [string, TableOutput]) => [name, table.name]))
                 : undefined,

@@ -105,6 +105,18 @@ function functionArtifacts(config: PlatformConfig): ExternalReference[] {
                 check: `aws s3api head-object --bucket ${code.s3Bucket} --key ${code.s3Key}${code.s3ObjectVersion ? ` --version-id ${code.s3ObjectVersion}` : ""}`,
             };
         }
+        if ("imageRepository" in fn.code) {
+            // The stack creates the repository; the image can be pushed only after the first up.
+            const repository: string = fn.code.imageRepository;
+            return {
+                key,
+                value: `imageRepository ${repository}`,
+                what: `function ${fn.name} waits for its first image: push it to the stack's repository ${repository}, then set code.imageUri to its digest`,
+                needed: "after-first-up",
+                // The repository's physical name carries the stack prefix: the stack output delivery.repositoryUrls has it.
+                check: `aws ecr describe-images --repository-name "$(pulumi stack output delivery --json | jq -r '.repositoryUrls["${repository}"]' | cut -d/ -f2-)"`,
+            };
+        }
         const image: string = fn.code.imageUri;
         const [repositoryPath, reference] = splitImage(image);
         return {

@@ -90,7 +90,17 @@ export interface ImageCodeConfig {
     readonly imageUri: string;
 }
 
-export type FunctionCodeConfig = S3CodeConfig | ImageCodeConfig;
+/**
+ * An image function whose image is not pushed yet: the repository (a name of
+ * platform:delivery.ecr.repositories) exists after this stack's first `pulumi up`, but Lambda's
+ * CreateFunction needs an image in it. Until code.imageUri names the pushed image, the function and
+ * its queue/topic wiring are not created (imageFunctions.ts); the repository policy already admits it.
+ */
+export interface PendingImageCodeConfig {
+    readonly imageRepository: string;
+}
+
+export type FunctionCodeConfig = S3CodeConfig | ImageCodeConfig | PendingImageCodeConfig;
 
 export interface FunctionConfig {
     readonly name: string;
@@ -101,7 +111,8 @@ export interface FunctionConfig {
     readonly architecture: LambdaArchitecture;
     readonly memoryMb: number;
     readonly timeoutSeconds: number;
-    readonly reservedConcurrency: number;
+    /** Undefined: no reservation (the default; see lambdaConcurrency.ts for what a reservation needs). */
+    readonly reservedConcurrency?: number;
     /** Plain settings only: secrets belong in Secrets Manager (names that look like secrets are rejected). */
     readonly environment: Readonly<Record<string, string>>;
     /** In the private subnets behind the function security group (the data tier trusts it). */
@@ -160,6 +171,8 @@ export interface ApiConfig {
 export interface IntegrationConfig {
     /** Default retention of the layer's log groups (functions, state machines, API access logs). */
     readonly logRetentionInDays: number;
+    /** The account's Lambda concurrency quota in the region, when configured (reservations are checked against it). */
+    readonly accountConcurrencyQuota?: number;
     /** Ports functions that reach the data tier may open inside the VPC. */
     readonly dataTierPorts: readonly number[];
     readonly eventBus: EventBusConfig;
@@ -178,4 +191,9 @@ export function integrationInUse(config: IntegrationConfig): boolean {
 
 export function isS3Code(code: FunctionCodeConfig): code is S3CodeConfig {
     return "s3Bucket" in code;
+}
+
+/** An image function waiting for its first image (created once code.imageUri is set). */
+export function isPendingImage(code: FunctionCodeConfig): code is PendingImageCodeConfig {
+    return "imageRepository" in code;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { StackConfig } from "./schema";
 import { SCHEDULE_ALLOWED, scheduleProblem } from "./scheduleExpression";
 import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import { concurrencyNeed, concurrencyQuotaProblem } from "./lambdaConcurrency";
 
 /** CloudWatch Logs retention values (kept here too so this file has no runtime import of schema.ts). */
 const RETENTION_DAYS: readonly number[] = [
@@ -105,15 +106,23 @@ const imageCodeSchema = strictObject({
     imageUri: textMatching(IMAGE_URI, "an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest> (or :<tag>)"),
 });
 
+const pendingImageCodeSchema = strictObject({
+    imageRepository: textMatching(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, "the name of a repository of platform:delivery.ecr.repositories, such as payments/processor"),
+});
+
 const functionSchema = strictObject({
     name: textMatching(SHORT_NAME, SHORT_NAME_ALLOWED),
     runtime: oneOf(LAMBDA_RUNTIMES).optional(),
     handler: textMatching(/^[^\s]{1,128}$/, "a handler such as index.handler").optional(),
-    code: z.union([s3CodeSchema, imageCodeSchema], { error: "{ s3Bucket, s3Key[, s3ObjectVersion] } or { imageUri }" }),
+    code: z.union([s3CodeSchema, imageCodeSchema, pendingImageCodeSchema], {
+        error: "{ s3Bucket, s3Key[, s3ObjectVersion] }, { imageUri }, or { imageRepository } for an image not pushed yet",
+    }),
     architecture: oneOf(["arm64", "x86_64"] as const).default("arm64"),
     memoryMb: integerBetween(128, 10240).default(256),
     timeoutSeconds: integerBetween(1, 900).default(30),
-    reservedConcurrency: integerBetween(0, 1000).default(10),
+    // Omitted: no reservation (the function shares the account's unreserved pool). A reservation needs
+    // the account quota above all reservations + 100 (lambdaConcurrency.ts); new accounts start at 10.
+    reservedConcurrency: integerBetween(0, 1000).optional(),
     environment: z.record(
         textMatching(ENV_NAME, "environment variable names: a letter, then letters, digits or _"),
         z.string({ error: "string values" }),
@@ -169,6 +178,8 @@ const apiSchema = strictObject({
 
 export const integrationSchema = strictObject({
     logRetentionInDays: oneOfNumbers(RETENTION_DAYS).default(365),
+    /** The account's Lambda "Concurrent executions" quota in this region, when known: reservations are checked against it. */
+    accountConcurrencyQuota: integerBetween(10, 1000000).optional(),
     dataTierPorts: z.array(integerBetween(1, 65535), { error: "a list of TCP ports" }).default([443, 5432, 6379]),
     eventBus: strictObject({
         enabled: flag().default(false),
@@ -320,6 +331,36 @@ export function checkIntegration(config: StackConfig, ctx: RefinementContext): v
         }
     });
 
+    // A function whose image is not pushed yet is not created (imageFunctions.ts): whatever cannot
+    // simply leave it out must not name it.
+    const pending: Set<string> = new Set(integration.functions.filter((f) => "imageRepository" in f.code).map((f) => f.name));
+    const pendingAllowed = (name: string): string =>
+        `a function that exists: ${name} waits for its first image (code.imageRepository); push the image and set code.imageUri first, or reference ${name} later`;
+    integration.api.routes.forEach((route, index: number) => {
+        if ("function" in route.target && pending.has(route.target.function)) {
+            problem(ctx, [key, "api", "routes", index, "target", "function"], route.target.function, pendingAllowed(route.target.function));
+        }
+    });
+    integration.eventBus.rules.forEach((rule, index: number) => {
+        rule.targets.forEach((target, i: number) => {
+            if (target.kind === "function" && pending.has(target.name)) {
+                problem(ctx, [key, "eventBus", "rules", index, "targets", i, "name"], target.name, pendingAllowed(target.name));
+            }
+        });
+    });
+    integration.stateMachines.forEach((machine, index: number) => {
+        for (const [, kind, name] of JSON.stringify(machine.definition).matchAll(DEFINITION_TOKEN)) {
+            if (kind === "function" && pending.has(name)) {
+                problem(ctx, [key, "stateMachines", index, "definition"], `\${function:${name}}`, pendingAllowed(name));
+            }
+        }
+    });
+
+    const quotaProblem: string | undefined = concurrencyQuotaProblem(concurrencyNeed(integration.functions), integration.accountConcurrencyQuota);
+    if (quotaProblem) {
+        problem(ctx, [key, "accountConcurrencyQuota"], integration.accountConcurrencyQuota, quotaProblem);
+    }
+
     integration.stateMachines.forEach((machine, index: number) => {
         const at: Path = [key, "stateMachines", index, "definition"];
         if (typeof machine.definition.StartAt !== "string" || typeof machine.definition.States !== "object") {
@@ -355,4 +396,28 @@ export function checkIntegration(config: StackConfig, ctx: RefinementContext): v
     if (api.enabled && production && pool.threatProtection !== "ENFORCED") {
         problem(ctx, [key, "api", "userPool", "threatProtection"], pool.threatProtection, "ENFORCED when platform:environment is prod");
     }
+}
+
+/**
+ * Image functions against the stack's region and registries: Lambda pulls only from ECR in the
+ * function's own Region ("The Amazon ECR repository must be in the same AWS Region as the Lambda
+ * function", https://docs.aws.amazon.com/lambda/latest/dg/images-create.html), and a function waiting
+ * for its first image names a repository this stack creates.
+ */
+export function checkImageFunctions(config: StackConfig, ctx: RefinementContext): void {
+    const region: string = config["aws:region"];
+    const repositories: string[] = config["platform:delivery"].ecr.repositories.map((r: { name: string }) => r.name);
+    config["platform:integration"].functions.forEach((fn, index: number) => {
+        const at: Path = ["platform:integration", "functions", index, "code"];
+        if ("imageRepository" in fn.code && !repositories.includes(fn.code.imageRepository)) {
+            problem(ctx, [...at, "imageRepository"], fn.code.imageRepository,
+                `a repository of platform:delivery.ecr.repositories (${repositories.join(", ") || "none configured"}): the stack creates it, then the image is pushed`);
+        }
+        if ("imageUri" in fn.code) {
+            const imageRegion: string | undefined = fn.code.imageUri.match(/\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\//)?.[1];
+            if (imageRegion !== undefined && imageRegion !== region) {
+                problem(ctx, [...at, "imageUri"], fn.code.imageUri, `an image in ${region} (aws:region): Lambda pulls container images only from ECR in the function's Region`);
+            }
+        }
+    });
 }

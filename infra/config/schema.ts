@@ -28,7 +28,7 @@ import { EKS_UNSUPPORTED_ZONES_CHECKED_ON, EKS_UNSUPPORTED_ZONE_IDS, eksSupports
 import { checkCompute, computeSchema } from "./computeSchema";
 import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
-import { checkIntegration, integrationSchema } from "./integrationSchema";
+import { checkImageFunctions, checkIntegration, integrationSchema } from "./integrationSchema";
 import { checkDelivery, deliverySchema } from "./deliverySchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
@@ -187,6 +187,7 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:environment", "platform:operations"], check: checkOperations },
     { needs: ["platform:environment", "platform:integration"], check: checkIntegration },
     { needs: ["platform:environment", "platform:delivery"], check: checkDelivery },
+    { needs: ["aws:region", "platform:integration.functions", "platform:delivery.ecr"], check: checkImageFunctions },
 ];
 
 export const stackConfigSchema = CONFIG_CHECKS.reduce(

@@ -107,7 +107,8 @@ export function describeDataTier(stack: string): void {
                 expect(cluster.inputs).toMatchObject({ manageMasterUserPassword: true, masterUserSecretKmsKeyId: keyArn("data"), masterUsername: data.aurora.masterUsername });
                 expect(cluster.inputs.masterPassword).toBeUndefined();
                 expect(cluster.inputs.masterPasswordWo).toBeUndefined();
-                expect(result.ofType("random:index/randomPassword:RandomPassword")).toEqual([]);
+                // The only generated password is the disabled Valkey default user's (cache.ts), never the database's.
+                expect(result.ofType("random:index/randomPassword:RandomPassword").map((r) => r.name)).toEqual(data.cache ? ["cache-default"] : []);
                 expect(String(result.run.stackOutputs.data && (result.run.stackOutputs.data as Record<string, unknown>).auroraMasterSecretArn)).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-/);
             });
 
@@ -138,13 +139,15 @@ export function describeDataTier(stack: string): void {
                 }
             });
 
-            it("deletion protection, final snapshot with a stable identifier and protect from the switches", () => {
+            it("deletion protection, a final snapshot named once per cluster (never twice the same) and protect from the switches", () => {
                 const cluster = get(T.cluster, "aurora");
                 expect(cluster.inputs).toMatchObject({
                     deletionProtection: protection.deletionProtection,
                     skipFinalSnapshot: !protection.finalSnapshots,
-                    finalSnapshotIdentifier: `${prefix}-aurora-final`,
                 });
+                expect(cluster.inputs.finalSnapshotIdentifier).toBe(protection.finalSnapshots
+                    ? `${prefix}-aurora-final-${String(get("random:index/randomId:RandomId", "aurora-final-snapshot").outputs.hex)}`
+                    : undefined);
                 expect(cluster.protect).toBe(protection.protectStatefulResources);
                 for (const instance of result.all(T.instance)) {
                     expect(instance.protect, instance.name).toBe(protection.protectStatefulResources);
@@ -356,7 +359,9 @@ export function describeDataTier(stack: string): void {
                     snapshotWindow: data.cache.snapshotWindow,
                     maintenanceWindow: data.cache.maintenanceWindow,
                 });
-                expect(get(T.replicationGroup, "cache").inputs.finalSnapshotIdentifier).toBe(protection.finalSnapshots ? `${prefix}-cache-final` : undefined);
+                expect(get(T.replicationGroup, "cache").inputs.finalSnapshotIdentifier).toBe(protection.finalSnapshots
+                    ? `${prefix}-cache-final-${String(get("random:index/randomId:RandomId", "cache-final-snapshot").outputs.hex)}`
+                    : undefined);
             });
 
             it("slow and engine logs to KMS-encrypted log groups; a parameter group of the engine's family", () => {

@@ -7,7 +7,7 @@ describeDelivery({
     protect: true,
     repositories: [
         { slug: "ecr-orders-api", name: "orders/api", keep: 30, untaggedDays: 7 },
-        { slug: "ecr-payments-processor", name: "payments/processor", keep: 50, untaggedDays: 7 },
+        { slug: "ecr-payments-processor", name: "payments/processor", keep: 50, untaggedDays: 7, lambdaPullers: ["platform-prod-payment-processor"] },
     ],
     deploySubject: "repo:acme/platform-infra:environment:prod",
     previewSubject: "repo:acme/platform-infra:pull_request",

@@ -11,7 +11,11 @@ export interface DeliveryExpectations {
     readonly stack: "dev" | "prod";
     readonly prefix: string;
     readonly protect: boolean;
-    readonly repositories: readonly { readonly slug: string; readonly name: string; readonly keep: number; readonly untaggedDays: number }[];
+    readonly repositories: readonly {
+        readonly slug: string; readonly name: string; readonly keep: number; readonly untaggedDays: number;
+        /** Physical names of the Lambda functions that run images of this repository. */
+        readonly lambdaPullers?: readonly string[];
+    }[];
     readonly deploySubject: string;
     readonly previewSubject: string;
     readonly secretsKeyArn: string;
@@ -83,7 +87,8 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                         imageTagMutability: "IMMUTABLE",
                         imageScanningConfiguration: { scanOnPush: true },
                         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: get(D.key, "registries").outputs.arn }],
-                        forceDelete: false,
+                        // A disposable stack (dev) must be destroyable with images in its repositories.
+                        forceDelete: !expected.protect,
                     });
                     expect(repository.protect).toBe(expected.protect);
                 });
@@ -97,11 +102,19 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                     ]);
                 });
 
-                it(`${prefix}/${r.name}: only this account's cluster node role may pull, and nobody may push through the policy`, () => {
-                    expect(statements(get(D.repositoryPolicy, r.slug))).toEqual([{
-                        Sid: "AllowClusterNodesToPull", Effect: "Allow", Principal: { AWS: get(D.role, "eks-node").outputs.arn },
-                        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-                    }]);
+                const pullers: readonly string[] = r.lambdaPullers ?? [];
+                it(`${prefix}/${r.name}: only this account's cluster node role${pullers.length > 0 ? ` and Lambda for ${pullers.join(", ")}` : ""} may pull, and nobody may push through the policy`, () => {
+                    expect(statements(get(D.repositoryPolicy, r.slug))).toEqual([
+                        {
+                            Sid: "AllowClusterNodesToPull", Effect: "Allow", Principal: { AWS: get(D.role, "eks-node").outputs.arn },
+                            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+                        },
+                        ...(pullers.length > 0 ? [{
+                            Sid: "LambdaECRImageRetrievalPolicy", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" },
+                            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                            Condition: { StringLike: { "aws:SourceArn": pullers.flatMap((fn: string) => [`arn:aws:lambda:us-east-1:${A}:function:${fn}`, `arn:aws:lambda:us-east-1:${A}:function:${fn}:*`]) } },
+                        }] : []),
+                    ]);
                 });
             }
         });
@@ -205,7 +218,7 @@ export function describeDelivery(expected: DeliveryExpectations): void {
 
             it("delivers every controller's logs to one KMS-encrypted group", () => {
                 const group: RecordedResource = get(D.logGroup, "argocd");
-                expect(group.inputs).toMatchObject({ name: `/aws/eks/${prefix}-eks/capabilities/argocd`, kmsKeyId: get(D.key, "logs").outputs.arn, retentionInDays: argo.retentionDays });
+                expect(group.inputs).toMatchObject({ name: `/aws/vendedlogs/eks/${prefix}-eks/capabilities/argocd`, kmsKeyId: get(D.key, "logs").outputs.arn, retentionInDays: argo.retentionDays });
                 expect(get(D.deliveryDestination, "argocd").inputs).toMatchObject({ deliveryDestinationConfiguration: { destinationResourceArn: group.outputs.arn } });
                 const sources: RecordedResource[] = result.all(D.deliverySource).filter((r) => r.urn.includes("platform:delivery:"));
                 expect(sources.map((s) => s.inputs.logType).sort()).toEqual([

@@ -29,7 +29,8 @@ export interface FunctionExpectation {
     readonly code: { readonly runtime: string; readonly handler: string; readonly s3Key: string } | { readonly imageUri: string };
     readonly timeoutSeconds: number;
     readonly memoryMb: number;
-    readonly reservedConcurrency: number;
+    /** Undefined: no reservation. */
+    readonly reservedConcurrency?: number;
     readonly reachesDataTier: boolean;
     readonly environment?: Record<string, string>;
     /** Sids of the execution role's policy, in order. */
@@ -309,19 +310,19 @@ export function describeIntegration(expected: IntegrationExpectations): void {
 
         describe("functions", () => {
             for (const f of expected.functions) {
-                it(`${prefix}-${f.name}: ${"imageUri" in f.code ? "container image" : f.code.runtime}, X-Ray, reserved concurrency ${f.reservedConcurrency}, a DLQ and the CMK on its environment`, () => {
+                it(`${prefix}-${f.name}: ${"imageUri" in f.code ? "container image" : f.code.runtime}, X-Ray, ${f.reservedConcurrency === undefined ? "no reserved concurrency" : `reserved concurrency ${f.reservedConcurrency}`}, a DLQ and the CMK on its environment`, () => {
                     const fn: RecordedResource = get(I.function, `fn-${f.name}`);
                     expect(fn.inputs).toMatchObject({
                         name: `${prefix}-${f.name}`,
                         role: roleArn(`fn-${f.name}`),
                         timeout: f.timeoutSeconds,
                         memorySize: f.memoryMb,
-                        reservedConcurrentExecutions: f.reservedConcurrency,
                         kmsKeyArn: key().outputs.arn,
                         tracingConfig: { mode: "Active" },
                         deadLetterConfig: { targetArn: get(I.queue, `fn-${f.name}-dlq`).outputs.arn },
                         loggingConfig: { logFormat: "JSON", logGroup: `/aws/lambda/${prefix}-${f.name}` },
                     });
+                    expect(fn.inputs.reservedConcurrentExecutions).toBe(f.reservedConcurrency);
                     if ("imageUri" in f.code) {
                         expect(fn.inputs).toMatchObject({ packageType: "Image", imageUri: f.code.imageUri });
                         expect(fn.inputs.runtime).toBeUndefined();

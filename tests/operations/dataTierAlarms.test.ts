@@ -34,7 +34,7 @@ describe("data-tier alarms (standalone program, eu-west-1)", () => {
                     kmsDeletionWindowInDays: 30,
                     layers: {
                         edge: { distributionId: "E123EXAMPLE", cloudFrontWebAclName: "platform-test-cloudfront" },
-                        aurora: { clusterIdentifier: "platform-test-aurora", readerInstanceIds: { "reader-a": "platform-test-aurora-reader-a" } },
+                        aurora: { clusterIdentifier: "platform-test-aurora", readerInstanceIds: { "reader-a": "platform-test-aurora-reader-a" }, canPause: false },
                         dynamoTables: { orders: "platform-test-orders" },
                         cache: { replicationGroupId: "platform-test-cache", nodeCount: 2 },
                     },

@@ -26,6 +26,8 @@ export const ACCEPTED_ADVISORIES: Readonly<Record<string, Readonly<Record<string
         "res-rds-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
         "res-dynamodb-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",
         "res-elasticache-failover": "Dev runs one cache.t4g.micro node (no replica, so no failover) to save cost; prod requires a replica per shard.",
+        "res-secret-recovery-window": "Dev deletes its secrets without a recovery window (recoveryWindowInDays 0) so that destroy-then-create reuses their names the same day; a 30-day window would keep each name taken. Prod keeps 30 days.",
+        "res-lambda-concurrency": "Dev reserves no Lambda concurrency: a fresh account's concurrency quota (often 10) admits no reservation, since Lambda keeps 100 unreserved (infra/config/lambdaConcurrency.ts). Prod reserves and names the quota it needs (platform:integration.accountConcurrencyQuota).",
     },
     prod: {},
 };

@@ -5,21 +5,25 @@ import { CONFIG_HINTS, ConfigHint, configKeyFor } from "../../tools/preview/conf
 import { PreviewResult } from "../../tools/preview/preview";
 import { stackConfiguration } from "../support/stackRun";
 
-/** Whether `platform:x.y.z` names a key of the stack's resolved configuration (defaults included). */
+/** Whether `platform:x.y.z` (`list[].field`: a field of some entry) names a key of the stack's configuration. */
 function resolves(stack: string, key: string): boolean {
     const [namespace, ...rest] = key.split(".");
     const top: string | undefined = stackConfiguration(stack).config[namespace];
-    if (top === undefined) {
+    return top !== undefined && resolvesIn(JSON.parse(top), rest);
+}
+
+function resolvesIn(value: unknown, parts: readonly string[]): boolean {
+    if (parts.length === 0) {
+        return true;
+    }
+    const [part, ...rest] = parts;
+    const list: boolean = part.endsWith("[]");
+    const name: string = list ? part.slice(0, -2) : part;
+    if (value === null || typeof value !== "object" || !(name in value)) {
         return false;
     }
-    let value: unknown = JSON.parse(top);
-    for (const part of rest) {
-        if (value === null || typeof value !== "object" || !(part in value)) {
-            return false;
-        }
-        value = (value as Record<string, unknown>)[part];
-    }
-    return true;
+    const next: unknown = (value as Record<string, unknown>)[name];
+    return list ? Array.isArray(next) && next.some((entry: unknown) => resolvesIn(entry, rest)) : resolvesIn(next, rest);
 }
 
 describe("findings name the configuration key that controls them", () => {

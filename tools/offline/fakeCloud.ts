@@ -216,6 +216,14 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const topicName: string = autoName(name, urn, inputs.name);
             return { id: `arn:aws:sns:${arnRegion}:${a}:${topicName}`, outputs: { name: topicName, arn: `arn:aws:sns:${arnRegion}:${a}:${topicName}` } };
         }
+        // @pulumi/random: deterministic stand-ins for the generated values (the real ones are secret in state).
+        case "random:index/randomPassword:RandomPassword":
+            return { id: "none", outputs: { result: `p${hex(urn + "password", 39)}`, bcryptHash: `$2a$10$${hex(urn + "bcrypt", 53)}` } };
+        case "random:index/randomId:RandomId": {
+            const bytes: number = typeof inputs.byteLength === "number" ? inputs.byteLength : 4;
+            const value: string = hex(urn + "id", bytes * 2);
+            return { id: value, outputs: { hex: value, dec: BigInt(`0x${value}`).toString(10), b64Url: Buffer.from(value, "hex").toString("base64url"), b64Std: Buffer.from(value, "hex").toString("base64") } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:

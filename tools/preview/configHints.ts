@@ -24,7 +24,9 @@ export const CONFIG_HINTS: readonly ConfigHint[] = [
     { policy: "log-log-group-retention", urn: /platform:data:DataTier\$.*::cache[^:]*$/, key: "platform:data.cache.logRetentionInDays" },
     { policy: /^log-guardduty-/, key: "platform:security.guardDuty.features" },
     { policy: /^res-(dynamodb|rds|eks|lb)-deletion-protection$/, key: "platform:protection.deletionProtection" },
-    { policy: "res-eks-nodegroup-ha", key: "platform:compute.nodeGroups" },
+    { policy: "res-eks-nodegroup-ha", key: "platform:compute.nodeGroups[].minSize" },
+    { policy: "res-lambda-concurrency", key: "platform:integration.functions[].reservedConcurrency" },
+    { policy: "res-secret-recovery-window", key: "platform:protection.deletionProtection" },
     { policy: "res-elasticache-failover", key: "platform:data.cache.replicasPerShard" },
     { policy: "iam-cognito-threat-protection", key: "platform:integration.api.userPool.threatProtection" },
 ];

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { WorkloadAccessConfig } from "../../config/dataConfig";
 import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
-import { DataContext, nameTag } from "./context";
+import { DataContext, nameTag, secretRecoveryWindowInDays } from "./context";
 
 /** Item-level DynamoDB actions: no table management, no stream or backup control. */
 export const DYNAMODB_ITEM_ACTIONS: readonly string[] = [
@@ -127,6 +127,9 @@ export function grantWorkloadAccess(ctx: DataContext, access: readonly WorkloadA
             name: `${naming.prefix}/${entry.workload}/connection`,
             description: `Connection details for ${entry.workload} (no password: connect with an IAM token)`,
             kmsKeyId: keys.data.arn,
+            // A deleted secret keeps its name for the recovery window (30 days by default), so a
+            // disposable stack (dev) deletes at once and can be created again the same day.
+            recoveryWindowInDays: secretRecoveryWindowInDays(ctx.protection),
             tags: nameTag(naming, `access-${entry.workload}`),
         }, { parent });
         new aws.secretsmanager.SecretVersion(`access-${entry.workload}`, {

@@ -4,6 +4,7 @@ import { AuroraConfig } from "../../config/dataConfig";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DataContext, DataNetwork, nameTag, statefulOptions } from "./context";
 import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
+import { finalSnapshotIdentifier } from "./finalSnapshots";
 import { createClientOnlyGroup } from "./securityGroups";
 
 export const POSTGRES_PORT = 5432;
@@ -12,6 +13,16 @@ export const MONITORING_INTERVAL_SECONDS = 60;
 /** The current RDS CA; rds-ca-2019 expired in 2024. */
 export const RDS_CA = "rds-ca-rsa2048-g1";
 export const SERVERLESS_CLASS = "db.serverless";
+
+/**
+ * Whether the writer can auto-pause: a Serverless v2 writer in a cluster with a minimum of 0 ACUs
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2-auto-pause.html).
+ * The writer and the readers of promotion tier 0 and 1 pause and resume together, so a paused cluster
+ * is legitimately silent; its alarms must not read that as an outage (alarmDefinitions.ts).
+ */
+export function auroraWriterCanPause(aurora: { writerInstanceClass: string; serverless: { minCapacity: number } }): boolean {
+    return aurora.writerInstanceClass === SERVERLESS_CLASS && aurora.serverless.minCapacity === 0;
+}
 
 export interface AuroraArgs {
     readonly aurora: AuroraConfig;
@@ -107,8 +118,8 @@ export function createAurora(ctx: DataContext, args: AuroraArgs): Aurora {
         copyTagsToSnapshot: true,
         deletionProtection: protection.deletionProtection,
         skipFinalSnapshot: !protection.finalSnapshots,
-        // Fixed, so the identifier never changes with unrelated config (and a replace is visible in review).
-        finalSnapshotIdentifier: `${clusterIdentifier}-final`,
+        // Unique per creation of the cluster (finalSnapshots.ts): a fixed name fails the second deletion.
+        finalSnapshotIdentifier: finalSnapshotIdentifier(ctx, "aurora", clusterIdentifier),
         enabledCloudwatchLogsExports: ["postgresql"],
         serverlessv2ScalingConfiguration: usesServerless
             ? {

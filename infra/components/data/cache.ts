@@ -1,10 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { CacheConfig } from "../../config/dataConfig";
 import { DataContext, DataNetwork, nameTag, statefulOptions } from "./context";
+import { finalSnapshotIdentifier } from "./finalSnapshots";
 import { createClientOnlyGroup } from "./securityGroups";
 
 export const CACHE_PORT = 6379;
+
+/** The access string of the group's "default" user: switched off, no commands, no keys. */
+export const DISABLED_DEFAULT_USER_ACCESS = "off -@all";
 
 export interface CacheArgs {
     readonly cache: CacheConfig;
@@ -38,7 +43,7 @@ export function cacheNodeCount(cache: CacheConfig): number {
  */
 export function createCache(ctx: DataContext, args: CacheArgs): Cache {
     const { cache, network } = args;
-    const { naming, protection, keys, parent } = ctx;
+    const { naming, keys, parent } = ctx;
     const replicationGroupId = `${naming.prefix}-cache`;
     const failover: boolean = cache.replicasPerShard >= 1;
 
@@ -61,13 +66,27 @@ export function createCache(ctx: DataContext, args: CacheArgs): Cache {
         tags: nameTag(naming, "cache"),
     }, { parent });
 
-    // RBAC needs a user named "default" in every group; this one is switched off and can run nothing.
+    // The group carries a user named "default": every new connection starts as that user, and
+    // ElastiCache refuses a Redis OSS group without one (DefaultUserRequired). This one is switched
+    // off and may run nothing ("off -@all"), so a client must AUTH as the IAM user.
+    // It cannot be no-password-required: "A user group configured for the VALKEY engine can only
+    // contain users who are using an authentication mechanism (either password or IAM)"
+    // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html), so CreateUserGroup
+    // fails with one. It cannot use IAM either: an IAM user's user name must equal its user id
+    // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html, Limitations), and the id
+    // "default" belongs to the account's built-in user. So it gets a password nobody is given: a
+    // generated secret (encrypted in state, never exported) that opens nothing because the user is off.
+    const defaultUserPassword = new random.RandomPassword("cache-default", {
+        length: 40,
+        // ElastiCache passwords: 16 to 128 printable characters; letters and digits avoid the excluded ones.
+        special: false,
+    }, { parent, additionalSecretOutputs: ["result"] });
     const defaultUser = new aws.elasticache.User("cache-default", {
         userId: `${replicationGroupId}-default`,
         userName: "default",
         engine: cache.engine,
-        accessString: "off -@all",
-        authenticationMode: { type: "no-password-required" },
+        accessString: DISABLED_DEFAULT_USER_ACCESS,
+        authenticationMode: { type: "password", passwords: [pulumi.secret(defaultUserPassword.result)] },
         tags: nameTag(naming, "cache-default"),
     }, { parent });
     // IAM authentication requires user name = user id; workloads get elasticache:Connect on it.
@@ -87,12 +106,17 @@ export function createCache(ctx: DataContext, args: CacheArgs): Cache {
         tags: nameTag(naming, "cache"),
     }, { parent });
 
+    // ElastiCache delivers these as vended logs (logs:CreateLogDelivery + the account's CloudWatch Logs
+    // resource policy, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html):
+    // under /aws/vendedlogs/ the groups do not grow that 5,120-character policy.
     const logGroup = (type: "slow-log" | "engine-log"): aws.cloudwatch.LogGroup => new aws.cloudwatch.LogGroup(`cache-${type}`, {
-        name: `/aws/elasticache/${replicationGroupId}/${type}`,
+        name: `/aws/vendedlogs/elasticache/${replicationGroupId}/${type}`,
         retentionInDays: cache.logRetentionInDays,
         kmsKeyId: keys.logs.arn,
         tags: nameTag(naming, `cache-${type}`),
-    }, { parent });
+        // Renaming a group replaces it: where deletion keeps nothing back (prod), the old group and its
+        // history stay until their retention ends instead of being deleted with the rename.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     const slowLog = logGroup("slow-log");
     const engineLog = logGroup("engine-log");
 
@@ -121,7 +145,7 @@ export function createCache(ctx: DataContext, args: CacheArgs): Cache {
         snapshotRetentionLimit: cache.snapshotRetentionDays,
         snapshotWindow: cache.snapshotWindow,
         maintenanceWindow: cache.maintenanceWindow,
-        finalSnapshotIdentifier: protection.finalSnapshots ? `${replicationGroupId}-final` : undefined,
+        finalSnapshotIdentifier: finalSnapshotIdentifier(ctx, "cache", replicationGroupId),
         logDeliveryConfigurations: [
             { destinationType: "cloudwatch-logs", destination: slowLog.name, logFormat: "json", logType: "slow-log" },
             { destinationType: "cloudwatch-logs", destination: engineLog.name, logFormat: "json", logType: "engine-log" },

@@ -53,5 +53,15 @@ export function disposable(protection: ProtectionConfig): boolean {
     return !protection.protectStatefulResources && !protection.deletionProtection;
 }
 
+/**
+ * Days a deleted Secrets Manager secret keeps its name. 0 deletes at once (ForceDeleteWithoutRecovery)
+ * in a disposable stack, whose next `pulumi up` creates the same name again; 30 (the AWS default, the
+ * longest) everywhere else, so a secret deleted by mistake can be restored.
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html
+ */
+export function secretRecoveryWindowInDays(protection: ProtectionConfig): number {
+    return disposable(protection) ? 0 : 30;
+}
+
 /** The platform's Name tag (<prefix>-<what>), under the data tier's short name. */
 export const nameTag = nameTagFor;

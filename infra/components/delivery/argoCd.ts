@@ -82,17 +82,22 @@ export function createArgoCd(args: ArgoCdArgs): ArgoCd {
         },
         tags: nameTagFor(naming, "argocd"),
     }, { parent });
+    // Delivered as vended logs (a CloudWatch Logs delivery destination): under /aws/vendedlogs/ the
+    // group does not grow the account's 5,120-character log-delivery resource policy
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html).
     const logGroup = new aws.cloudwatch.LogGroup("argocd", {
-        name: pulumi.interpolate`/aws/eks/${args.clusterName}/capabilities/argocd`,
+        name: pulumi.interpolate`/aws/vendedlogs/eks/${args.clusterName}/capabilities/argocd`,
         retentionInDays: argoCd.logRetentionInDays,
         kmsKeyId: args.logsKeyArn,
         tags: nameTagFor(naming, "argocd-logs"),
-    }, { parent });
+        // A renamed group is replaced: in prod the old one and its history are left to their retention.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     const destination = new aws.cloudwatch.LogDeliveryDestination("argocd", {
         name: physicalName(naming, "argocd-logs"),
         deliveryDestinationConfiguration: { destinationResourceArn: logGroup.arn },
         tags: nameTagFor(naming, "argocd-logs"),
-    }, { parent });
+        // A renamed group is replaced: in prod the old one and its history are left to their retention.
+    }, { parent, retainOnDelete: ctx.protection.retainOnDelete });
     for (const { slug, logType } of ARGOCD_LOG_TYPES) {
         const source = new aws.cloudwatch.LogDeliverySource(`argocd-${slug}`, {
             name: physicalName(naming, `argocd-${slug}`),

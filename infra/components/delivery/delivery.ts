@@ -7,7 +7,7 @@ import { NamingContext } from "../../platform/naming";
 import { ArgoCd, createArgoCd } from "./argoCd";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
 import { GithubRoles, createGithubRoles } from "./githubOidc";
-import { Registries, createRegistries } from "./registries";
+import { LambdaImagePuller, Registries, createRegistries } from "./registries";
 
 /** What delivery uses of the cluster. */
 export interface DeliveryCluster {
@@ -24,6 +24,8 @@ export interface DeliveryArgs {
     readonly cluster: DeliveryCluster;
     readonly logsKeyArn: pulumi.Input<string>;
     readonly kmsDeletionWindowInDays: number;
+    /** Lambda functions that run images of these repositories: the repository policies admit them. */
+    readonly lambdaImagePullers?: readonly LambdaImagePuller[];
 }
 
 /**
@@ -37,6 +39,8 @@ export class Delivery extends pulumi.ComponentResource {
     public readonly githubPreviewRoleArn: pulumi.Output<string> | undefined;
     public readonly githubOidcProviderArn: pulumi.Output<string> | undefined;
     public readonly argoCdCapabilityArn: pulumi.Output<string> | undefined;
+    /** The repository policies (each admits the image functions of its repository). */
+    public readonly repositoryPolicies: readonly aws.ecr.RepositoryPolicy[];
 
     constructor(name: string, args: DeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:delivery:Delivery", name, {}, opts);
@@ -46,7 +50,7 @@ export class Delivery extends pulumi.ComponentResource {
         const ctx: DeliveryContext = { naming: args.naming, protection: args.protection, identity, parent: this };
 
         const registries: Registries | undefined = delivery.ecr.repositories.length > 0
-            ? createRegistries(ctx, delivery.ecr.repositories, args.cluster.nodeRoleArn, args.kmsDeletionWindowInDays)
+            ? createRegistries(ctx, delivery.ecr.repositories, args.cluster.nodeRoleArn, args.kmsDeletionWindowInDays, args.lambdaImagePullers)
             : undefined;
         const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github) : undefined;
         const argoCd: ArgoCd | undefined = delivery.argoCd.enabled
@@ -56,6 +60,7 @@ export class Delivery extends pulumi.ComponentResource {
         this.repositoryUrls = Object.fromEntries([...(registries?.repositories ?? new Map<string, aws.ecr.Repository>())]
             .map(([repo, resource]: [string, aws.ecr.Repository]) => [repo, resource.repositoryUrl]));
         this.registryKeyArn = registries?.key.arn;
+        this.repositoryPolicies = [...(registries?.policies.values() ?? [])];
         this.githubDeployRoleArn = github?.deployRole.arn;
         this.githubPreviewRoleArn = github?.previewRole.arn;
         this.githubOidcProviderArn = github?.providerArn;

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionConfig, IntegrationConfig, isS3Code } from "../../config/integrationConfig";
+import { FunctionConfig, IntegrationConfig, isPendingImage, isS3Code } from "../../config/integrationConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
 import { IntegrationContext, LayerIdentity, arns, documentFor, queueName } from "./integrationContext";
 import { createQueueWithPolicy } from "./queues";
@@ -27,6 +27,8 @@ export interface FunctionsArgs {
     readonly keyArn: pulumi.Input<string>;
     readonly logsKeyArn: pulumi.Input<string>;
     readonly network: FunctionNetwork;
+    /** The ECR repository policies that admit Lambda (delivery layer); image functions wait for them. */
+    readonly imagePullPolicies?: readonly pulumi.Resource[];
 }
 
 /**
@@ -119,9 +121,16 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
                     statements: fn.statements,
                 }))),
         }, { parent });
+        if (isPendingImage(fn.code)) {
+            // The layer is built from deployableIntegration(), which never holds these.
+            throw new Error(`function ${fn.name} waits for its first image (code.imageRepository); it cannot be created yet`);
+        }
         const code: Partial<aws.lambda.FunctionArgs> = isS3Code(fn.code)
             ? { packageType: "Zip", runtime: fn.runtime, handler: fn.handler, s3Bucket: fn.code.s3Bucket, s3Key: fn.code.s3Key, s3ObjectVersion: fn.code.s3ObjectVersion }
             : { packageType: "Image", imageUri: fn.code.imageUri };
+        // An image function is created after the repository policies that let Lambda pull its image
+        // (on the run where both are new, CreateFunction would otherwise race the policy).
+        const pullPolicies: readonly pulumi.Resource[] = isS3Code(fn.code) ? [] : args.imagePullPolicies ?? [];
         const lambda = new aws.lambda.Function(`fn-${fn.name}`, {
             name,
             description: `${naming.prefix} ${fn.name}`,
@@ -140,7 +149,7 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
                 ? { subnetIds: [...args.network.privateSubnetIds], securityGroupIds: [securityGroup.id] }
                 : undefined,
             tags: nameTagFor(naming, `fn-${fn.name}`),
-        }, { parent, dependsOn: [policy, logGroup] });
+        }, { parent, dependsOn: [policy, logGroup, ...pullPolicies] });
         created.set(fn.name, { config: fn, function: lambda, role, deadLetterQueue, logGroup });
     }
     return { byName: created, securityGroup };

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { deployableIntegration } from "../../config/imageFunctions";
 import { IntegrationConfig } from "../../config/integrationConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
@@ -24,6 +25,8 @@ export interface IntegrationArgs {
     readonly logsKeyArn: pulumi.Input<string>;
     /** For the layer's own key. */
     readonly kmsDeletionWindowInDays: number;
+    /** ECR repository policies that admit Lambda: image functions are created after them. */
+    readonly imagePullPolicies?: readonly pulumi.Resource[];
 }
 
 /**
@@ -46,7 +49,8 @@ export class Integration extends pulumi.ComponentResource {
 
     constructor(name: string, args: IntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:integration:Integration", name, {}, opts);
-        const config: IntegrationConfig = args.integration;
+        // Functions whose first image is not pushed yet wait, with their queue/topic wiring (imageFunctions.ts).
+        const config: IntegrationConfig = deployableIntegration(args.integration);
         const identity: pulumi.Output<LayerIdentity> = pulumi.all([args.account.accountId, args.account.partition])
             .apply(([accountId, partition]: [string, string]): LayerIdentity => ({ accountId, partition, region: args.account.region, prefix: args.naming.prefix }));
         const ctx: IntegrationContext = { config, naming: args.naming, protection: args.protection, identity, parent: this };
@@ -54,7 +58,9 @@ export class Integration extends pulumi.ComponentResource {
         const key: aws.kms.Key = createIntegrationKey({
             config, naming: args.naming, protection: args.protection, identity, deletionWindowInDays: args.kmsDeletionWindowInDays, parent: this,
         });
-        const functions: LayerFunctions = createFunctions({ ctx, keyArn: key.arn, logsKeyArn: args.logsKeyArn, network: args.network });
+        const functions: LayerFunctions = createFunctions({
+            ctx, keyArn: key.arn, logsKeyArn: args.logsKeyArn, network: args.network, imagePullPolicies: args.imagePullPolicies,
+        });
         const queues: Map<string, LayerQueue> = createQueues(ctx, key.arn, functions.byName);
         const topics: Map<string, LayerTopic> = createTopics(ctx, key.arn, functions.byName, queues);
         const stateMachines: Map<string, aws.sfn.StateMachine> = createStateMachines({

@@ -85,20 +85,63 @@ export interface AuroraAlarmTarget {
     readonly clusterIdentifier: pulumi.Input<string>;
     /** Reader name (from config) -> DB instance identifier: replica lag is per reader. */
     readonly readerInstanceIds: Readonly<Record<string, pulumi.Input<string>>>;
+    /** The writer auto-pauses at 0 ACUs (Serverless v2, minCapacity 0): silence is then normal. */
+    readonly canPause: boolean;
+}
+
+/**
+ * How an Aurora alarm reads a period without data. A provisioned (or never-pausing) cluster reports
+ * every minute, so silence means it is down: breaching. A cluster that auto-pauses stops serving
+ * (and stops its engine) whenever it is idle for secondsUntilAutoPause: the instance is at 0 ACUs, the
+ * engine behind CPUUtilization, FreeableMemory and DatabaseConnections is not running, and any period
+ * without data is the pause, not an outage. Reading it as breaching pages on every idle night, so a
+ * pausable cluster treats missing data as not breaching; an outage while it runs still shows as
+ * CPU/memory/connections data. (Aurora Serverless v2 auto-pause:
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2-auto-pause.html.)
+ */
+export function auroraMissingData(aurora: Pick<AuroraAlarmTarget, "canPause">): AlarmDefinition["treatMissingData"] {
+    return aurora.canPause ? "notBreaching" : "breaching";
+}
+
+/**
+ * Freeable memory of a cluster that can pause: a "below the threshold" alarm would read a paused
+ * instance (0 ACUs, nothing allocated) as out of memory if a zero were ever reported for it. The
+ * memory is only evaluated while the cluster has capacity (ServerlessDatabaseCapacity > 0); a paused
+ * period counts as the threshold itself, which is not below it.
+ */
+function pausableMemoryAlarm(t: AlarmThresholdsConfig, cluster: Record<string, pulumi.Input<string>>, treatMissingData: AlarmDefinition["treatMissingData"]): AlarmDefinition {
+    const threshold: number = t.auroraFreeableMemoryMiB * 1024 * 1024;
+    const metric = (id: string, metricName: string): aws.types.input.cloudwatch.MetricAlarmMetricQuery => ({
+        id, returnData: false,
+        metric: { namespace: "AWS/RDS", metricName, dimensions: cluster, stat: "Average", period: FIVE_MINUTES },
+    });
+    return {
+        name: "aurora-freeable-memory",
+        description: `Aurora freeable memory below ${t.auroraFreeableMemoryMiB} MiB for 15 minutes while the cluster runs (not while paused)`,
+        region: "stack", threshold, comparisonOperator: "LessThanThreshold",
+        evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData,
+        metricQueries: [
+            metric("memory", "FreeableMemory"),
+            metric("capacity", "ServerlessDatabaseCapacity"),
+            { id: "running", expression: `IF(capacity > 0, memory, ${threshold})`, label: "freeable memory while running", returnData: true },
+        ],
+    };
 }
 
 export function auroraAlarms(t: AlarmThresholdsConfig, aurora: AuroraAlarmTarget): AlarmDefinition[] {
     const cluster = { DBClusterIdentifier: aurora.clusterIdentifier };
+    const treatMissingData: AlarmDefinition["treatMissingData"] = auroraMissingData(aurora);
     const sustained = (name: string, description: string, metricName: string, threshold: number, comparisonOperator: string): AlarmDefinition => ({
         name, description, region: "stack", threshold, comparisonOperator,
         metric: { namespace: "AWS/RDS", metricName, dimensions: cluster, statistic: "Average", period: FIVE_MINUTES },
         evaluationPeriods: 3, datapointsToAlarm: 3,
-        // A database that stops reporting is itself a problem.
-        treatMissingData: "breaching",
+        treatMissingData,
     });
     return [
         sustained("aurora-cpu", `Aurora CPU at or above ${t.auroraCpuPercent}% for 15 minutes`, "CPUUtilization", t.auroraCpuPercent, "GreaterThanOrEqualToThreshold"),
-        sustained("aurora-freeable-memory", `Aurora freeable memory below ${t.auroraFreeableMemoryMiB} MiB for 15 minutes`, "FreeableMemory", t.auroraFreeableMemoryMiB * 1024 * 1024, "LessThanThreshold"),
+        aurora.canPause
+            ? pausableMemoryAlarm(t, cluster, treatMissingData)
+            : sustained("aurora-freeable-memory", `Aurora freeable memory below ${t.auroraFreeableMemoryMiB} MiB for 15 minutes`, "FreeableMemory", t.auroraFreeableMemoryMiB * 1024 * 1024, "LessThanThreshold"),
         sustained("aurora-connections", `Aurora connections at or above ${t.auroraConnections} for 15 minutes`, "DatabaseConnections", t.auroraConnections, "GreaterThanOrEqualToThreshold"),
         ...Object.entries(aurora.readerInstanceIds).map(([reader, instanceId]: [string, pulumi.Input<string>]): AlarmDefinition => ({
             name: `aurora-replica-lag-${reader}`,
@@ -108,7 +151,8 @@ export function auroraAlarms(t: AlarmThresholdsConfig, aurora: AuroraAlarmTarget
             threshold: t.auroraReplicaLagMilliseconds,
             comparisonOperator: "GreaterThanOrEqualToThreshold",
             evaluationPeriods: 5, datapointsToAlarm: 5,
-            treatMissingData: "breaching",
+            // Readers of promotion tier 0/1 pause with the writer.
+            treatMissingData,
         })),
     ];
 }
