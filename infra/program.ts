@@ -11,6 +11,8 @@ import { AccessLogs } from "./components/operations/accessLogBucket";
 import { CostControls } from "./components/operations/costControls";
 import { Observability } from "./components/operations/observability";
 import { SecurityBaseline } from "./components/security/securityBaseline";
+import { AccountBaseline } from "./components/account/accountBaseline";
+import { BaselineRole } from "./config/accountConfig";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
 import { AccountContext, lookupAccountContext } from "./platform/accountContext";
@@ -28,7 +30,9 @@ export interface PlatformOutputs {
     readonly rdsSubnetGroupName: pulumi.Output<string>;
     readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
+    /** The owner's account trail bucket; undefined in consumer and organization stacks. */
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
+    readonly account: AccountOutputs;
     readonly eks: ClusterOutputs;
     readonly data: DataOutputs;
     readonly edge: EdgeOutputs | undefined;
@@ -37,6 +41,15 @@ export interface PlatformOutputs {
     readonly integration: IntegrationOutputs | undefined;
     /** Undefined when the stack uses no delivery feature. */
     readonly delivery: DeliveryOutputs | undefined;
+}
+
+/** The account and the stack's role for its account-wide resources; consumers configure the owner's monitor ARN from here. */
+export interface AccountOutputs {
+    readonly id: string;
+    readonly baseline: BaselineRole;
+    /** Owner only: the account's AWS services monitor (consumers set platform:operations.costAnomaly.monitorArn to it). */
+    readonly costAnomalyMonitorArn: pulumi.Output<string> | undefined;
+    readonly githubOidcProviderArn: pulumi.Output<string> | undefined;
 }
 
 /** What DNS, CI (asset uploads) and the cluster's ingresses need of the edge. */
@@ -128,7 +141,17 @@ export function runPlatform(): PlatformOutputs {
         account,
         acceptCloudFrontLogs: config.edge.enabled && config.edge.logging.destination === "s3",
     }, componentOptions);
-    const security = new SecurityBaseline("security", { config, account, accessLogBucket: accessLogs.bucket }, componentOptions);
+    const security = new SecurityBaseline("security", { config, account }, componentOptions);
+    // Account-wide resources: declared by the baseline owner only (platform:account.baseline).
+    const accountBaseline = new AccountBaseline("account", {
+        config,
+        account,
+        keys: { logs: security.keys.logs, data: security.keys.data },
+        trailArn: security.auditTrailArn,
+        accessLogBucket: accessLogs.bucket,
+        globalEdgeProvider: providers.globalEdge,
+        needsGithubOidcProvider: config.delivery.github.enabled,
+    }, componentOptions);
     const network = new Network("network", {
         config,
         account,
@@ -168,6 +191,7 @@ export function runPlatform(): PlatformOutputs {
             cluster: { clusterName: cluster.clusterName, nodeRoleArn: cluster.nodeRoleArn },
             logsKeyArn: security.keys.logs.arn,
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            githubOidcProviderArn: accountBaseline.githubOidcProviderArn,
         }, componentOptions)
         : undefined;
 
@@ -231,7 +255,7 @@ export function runPlatform(): PlatformOutputs {
             edge: edge ? { distributionId: edge.distributionId, cloudFrontWebAclName: edge.cloudFrontWebAclName } : undefined,
             natGatewayIds: network.natGatewayIds,
             eks: { clusterName: cluster.clusterName, controlPlaneLogGroupName: cluster.controlPlaneLogGroupName },
-            cloudTrailLogGroupName: security.cloudTrailLogGroupName,
+            cloudTrailLogGroupName: accountBaseline.cloudTrailLogGroupName,
             aurora: data.clusterIdentifier ? { clusterIdentifier: data.clusterIdentifier, readerInstanceIds: data.auroraReaderInstanceIds } : undefined,
             dynamoTables: Object.keys(data.tables).length > 0
                 ? Object.fromEntries(Object.entries(data.tables).map(([name, table]: [string, TableOutput]) => [name, table.name]))
@@ -242,6 +266,7 @@ export function runPlatform(): PlatformOutputs {
     const costs = new CostControls("cost-controls", {
         budget: config.operations.budget,
         costAnomaly: config.operations.costAnomaly,
+        anomalyMonitorArn: accountBaseline.costAnomalyMonitorArn ?? config.operations.costAnomaly.monitorArn,
         naming,
         alarmTopicArn: observability.edgeAlarmTopicArn,
         globalEdgeProvider: providers.globalEdge,
@@ -257,7 +282,13 @@ export function runPlatform(): PlatformOutputs {
         rdsSubnetGroupName: network.rdsSubnetGroupName,
         elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
         kmsKeyArns: security.keyArns(),
-        cloudTrailBucketName: security.cloudTrailBucketName,
+        cloudTrailBucketName: accountBaseline.cloudTrailBucketName,
+        account: {
+            id: config.account.id,
+            baseline: config.account.baseline,
+            costAnomalyMonitorArn: accountBaseline.costAnomalyMonitorArn,
+            githubOidcProviderArn: accountBaseline.githubOidcProviderArn,
+        },
         eks: {
             clusterName: cluster.clusterName,
             endpoint: cluster.endpoint,
