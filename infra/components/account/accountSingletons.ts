@@ -145,7 +145,7 @@ export const ACCOUNT_SINGLETONS: readonly AccountSingleton[] = [
         ["aws:backup/globalSettings:GlobalSettings", "account", "AWS Backup's global settings"],
         ["aws:ssm/serviceSetting:ServiceSetting", "region", "Systems Manager service settings"],
         ["aws:xray/encryptionConfig:EncryptionConfig", "region", "X-Ray's encryption configuration"],
-        ["aws:sns/smsPreferences:SmsPreferences", "region", "SNS SMS preferences"],
+        ["aws:sns/smsPreferences:SmsPreferences", "region", "SNS SMS preferences, one set per account and Region"],
         ["aws:account/alternativeContact:AlternativeContact", "account", "the account's alternate contacts"],
         ["aws:account/primaryContact:PrimaryContact", "account", "the account's primary contact"],
     ].map(([type, scope, source]: string[]): AccountSingleton => ({
