@@ -12,6 +12,7 @@ describe("project-level defaults in Pulumi.yaml", () => {
     const defaults = stackConfigSchema.parse({
         "aws:region": "us-east-1",
         "platform:environment": "dev",
+        "platform:account": { id: "123456789012", baseline: "owner" },
         "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
         // The one compute field without a default; the expected compute defaults come from computeSchema alone.
         "platform:compute": { access: { administrators: ["arn:aws:iam::123456789012:role/platform-admins"] } },
@@ -31,6 +32,11 @@ describe("project-level defaults in Pulumi.yaml", () => {
 
     it.each(["protection", "network", "security", "compute", "data", "edge", "operations", "integration", "delivery"])("documents the schema's defaults for platform:%s", (key: string) => {
         expect(project.config[key].value).toEqual(schemaDefaults[`platform:${key}`]);
+    });
+
+    it("declares platform:account without defaults: the account id and the baseline role are decided per stack file", () => {
+        expect(project.config.account.value).toEqual({});
+        expect(() => stackConfigSchema.parse({ ...defaults, "platform:account": {} })).toThrow();
     });
 
     it("declares the environment as a typed string with a description and no default", () => {
