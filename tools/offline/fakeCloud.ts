@@ -240,7 +240,7 @@ export function fakeInvoke(token: string, inputs: Outputs, ctx: FakeCloudContext
             return { accountId: account, arn: `arn:aws:iam::${account}:role/platform-deployer`, userId: "AROAEXAMPLEDEPLOYER", id: account };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider": {
             // The provider another stack of the account created: its ARN is the URL without the scheme.
-            const host: string = String(inputs.url ?? "").replace(/^https:\/\//, "");
+            const host: string = (typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "");
             const arn = `arn:aws:iam::${account}:oidc-provider/${host}`;
             return { arn, id: arn, url: host, clientIdLists: ["sts.amazonaws.com"], thumbprintLists: [], tags: {} };
         }

@@ -155,7 +155,7 @@ function providerAccountRefusal(type: string, name: string, inputs: Record<strin
         return undefined;
     }
     const list = (value: unknown): string[] | undefined => {
-        const parsed: unknown = typeof value === "string" ? (() => { try { return JSON.parse(value); } catch { return undefined; } })() : value;
+        const parsed: unknown = typeof value === "string" ? (() => { try { return JSON.parse(value) as unknown; } catch { return undefined; } })() : value;
         return Array.isArray(parsed) ? parsed.map(String) : undefined;
     };
     const allowed: string[] | undefined = list(inputs.allowedAccountIds);
