@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { ACCOUNT_SINGLETONS, AccountSingleton } from "../../infra/components/account/accountSingletons";
 import { StackRunResult, runStack, stackConfiguration } from "../support/stackRun";
+import { parsePlatformConfig } from "../../infra/config/load";
+import { PlatformConfig } from "../../infra/config/platformConfig";
+import { ownsAccountBaseline } from "../../infra/config/accountConfig";
 import { DECLARED_SINGLETON_TYPES, accountIdentity, baselineOf, singletonsOf } from "./accountAssertions";
 
 /**
@@ -65,6 +68,15 @@ describe("dev and prod in one account: every account singleton exactly once", ()
         expect(baselineOf(runs.prod.resources).inputs).toMatchObject({ role: "owner" });
         expect(runs.prod.run.stackOutputs.account).toMatchObject({ id: account("prod").id, baseline: "owner" });
         expect((runs.prod.run.stackOutputs.account as Record<string, unknown>).costAnomalyMonitorArn).toEqual(expect.stringContaining(account("prod").id));
+    });
+
+    it("a consumer can subscribe to the owner's monitor: prod's output is a valid platform:operations.costAnomaly.monitorArn for dev", () => {
+        const monitorArn = String((runs.prod.run.stackOutputs.account as Record<string, unknown>).costAnomalyMonitorArn);
+        const operations = JSON.parse(stackConfiguration("dev").config["platform:operations"]) as Record<string, unknown>;
+        const dev: PlatformConfig = parsePlatformConfig({ ...stackConfiguration("dev").config, "platform:operations": JSON.stringify({ ...operations, costAnomaly: { enabled: true, monitorArn } }) }, "platform", "dev");
+        expect(dev.operations.costAnomaly.monitorArn).toBe(monitorArn);
+        const organization: PlatformConfig = parsePlatformConfig({ ...stackConfiguration("dev").config, "platform:account": JSON.stringify({ ...account("dev"), baseline: "organization" }) }, "platform", "dev");
+        expect(ownsAccountBaseline(organization.account)).toBe(false);
     });
 
     it("the consumer looks up the owner's GitHub OIDC provider by URL and its roles trust it", () => {

@@ -200,6 +200,14 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const topicName: string = autoName(name, urn, inputs.name);
             return { id: `arn:aws:sns:${arnRegion}:${a}:${topicName}`, outputs: { name: topicName, arn: `arn:aws:sns:${arnRegion}:${a}:${topicName}` } };
         }
+        case "aws:costexplorer/anomalyMonitor:AnomalyMonitor": {
+            const arn = `arn:aws:ce::${a}:anomalymonitor/${uuid(urn)}`;
+            return { id: arn, outputs: { arn } };
+        }
+        case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+            const arn = `arn:aws:iam::${a}:oidc-provider/${(typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "")}`;
+            return { id: arn, outputs: { arn } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:
