@@ -13,6 +13,8 @@ import { AccessLogs } from "./components/operations/accessLogBucket";
 import { CostControls } from "./components/operations/costControls";
 import { Observability } from "./components/operations/observability";
 import { SecurityBaseline } from "./components/security/securityBaseline";
+import { AccountBaseline } from "./components/account/accountBaseline";
+import { BaselineRole } from "./config/accountConfig";
 import { loadPlatformConfig } from "./config/load";
 import { PlatformConfig } from "./config/platformConfig";
 import { AccountContext, lookupAccountContext } from "./platform/accountContext";
@@ -30,7 +32,9 @@ export interface PlatformOutputs {
     readonly rdsSubnetGroupName: pulumi.Output<string>;
     readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     readonly kmsKeyArns: Record<string, pulumi.Output<string>>;
+    /** The owner's account trail bucket; undefined in consumer and organization stacks. */
     readonly cloudTrailBucketName: pulumi.Output<string> | undefined;
+    readonly account: AccountOutputs;
     readonly eks: ClusterOutputs;
     readonly data: DataOutputs;
     readonly edge: EdgeOutputs | undefined;
@@ -39,6 +43,15 @@ export interface PlatformOutputs {
     readonly integration: IntegrationOutputs | undefined;
     /** Undefined when the stack uses no delivery feature. */
     readonly delivery: DeliveryOutputs | undefined;
+}
+
+/** The account and the stack's role for its account-wide resources; consumers configure the owner's monitor ARN from here. */
+export interface AccountOutputs {
+    readonly id: string;
+    readonly baseline: BaselineRole;
+    /** Owner only: the account's AWS services monitor (consumers set platform:operations.costAnomaly.monitorArn to it). */
+    readonly costAnomalyMonitorArn: pulumi.Output<string> | undefined;
+    readonly githubOidcProviderArn: pulumi.Output<string> | undefined;
 }
 
 /** What DNS, CI (asset uploads) and the cluster's ingresses need of the edge. */
@@ -132,7 +145,17 @@ export function runPlatform(): PlatformOutputs {
         account,
         acceptCloudFrontLogs: config.edge.enabled && config.edge.logging.destination === "s3",
     }, componentOptions);
-    const security = new SecurityBaseline("security", { config, account, accessLogBucket: accessLogs.bucket }, componentOptions);
+    const security = new SecurityBaseline("security", { config, account }, componentOptions);
+    // Account-wide resources: declared by the baseline owner only (platform:account.baseline).
+    const accountBaseline = new AccountBaseline("account", {
+        config,
+        account,
+        keys: { logs: security.keys.logs, data: security.keys.data },
+        trailArn: security.auditTrailArn,
+        accessLogBucket: accessLogs.bucket,
+        globalEdgeProvider: providers.globalEdge,
+        needsGithubOidcProvider: config.delivery.github.enabled,
+    }, componentOptions);
     const network = new Network("network", {
         config,
         account,
@@ -162,6 +185,7 @@ export function runPlatform(): PlatformOutputs {
             logsKeyArn: security.keys.logs.arn,
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
             lambdaImagePullers: lambdaImagePullers(config.integration, namingContext(config)),
+            githubOidcProviderArn: accountBaseline.githubOidcProviderArn,
         }, componentOptions)
         : undefined;
     const integration: Integration | undefined = integrationInUse(config.integration)
@@ -239,7 +263,7 @@ export function runPlatform(): PlatformOutputs {
             edge: edge ? { distributionId: edge.distributionId, cloudFrontWebAclName: edge.cloudFrontWebAclName } : undefined,
             natGatewayIds: network.natGatewayIds,
             eks: { clusterName: cluster.clusterName, controlPlaneLogGroupName: cluster.controlPlaneLogGroupName },
-            cloudTrailLogGroupName: security.cloudTrailLogGroupName,
+            cloudTrailLogGroupName: accountBaseline.cloudTrailLogGroupName,
             aurora: data.clusterIdentifier
                 ? { clusterIdentifier: data.clusterIdentifier, readerInstanceIds: data.auroraReaderInstanceIds, canPause: auroraWriterCanPause(config.data.aurora) }
                 : undefined,
@@ -252,6 +276,7 @@ export function runPlatform(): PlatformOutputs {
     const costs = new CostControls("cost-controls", {
         budget: config.operations.budget,
         costAnomaly: config.operations.costAnomaly,
+        anomalyMonitorArn: accountBaseline.costAnomalyMonitorArn ?? config.operations.costAnomaly.monitorArn,
         naming,
         alarmTopicArn: observability.edgeAlarmTopicArn,
         globalEdgeProvider: providers.globalEdge,
@@ -267,7 +292,13 @@ export function runPlatform(): PlatformOutputs {
         rdsSubnetGroupName: network.rdsSubnetGroupName,
         elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
         kmsKeyArns: security.keyArns(),
-        cloudTrailBucketName: security.cloudTrailBucketName,
+        cloudTrailBucketName: accountBaseline.cloudTrailBucketName,
+        account: {
+            id: config.account.id,
+            baseline: config.account.baseline,
+            costAnomalyMonitorArn: accountBaseline.costAnomalyMonitorArn,
+            githubOidcProviderArn: accountBaseline.githubOidcProviderArn,
+        },
         eks: {
             clusterName: cluster.clusterName,
             endpoint: cluster.endpoint,

@@ -20,9 +20,6 @@ export interface EcrConfig {
 
 export interface GithubConfig {
     readonly enabled: boolean;
-    /** The OIDC provider is one per account: false when another stack of the account owns it. */
-    readonly createProvider: boolean;
-    readonly existingProviderArn?: string;
     /** owner/name of the repository whose workflows deploy this stack. */
     readonly repository: string;
     /** `sub` of the deploy job: repo:<owner>/<name>:environment:<env>. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StackConfig } from "./schema";
+import { retired } from "./accountSchema";
 import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 
 const RETENTION_DAYS: readonly number[] = [
@@ -18,12 +19,14 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9_.-]{1,100}$/;
 /** `sub` claim: repo:<owner>[@id]/<name>[@id]:<context>, no wildcard anywhere (the roles use StringEquals). */
 const GITHUB_SUBJECT = /^repo:([A-Za-z0-9-]{1,39})(@\d+)?\/([A-Za-z0-9_.-]{1,100})(@\d+)?:([^*?\s]+)$/;
 const SUBJECT_ALLOWED = "a GitHub OIDC subject repo:<owner>/<name>:<context> with no wildcard, such as repo:acme/platform:environment:prod";
-const OIDC_PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/;
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
 const IDC_INSTANCE_ARN = /^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const NAMESPACE = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const RETIRED_PROVIDER = "nothing: the GitHub OIDC provider (one per URL per account) follows platform:account.baseline: "
+    + "the owner's stack creates it, consumer and organization stacks look it up by URL";
 
 const repositorySchema = strictObject({
     name: textMatching(ECR_NAME, ECR_NAME_ALLOWED),
@@ -42,7 +45,7 @@ const roleMappingSchema = strictObject({
 });
 
 export const GITHUB_DEFAULTS = {
-    enabled: false, createProvider: true, repository: "acme/platform", deploySubject: "repo:acme/platform:environment:dev",
+    enabled: false, repository: "acme/platform", deploySubject: "repo:acme/platform:environment:dev",
     previewSubject: "repo:acme/platform:pull_request", stateBucket: "acme-pulumi-state", maxSessionDurationSeconds: 3600,
 } as const;
 
@@ -52,8 +55,9 @@ export const deliverySchema = strictObject({
     }).default({ repositories: [] }),
     github: strictObject({
         enabled: flag().default(false),
-        createProvider: flag().default(true),
-        existingProviderArn: textMatching(OIDC_PROVIDER_ARN, "the ARN of this account's token.actions.githubusercontent.com OIDC provider").optional(),
+        // The account's GitHub OIDC provider belongs to the baseline owner (infra/components/account); other stacks look it up.
+        createProvider: retired(RETIRED_PROVIDER),
+        existingProviderArn: retired(RETIRED_PROVIDER),
         repository: textMatching(GITHUB_REPOSITORY, "a GitHub repository <owner>/<name> such as acme/platform (no wildcard)").default(GITHUB_DEFAULTS.repository),
         deploySubject: textMatching(GITHUB_SUBJECT, SUBJECT_ALLOWED).default(GITHUB_DEFAULTS.deploySubject),
         previewSubject: textMatching(GITHUB_SUBJECT, SUBJECT_ALLOWED).default(GITHUB_DEFAULTS.previewSubject),
@@ -107,12 +111,6 @@ export function checkDelivery(config: StackConfig, ctx: RefinementContext): void
         }
         if (github.previewSubject === github.deploySubject) {
             problem(ctx, [key, "github", "previewSubject"], github.previewSubject, "a subject different from deploySubject (pull requests must never get the deploy role)");
-        }
-        if (!github.createProvider && github.existingProviderArn === undefined) {
-            problem(ctx, [key, "github", "existingProviderArn"], undefined, "the account's GitHub OIDC provider ARN when createProvider is false");
-        }
-        if (github.createProvider && github.existingProviderArn !== undefined) {
-            problem(ctx, [key, "github", "existingProviderArn"], github.existingProviderArn, "no ARN while createProvider is true (one provider per account)");
         }
     }
     const argoCd = delivery.argoCd;

@@ -26,6 +26,7 @@ export interface ExternalReference {
 export function externalReferences(config: PlatformConfig): ExternalReference[] {
     return [
         ...stateBackend(config),
+        ...accountBaseline(config),
         ...administrators(config),
         ...hostedZone(config),
         ...network(config),
@@ -58,6 +59,18 @@ function stateBackend(config: PlatformConfig): ExternalReference[] {
         });
     }
     return refs;
+}
+
+/** A stack that does not own the account baseline relies on the owner's (deployed first) or the organisation's. */
+function accountBaseline(config: PlatformConfig): ExternalReference[] {
+    const monitor: string | undefined = config.operations.costAnomaly.monitorArn;
+    return monitor ? [{
+        key: "platform:operations.costAnomaly.monitorArn",
+        value: monitor,
+        what: "the account's cost anomaly monitor (the baseline owner's stack output account.costAnomalyMonitorArn)",
+        needed: "before-first-up",
+        check: `aws ce get-anomaly-monitors --monitor-arn-list ${monitor}`,
+    }] : [];
 }
 
 /** Access entries name principals that must exist: CreateAccessEntry fails for an unknown ARN. */
@@ -151,13 +164,15 @@ function externalRoles(config: PlatformConfig): ExternalReference[] {
 function delivery(config: PlatformConfig): ExternalReference[] {
     const refs: ExternalReference[] = [];
     const github = config.delivery.github;
-    if (github.enabled && github.existingProviderArn) {
+    if (github.enabled && config.account.baseline !== "owner") {
+        // One provider per URL per account: the baseline owner declares it, this stack looks it up.
+        const arn = `arn:aws:iam::${config.account.id}:oidc-provider/token.actions.githubusercontent.com`;
         refs.push({
-            key: "platform:delivery.github.existingProviderArn",
-            value: github.existingProviderArn,
-            what: "the account's GitHub Actions OIDC identity provider",
+            key: "platform:account.baseline",
+            value: `${config.account.baseline}: ${arn}`,
+            what: "the account's GitHub Actions OIDC identity provider (the baseline owner's stack or the organisation creates it)",
             needed: "before-first-up",
-            check: `aws iam get-open-id-connect-provider --open-id-connect-provider-arn ${github.existingProviderArn}`,
+            check: `aws iam get-open-id-connect-provider --open-id-connect-provider-arn ${arn}`,
         });
     }
     const argo = config.delivery.argoCd;

@@ -7,6 +7,7 @@ import { StackConfig, stackConfigSchema } from "./schema";
 import { planSubnets } from "./subnetPlan";
 import { buildRequiredTags } from "./requiredTags";
 import { didYouMean } from "./suggest";
+import { AccountConfig, ownsAccountBaseline } from "./accountConfig";
 
 /**
  * Pulumi's rule for stack names (the CLI refuses others). Physical names are built from the stack
@@ -55,19 +56,30 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
     const availabilityZoneIds: string[] = [...(network.availabilityZoneIds ?? [])];
     const environment = config["platform:environment"];
     const tags = config["platform:tags"];
+    const account: AccountConfig = config["platform:account"];
+    const owner: boolean = ownsAccountBaseline(account);
+    const security = config["platform:security"];
     return {
         project,
         stack,
         region,
         environment,
         isProduction: environment === "prod",
+        account,
         tags,
         requiredTags: buildRequiredTags(tags, environment, project),
         protection: config["platform:protection"],
         network,
         availabilityZoneIds,
         subnetPlan: planSubnets(network.vpcCidr, availabilityZoneIds, network.subnetSizing),
-        security: config["platform:security"],
+        // The trail and AWS Config are account-wide: only the baseline owner's stack creates them.
+        security: {
+            kms: security.kms,
+            cloudTrail: { ...security.cloudTrail, enabled: owner },
+            guardDuty: security.guardDuty,
+            securityHub: security.securityHub,
+            config: { ...security.config, enabled: owner },
+        },
         compute: config["platform:compute"],
         data: config["platform:data"],
         edge: config["platform:edge"],

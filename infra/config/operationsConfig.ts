@@ -44,6 +44,11 @@ export interface CostAnomalyConfig {
     readonly enabled: boolean;
     /** Notify when an anomaly's total impact reaches this many USD. */
     readonly impactThresholdUsd: number;
+    /**
+     * The baseline owner's monitor, for a consumer or organization stack that subscribes to it; the
+     * owner creates the monitor itself (infra/components/account) and leaves this out.
+     */
+    readonly monitorArn?: string;
 }
 
 export interface OperationsConfig {

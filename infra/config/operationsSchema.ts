@@ -62,6 +62,8 @@ export const operationsSchema = strictObject({
     costAnomaly: strictObject({
         enabled: flag().default(true),
         impactThresholdUsd: numberBetween(1, 1_000_000).default(100),
+        // Consumer and organization stacks only: the baseline owner's monitor (AWS allows one AWS services monitor per account).
+        monitorArn: textMatching(/^arn:aws[a-z-]*:ce::\d{12}:anomalymonitor\/[0-9a-f-]{36}$/, "a cost anomaly monitor ARN such as arn:aws:ce::123456789012:anomalymonitor/0d2c6f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f").optional(),
     }).default({ enabled: true, impactThresholdUsd: 100 }),
 });
 

@@ -4,6 +4,7 @@ import { EdgeConfig } from "./edgeConfig";
 import { OperationsConfig } from "./operationsConfig";
 import { IntegrationConfig } from "./integrationConfig";
 import { DeliveryConfig } from "./deliveryConfig";
+import { AccountConfig } from "./accountConfig";
 import { PlannedSubnet, SubnetTier, TierSizing } from "./subnetPlan";
 
 /**
@@ -67,6 +68,7 @@ export interface CloudTrailLifecycleConfig {
 }
 
 export interface CloudTrailConfig {
+    /** Derived: true only in the baseline owner's stack (the account trail is the owner's). */
     readonly enabled: boolean;
     readonly cloudWatchLogsRetentionInDays: number;
     readonly bucketLifecycle: CloudTrailLifecycleConfig;
@@ -81,19 +83,18 @@ export interface GuardDutyFeaturesConfig {
 }
 
 export interface GuardDutyConfig {
-    readonly enabled: boolean;
     readonly features: GuardDutyFeaturesConfig;
 }
 
 export interface SecurityHubConfig {
-    readonly enabled: boolean;
     readonly standards: readonly SecurityHubStandard[];
 }
 
 export type SecurityHubStandard = "aws-foundational-security-best-practices" | "cis-aws-foundations-benchmark";
 
-/** AWS Config: off where an organisation-level recorder already covers the account. */
+/** AWS Config: recorded by the baseline owner only (one recorder and delivery channel per account and Region). */
 export interface AwsConfigConfig {
+    /** Derived: true only in the baseline owner's stack. */
     readonly enabled: boolean;
     /** The Region whose recorder records global resource types (IAM), so they are recorded once per account. */
     readonly globalResourcesRegion: string;
@@ -104,9 +105,6 @@ export interface SecurityConfig {
     readonly cloudTrail: CloudTrailConfig;
     readonly guardDuty: GuardDutyConfig;
     readonly securityHub: SecurityHubConfig;
-    readonly accessAnalyzer: { readonly enabled: boolean };
-    readonly accountS3PublicAccessBlock: { readonly enabled: boolean };
-    readonly ebsEncryptionByDefault: { readonly enabled: boolean };
     readonly config: AwsConfigConfig;
 }
 
@@ -117,6 +115,8 @@ export interface PlatformConfig {
     readonly region: string;
     readonly environment: Environment;
     readonly isProduction: boolean;
+    /** The account the stack may deploy to and its role for the account-wide resources. */
+    readonly account: AccountConfig;
     readonly tags: TagsConfig;
     /** The six required tags, ready for provider defaultTags. */
     readonly requiredTags: Readonly<Record<string, string>>;

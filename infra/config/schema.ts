@@ -30,6 +30,7 @@ import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
 import { checkImageFunctions, checkIntegration, integrationSchema } from "./integrationSchema";
 import { checkDelivery, deliverySchema } from "./deliverySchema";
+import { RETIRED_BY_BASELINE, accountSchema, checkAccountArns, checkOwnerOnlyOperations, retired } from "./accountSchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -100,10 +101,16 @@ const guardDutyFeaturesSchema = strictObject({
     malwareProtection: flag().default(true),
 });
 
+/**
+ * platform:security: the stack's keys, and the settings of the account-wide security resources
+ * (trail, GuardDuty, Security Hub, AWS Config), which only the stack whose platform:account.baseline
+ * is owner reads (infra/components/account). The old per-resource `enabled` switches are retired:
+ * ownership decides, so a stack file that still sets one is told so.
+ */
 const securitySchema = strictObject({
     kms: strictObject({ deletionWindowInDays: integerBetween(7, 30).default(30) }).default({ deletionWindowInDays: 30 }),
     cloudTrail: strictObject({
-        enabled: flag().default(true),
+        enabled: retired(RETIRED_BY_BASELINE),
         cloudWatchLogsRetentionInDays: oneOfNumbers(LOG_RETENTION_DAYS).default(365),
         bucketLifecycle: strictObject({
             transitionToInfrequentAccessDays: integerBetween(30, 3650).default(90),
@@ -111,32 +118,34 @@ const securitySchema = strictObject({
             expirationDays: integerBetween(90, 3650).default(2555),
         }).default({ transitionToInfrequentAccessDays: 90, transitionToGlacierDays: 180, expirationDays: 2555 }),
     }).default({
-        enabled: true,
         cloudWatchLogsRetentionInDays: 365,
         bucketLifecycle: { transitionToInfrequentAccessDays: 90, transitionToGlacierDays: 180, expirationDays: 2555 },
     }),
     guardDuty: strictObject({
-        enabled: flag().default(true),
+        enabled: retired(RETIRED_BY_BASELINE),
         features: guardDutyFeaturesSchema.default({
             s3DataEvents: true, eksAuditLogs: true, runtimeMonitoring: true, rdsLoginEvents: true, malwareProtection: true,
         }),
     }).default({
-        enabled: true,
         features: { s3DataEvents: true, eksAuditLogs: true, runtimeMonitoring: true, rdsLoginEvents: true, malwareProtection: true },
     }),
     securityHub: strictObject({
-        enabled: flag().default(true),
+        enabled: retired(RETIRED_BY_BASELINE),
         standards: z.array(oneOf(SECURITY_HUB_STANDARDS), { error: "a list of standard names" })
             .default(["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"]),
-    }).default({ enabled: true, standards: ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] }),
-    accessAnalyzer: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
-    accountS3PublicAccessBlock: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
-    ebsEncryptionByDefault: strictObject({ enabled: flag().default(true) }).default({ enabled: true }),
+    }).default({ standards: ["aws-foundational-security-best-practices", "cis-aws-foundations-benchmark"] }),
+    accessAnalyzer: retired(RETIRED_BY_BASELINE),
+    accountS3PublicAccessBlock: retired(RETIRED_BY_BASELINE),
+    ebsEncryptionByDefault: retired(RETIRED_BY_BASELINE),
     config: strictObject({
-        enabled: flag().default(true),
+        enabled: retired(RETIRED_BY_BASELINE),
         globalResourcesRegion: oneOf(AWS_REGIONS, "an AWS Region such as us-east-1 (the one Region of the account that records IAM and other global resources)").default("us-east-1"),
-    }).default({ enabled: true, globalResourcesRegion: "us-east-1" }),
+    }).default({ globalResourcesRegion: "us-east-1" }),
 });
+
+/** The settings of platform:security that only the baseline owner reads, with their defaults. */
+export const OWNER_ONLY_SECURITY_SETTINGS = ["cloudTrail", "guardDuty", "securityHub", "config"] as const;
+const SECURITY_DEFAULTS = securitySchema.parse({});
 
 /**
  * The whole stack configuration, keyed exactly as in Pulumi.<stack>.yaml, so an issue's path
@@ -145,6 +154,8 @@ const securitySchema = strictObject({
 const STACK_CONFIG_SHAPE = {
     "aws:region": oneOf(AWS_REGIONS, `an AWS Region such as us-east-1 (the commercial Regions as of ${AWS_REGIONS_CHECKED_ON}, infra/config/regions.ts)`),
     "platform:environment": oneOf(ENVIRONMENTS),
+    // No default: the account and who owns its account-wide resources are decided per stack file.
+    "platform:account": accountSchema,
     "platform:tags": tagsSchema,
     "platform:protection": protectionSchema.default({
         protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true,
@@ -180,7 +191,9 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:environment", "platform:network.natStrategy"], check: checkProductionEgress },
     { needs: ["platform:network.vpcCidr", "platform:network.transitGateway"], check: checkTransitGateway },
     { needs: ["platform:security.cloudTrail.bucketLifecycle"], check: checkCloudTrailLifecycle },
-    { needs: ["platform:security.config.enabled", "platform:security.cloudTrail.enabled"], check: checkConfigDelivery },
+    { needs: ["platform:account.baseline", "platform:security"], check: checkOwnerOnlySecuritySettings },
+    { needs: ["platform:account.baseline", "platform:operations.cloudTrailDataEvents", "platform:operations.costAnomaly"], check: checkOwnerOnlyOperations },
+    { needs: ["aws:region", "platform:account.id", "platform:integration.api.vpcLink", "platform:operations.costAnomaly"], check: checkAccountArns },
     { needs: ["platform:environment", "platform:compute"], check: checkCompute },
     { needs: ["aws:region", "platform:environment", "platform:data", "platform:compute.workloadIdentities"], check: checkData },
     { needs: ["platform:edge"], check: checkEdge },
@@ -323,11 +336,23 @@ function checkCloudTrailLifecycle(config: StackConfig, ctx: RefinementContext): 
     }
 }
 
-/** AWS Config delivers to the audit bucket, which exists only with the program's CloudTrail. */
-function checkConfigDelivery(config: StackConfig, ctx: RefinementContext): void {
+/**
+ * A consumer or organization stack does not create the trail, GuardDuty, Security Hub or AWS Config,
+ * so settings for them would silently do nothing there. A value other than the default can only come
+ * from the stack file: report it, so nobody believes dev runs cheaper GuardDuty plans than the owner does.
+ */
+function checkOwnerOnlySecuritySettings(config: StackConfig, ctx: RefinementContext): void {
+    const baseline = config["platform:account"].baseline;
+    if (baseline === "owner") {
+        return;
+    }
     const security = config["platform:security"];
-    if (security.config.enabled && !security.cloudTrail.enabled) {
-        problem(ctx, ["platform:security", "config", "enabled"], true,
-            "false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)");
+    for (const setting of OWNER_ONLY_SECURITY_SETTINGS) {
+        const { enabled: _retired, ...value } = security[setting] as Record<string, unknown>;
+        const { enabled: _none, ...defaults } = SECURITY_DEFAULTS[setting] as Record<string, unknown>;
+        if (JSON.stringify(value) !== JSON.stringify(defaults)) {
+            problem(ctx, ["platform:security", setting], value,
+                `the defaults (leave it out) when platform:account.baseline is ${baseline}: only the baseline owner's stack creates the ${setting} resources, so its settings apply`);
+        }
     }
 }

@@ -8,6 +8,9 @@ export const GLOBAL_EDGE_REGION = "us-east-1";
 /**
  * The explicit AWS providers every resource uses. Required tags ride on defaultTags, so a
  * resource only sets tags of its own (Name, Kubernetes roles) and can never forget the required ones.
+ * Each provider carries allowedAccountIds = [platform:account.id]: with credentials for any other
+ * account the provider refuses to configure, so a prod stack file can never be applied to the dev
+ * account (https://www.pulumi.com/registry/packages/aws/api-docs/provider/, allowedAccountIds).
  */
 export interface PlatformProviders {
     /** The stack's region: everything except edge resources. */
@@ -19,12 +22,20 @@ export interface PlatformProviders {
 }
 
 export function createProviders(config: PlatformConfig): PlatformProviders {
-    const defaultTags: aws.types.input.ProviderDefaultTags = { tags: { ...config.requiredTags } };
+    const common: aws.ProviderArgs = providerArgs(config);
     const replicaRegion: string | undefined = config.data.replicaRegion;
     return {
-        regional: new aws.Provider("regional", { region: config.region, defaultTags }),
-        globalEdge: new aws.Provider("global-edge", { region: GLOBAL_EDGE_REGION, defaultTags }),
-        replica: replicaRegion ? new aws.Provider("replica", { region: replicaRegion, defaultTags }) : undefined,
+        regional: new aws.Provider("regional", { ...common, region: config.region }),
+        globalEdge: new aws.Provider("global-edge", { ...common, region: GLOBAL_EDGE_REGION }),
+        replica: replicaRegion ? new aws.Provider("replica", { ...common, region: replicaRegion }) : undefined,
+    };
+}
+
+/** What every explicit AWS provider of the stack shares: the one account it may touch and the required tags. */
+export function providerArgs(config: PlatformConfig): aws.ProviderArgs {
+    return {
+        allowedAccountIds: [config.account.id],
+        defaultTags: { tags: { ...config.requiredTags } },
     };
 }
 

@@ -21,6 +21,9 @@ function problemsOf(raw: Record<string, string>, stack = "dev"): string[] {
 
 const network = (changes: Record<string, unknown>) => devConfigWith({ "platform:network": { ...devObject("platform:network"), ...changes } });
 
+/** The baseline owner of the committed account: the role whose stack file configures the trail. */
+const OWNER = { id: "123456789012", baseline: "owner" };
+
 describe("stack configuration validation", () => {
     it("accepts both committed stack files", () => {
         expect(() => parsePlatformConfig(devConfigWith({}), "platform", "dev")).not.toThrow();
@@ -111,7 +114,9 @@ describe("stack configuration validation", () => {
 
     it("rejects a minimum greater than its maximum (lifecycle ordering)", () => {
         const security = devObject("platform:security") as { cloudTrail: Record<string, unknown> };
+        // The trail is the baseline owner's: only an owner's stack file configures it.
         const lines: string[] = problemsOf(devConfigWith({
+            "platform:account": OWNER,
             "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 60 } } },
         }));
         expect(lines).toEqual([
@@ -120,6 +125,7 @@ describe("stack configuration validation", () => {
             "platform:security.cloudTrail.bucketLifecycle.expirationDays: got 60; allowed: more than transitionToGlacierDays (90)",
         ]);
         const ordering: string[] = problemsOf(devConfigWith({
+            "platform:account": OWNER,
             "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 95 } } },
         }));
         expect(ordering).toEqual([
@@ -160,7 +166,7 @@ describe("stack configuration validation", () => {
     it("rejects unknown keys (typos) at every level", () => {
         const lines: string[] = problemsOf({ ...devConfigWith({}), "platform:netwrok": "{}", "platform:network": JSON.stringify({ ...devObject("platform:network"), natStrategey: "single" }) });
         expect(lines).toContain('platform:network.natStrategey: got "single"; allowed: only the keys vpcCidr, availabilityZoneIds, subnetSizing, natStrategy, interfaceEndpoints, flowLogs, transitGateway; did you mean natStrategy?');
-        expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider's aws:* settings, pulumi:*); did you mean platform:network?");
+        expect(lines).toContain("platform:netwrok: got {}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:account, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider's aws:* settings, pulumi:*); did you mean platform:network?");
     });
 
     it("reports every field problem at once", () => {
@@ -182,8 +188,8 @@ describe("stack configuration validation", () => {
         // A misspelt project namespace: without this check the section would be ignored and its defaults applied.
         const lines: string[] = problemsOf({ ...devConfigWith({}), "platfrom:network": JSON.stringify({ natStrategy: "none" }), "acme:owner": "x" });
         expect(lines).toEqual([
-            'platfrom:network: got {"natStrategy":"none"}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider\'s aws:* settings, pulumi:*); did you mean platform:network?',
-            'acme:owner: got "x"; allowed: a key this program or its providers read (aws:region, platform:environment, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider\'s aws:* settings, pulumi:*)',
+            'platfrom:network: got {"natStrategy":"none"}; allowed: a key this program or its providers read (aws:region, platform:environment, platform:account, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider\'s aws:* settings, pulumi:*); did you mean platform:network?',
+            'acme:owner: got "x"; allowed: a key this program or its providers read (aws:region, platform:environment, platform:account, platform:tags, platform:protection, platform:network, platform:security, platform:compute, platform:data, platform:edge, platform:operations, platform:integration, platform:delivery, the AWS provider\'s aws:* settings, pulumi:*)',
         ]);
     });
 
@@ -226,6 +232,7 @@ describe("stack configuration validation", () => {
         const security = devObject("platform:security") as { cloudTrail: Record<string, unknown> };
         const lines: string[] = problemsOf(devConfigWith({
             "platform:environment": "prod",
+            "platform:account": OWNER,
             "platform:protection": { finalSnapshots: false },
             "platform:network": { ...devObject("platform:network"), natStrategy: "singel" },
             "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 365 } } },
@@ -245,12 +252,12 @@ describe("stack configuration validation", () => {
 });
 
 describe("AWS Config and naming inputs", () => {
-    it("refuses AWS Config without the audit bucket it delivers to", () => {
+    it("refuses the retired CloudTrail and AWS Config switches: the baseline owner has both, other stacks neither", () => {
         const security = devObject("platform:security");
-        expect(problemsOf(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false } } }))).toEqual([
-            "platform:security.config.enabled: got true; allowed: false when cloudTrail.enabled is false (AWS Config delivers to the audit bucket the CloudTrail switch creates)",
+        expect(problemsOf(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false }, config: { enabled: false } } }))).toEqual([
+            "platform:security.cloudTrail.enabled: got false; allowed: nothing: this switch is gone; account-wide resources follow platform:account.baseline (owner creates them, consumer and organization do not)",
+            "platform:security.config.enabled: got false; allowed: nothing: this switch is gone; account-wide resources follow platform:account.baseline (owner creates them, consumer and organization do not)",
         ]);
-        expect(() => parsePlatformConfig(devConfigWith({ "platform:security": { ...security, cloudTrail: { enabled: false }, config: { enabled: false } } }), "platform", "dev")).not.toThrow();
     });
 
     it("limits the stack name that physical names are built from", () => {
@@ -271,6 +278,7 @@ describe("the README's configuration example", () => {
                 "platfrom:security": { kms: { deletionWindowInDays: 7 } },
                 "aws:region": "eu-wset-1",
                 "platform:environment": "prod",
+                "platform:account": OWNER,
                 "platform:protection": { finalSnapshots: false },
                 "platform:network": { ...devObject("platform:network"), natStrategy: "singel", interfaceEndpoints: ["ecr.api", "sts", "logs", "sts"] },
                 "platform:security": { ...security, cloudTrail: { ...security.cloudTrail, bucketLifecycle: { transitionToInfrequentAccessDays: 120, transitionToGlacierDays: 90, expirationDays: 365 } } },

@@ -4,6 +4,7 @@ import { describeDelivery } from "./deliveryAssertions";
 describeDelivery({
     stack: "dev",
     prefix: "platform-dev",
+    ownsGithubProvider: false,
     protect: false,
     repositories: [{ slug: "ecr-orders-api", name: "orders/api", keep: 10, untaggedDays: 3 }],
     deploySubject: "repo:acme/platform-infra:environment:dev",

@@ -4,6 +4,7 @@ import { describeDelivery } from "./deliveryAssertions";
 describeDelivery({
     stack: "prod",
     prefix: "platform-prod",
+    ownsGithubProvider: true,
     protect: true,
     repositories: [
         { slug: "ecr-orders-api", name: "orders/api", keep: 30, untaggedDays: 7 },

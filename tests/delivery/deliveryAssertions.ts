@@ -19,6 +19,8 @@ export interface DeliveryExpectations {
     readonly deploySubject: string;
     readonly previewSubject: string;
     readonly secretsKeyArn: string;
+    /** platform:account.baseline is owner: the account's GitHub OIDC provider is declared (in the account baseline), else looked up. */
+    readonly ownsGithubProvider: boolean;
     readonly argoCd?: { readonly namespace: string; readonly idcInstanceArn: string; readonly roles: readonly string[]; readonly retentionDays: number };
 }
 
@@ -63,10 +65,8 @@ export function describeDelivery(expected: DeliveryExpectations): void {
             const component: RecordedResource = get(D.component, "delivery");
             const children: RecordedResource[] = result.resources.filter((r) => r.parent === component.urn);
             expect(children.every((r) => r.provider?.endsWith("::regional"))).toBe(true);
-            for (const type of [D.repository, D.oidc, D.policy]) {
-                // The cluster's own OIDC provider (IRSA, platform:compute) is not the delivery layer's.
-                const resources: RecordedResource[] = result.all(type).filter((r) => !(type === D.oidc && r.name === "eks-oidc"));
-                expect(resources.every((r) => r.parent === component.urn), type).toBe(true);
+            for (const type of [D.repository, D.policy]) {
+                expect(result.all(type).every((r) => r.parent === component.urn), type).toBe(true);
             }
         });
 
@@ -120,10 +120,21 @@ export function describeDelivery(expected: DeliveryExpectations): void {
         });
 
         describe("GitHub Actions", () => {
-            it("creates the account's OIDC provider for GitHub with the STS audience", () => {
+            const providerArn = (): unknown => (expected.ownsGithubProvider
+                ? get(D.oidc, "github").outputs.arn
+                : `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`);
+            it(expected.ownsGithubProvider
+                ? "the account baseline owns the account's OIDC provider for GitHub (STS audience), protected and retained"
+                : "the account's OIDC provider for GitHub is the baseline owner's: looked up by URL, never declared", () => {
+                if (!expected.ownsGithubProvider) {
+                    // The cluster's own provider (IRSA) is not GitHub's.
+                    expect(result.ofType(D.oidc).filter((r) => r.inputs.url === "https://token.actions.githubusercontent.com")).toEqual([]);
+                    return;
+                }
                 const provider: RecordedResource = get(D.oidc, "github");
                 expect(provider.inputs).toMatchObject({ url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] });
-                expect(provider.protect).toBe(expected.protect);
+                expect(provider.parent).toBe(get("platform:account:AccountBaseline", "account").urn);
+                expect([provider.protect, provider.retainOnDelete]).toEqual([true, true]);
             });
 
             for (const [slug, subject] of [["github-deploy", expected.deploySubject], ["github-preview", expected.previewSubject]] as const) {
@@ -132,7 +143,7 @@ export function describeDelivery(expected: DeliveryExpectations): void {
                     expect(role.inputs.name).toBe(`${prefix}-${slug}`);
                     expect(statements(role, "assumeRolePolicy")).toEqual([{
                         Sid: "AllowGithubActionsOidc", Effect: "Allow",
-                        Principal: { Federated: get(D.oidc, "github").outputs.arn },
+                        Principal: { Federated: providerArn() },
                         Action: "sts:AssumeRoleWithWebIdentity",
                         Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": subject } },
                     }]);

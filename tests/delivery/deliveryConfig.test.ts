@@ -57,9 +57,10 @@ describe("platform:delivery validation", () => {
         expect(subjectRepository("repo:acme@123/platform-infra@456:pull_request")).toBe("acme/platform-infra");
     });
 
-    it("needs an existing provider ARN when the provider belongs to another stack, and Identity Center for Argo CD", () => {
-        expect(problemsOf(github({ createProvider: false }))).toEqual([
-            "platform:delivery.github.existingProviderArn: missing; required: the account's GitHub OIDC provider ARN when createProvider is false",
+    it("refuses the retired provider switches (the provider follows platform:account.baseline), and needs Identity Center for Argo CD", () => {
+        expect(problemsOf(github({ createProvider: false, existingProviderArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }))).toEqual([
+            "platform:delivery.github.createProvider: got false; allowed: nothing: the GitHub OIDC provider (one per URL per account) follows platform:account.baseline: the owner's stack creates it, consumer and organization stacks look it up by URL",
+            "platform:delivery.github.existingProviderArn: got \"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com\"; allowed: nothing: the GitHub OIDC provider (one per URL per account) follows platform:account.baseline: the owner's stack creates it, consumer and organization stacks look it up by URL",
         ]);
         expect(problemsOf(delivery({ argoCd: { enabled: true } }))).toEqual([
             "platform:delivery.argoCd.identityCenterInstanceArn: missing; required: an IAM Identity Center instance ARN when argoCd.enabled is true (the managed Argo CD signs users in through it)",

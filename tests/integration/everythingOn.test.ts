@@ -8,6 +8,7 @@ import { expectOnlyPendingLogDeliveryFindings } from "../support/pendingPolicy";
 
 const A = FAKE_ACCOUNT_ID;
 const code = (key: string) => ({ s3Bucket: "acme-artifacts", s3Key: key });
+/** Dev is a consumer of the account baseline: its roles trust the owner's provider, looked up by URL. */
 const PROVIDER_ARN = `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`;
 
 /** Dev with every integration and delivery feature switched on, each option in its less common form. */
@@ -64,7 +65,7 @@ const integration = {
 const delivery = {
     ecr: { repositories: [{ name: "team.a/svc_one-x" }] },
     github: {
-        enabled: true, createProvider: false, existingProviderArn: PROVIDER_ARN, repository: "acme/infra",
+        enabled: true, repository: "acme/infra",
         deploySubject: "repo:acme@42/infra@7:environment:dev", previewSubject: "repo:acme/infra:pull_request", stateBucket: "acme-state", maxSessionDurationSeconds: 7200,
     },
     argoCd: { enabled: true, identityCenterInstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", namespace: "gitops" },

@@ -14,7 +14,9 @@ describeOperations({
     cloudTrailDataEvents: false,
     prometheus: false,
     budget: { limit: "1500.00", actual: [80, 100], forecast: [100], emails: ["platform-team@example.com"] },
-    anomalyThresholdUsd: 50,
+    // Dev consumes prod's account baseline: prod's monitor and subscription cover the account.
+    anomalyThresholdUsd: undefined,
+    baseline: "consumer",
     protect: false,
     retainOnDelete: false,
 });

@@ -15,6 +15,7 @@ describeOperations({
     prometheus: true,
     budget: { limit: "20000.00", actual: [50, 80, 100], forecast: [100, 120], emails: ["platform-team@example.com", "finops@example.com"] },
     anomalyThresholdUsd: 250,
+    baseline: "owner",
     protect: true,
     retainOnDelete: true,
 });

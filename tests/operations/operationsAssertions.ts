@@ -14,7 +14,10 @@ export interface OperationsExpectations {
     readonly cloudTrailDataEvents: boolean;
     readonly prometheus: boolean;
     readonly budget: { readonly limit: string; readonly actual: readonly number[]; readonly forecast: readonly number[]; readonly emails: readonly string[] };
-    readonly anomalyThresholdUsd: number;
+    /** Undefined: the stack has no anomaly subscription (a consumer that names no monitor). */
+    readonly anomalyThresholdUsd: number | undefined;
+    /** platform:account.baseline: the owner has the account trail (CIS filters, data events) and the anomaly monitor. */
+    readonly baseline: "owner" | "consumer";
     /** Data-tier alarms: the Aurora readers, DynamoDB tables and cache nodes of the stack file. */
     readonly dataAlarms: readonly string[];
     /** The data tier's application buckets that log into the home sink (replicas log into the replica region's). */
@@ -98,7 +101,7 @@ export function describeOperations(expected: OperationsExpectations): void {
                 const target = get(O.bucket, "access-logs").outputs.id;
                 const home: RecordedResource[] = result.ofType(O.bucketLogging).filter((l) => l.inputs.targetBucket === target);
                 expect(home.map((l) => [l.inputs.bucket, l.inputs.targetPrefix]).sort()).toEqual([
-                    [get(O.bucket, "cloudtrail").outputs.id, "s3/cloudtrail/"],
+                    ...(expected.baseline === "owner" ? [[get(O.bucket, "cloudtrail").outputs.id, "s3/cloudtrail/"]] : []),
                     [get(O.bucket, "static-assets").outputs.id, "s3/static-assets/"],
                     ...expected.dataBuckets.map((name: string) => [get(O.bucket, `bucket-${name}`).outputs.id, `s3/data/${name}/`]),
                 ].sort());
@@ -115,6 +118,10 @@ export function describeOperations(expected: OperationsExpectations): void {
                 }
             });
             it(`CloudTrail S3 data events on the audit bucket: ${expected.cloudTrailDataEvents ? "reads and deletions" : "off"}`, () => {
+                if (expected.baseline === "consumer") {
+                    expect(result.ofType(O.trail), "the account trail is the baseline owner's").toEqual([]);
+                    return;
+                }
                 const selectors = get(O.trail, "audit").inputs.advancedEventSelectors as Statement[] | undefined;
                 if (!expected.cloudTrailDataEvents) {
                     expect(selectors).toBeUndefined();
@@ -225,7 +232,12 @@ export function describeOperations(expected: OperationsExpectations): void {
                 ["root-account-usage", "$.userIdentity.type = \"Root\""],
                 ["iam-policy-changes", "($.eventName = PutRolePolicy)"],
                 ["security-group-changes", "($.eventName = AuthorizeSecurityGroupIngress)"],
-            ])("CIS %s: metric filter on the CloudTrail log group and an alarm on one event", (name: string, fragment: string) => {
+            ])("CIS %s: metric filter on the CloudTrail log group and an alarm on one event (the owner's: the account trail is there)", (name: string, fragment: string) => {
+                if (expected.baseline === "consumer") {
+                    expect(result.ofType(O.filter).filter((f) => f.name === `cis-${name}`)).toEqual([]);
+                    expect(result.ofType(O.alarm).filter((a) => a.name === `cis-${name}`)).toEqual([]);
+                    return;
+                }
                 const filter: RecordedResource = get(O.filter, `cis-${name}`);
                 expect(filter.inputs.logGroupName).toBe(get("aws:cloudwatch/logGroup:LogGroup", "cloudtrail").outputs.name);
                 expect(String(filter.inputs.pattern)).toContain(fragment);
@@ -237,7 +249,7 @@ export function describeOperations(expected: OperationsExpectations): void {
             it("alarms on the data tier the stack deploys: Aurora (per reader), DynamoDB (per table), the cache (per node)", () => {
                 const names: string[] = result.ofType(O.alarm).map((a) => a.name);
                 expect(names.filter((n: string) => /^(aurora|dynamodb|cache)-/.test(n)).sort()).toEqual([...expected.dataAlarms].sort());
-                expect(names).toHaveLength(2 + expected.natZones.length + 1 + 4 + expected.dataAlarms.length);
+                expect(names).toHaveLength(2 + expected.natZones.length + 1 + (expected.baseline === "owner" ? 4 : 0) + expected.dataAlarms.length);
             });
         });
 
@@ -276,8 +288,14 @@ export function describeOperations(expected: OperationsExpectations): void {
                 }
                 expect(budget.provider).toBe(provider("global-edge"));
             });
-            it("a per-service anomaly monitor with an immediate SNS subscription above the configured impact", () => {
+            it("the account's AWS services anomaly monitor (owner only, in the account baseline) and an immediate SNS subscription above the configured impact", () => {
+                if (expected.anomalyThresholdUsd === undefined) {
+                    expect(result.ofType(O.monitor)).toEqual([]);
+                    expect(result.ofType(O.anomalySubscription)).toEqual([]);
+                    return;
+                }
                 const monitor: RecordedResource = get(O.monitor, "services");
+                expect(monitor.parent).toBe(get("platform:account:AccountBaseline", "account").urn);
                 expect(monitor.inputs).toMatchObject({ monitorType: "DIMENSIONAL", monitorDimension: "SERVICE" });
                 expect(get(O.anomalySubscription, "services").inputs).toMatchObject({
                     frequency: "IMMEDIATE", monitorArnLists: [monitor.outputs.arn], subscribers: [{ type: "SNS", address: topicArn() }],

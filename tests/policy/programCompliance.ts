@@ -18,9 +18,7 @@ export const REPOSITORY_POLICY_CONFIG: PolicyPackConfig = JSON.parse(
  */
 export const ACCEPTED_ADVISORIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     dev: {
-        "log-guardduty-eks": "GuardDuty Runtime Monitoring is off in dev (billed per vCPU-hour; dev runs no production workloads). Prod enables it.",
-        "log-guardduty-data": "GuardDuty EBS malware protection is off in dev (billed per GB scanned). Prod enables it.",
-        "log-log-group-retention": "Dev keeps flow logs and EKS control-plane logs 30 days and the CloudTrail log group 90 days to save cost; the trail's S3 archive keeps a year. Prod keeps 365 days.",
+        "log-log-group-retention": "Dev keeps flow logs and EKS control-plane logs 30 days to save cost. Prod keeps 365 days (and, as the account's baseline owner, the account trail's log group).",
         "iam-cognito-threat-protection": "Dev's user pool is on Cognito's Essentials plan (10,000 MAUs a month free) because threat protection needs the Plus plan ($0.02 per MAU, no free tier); dev holds test users only. Prod runs Plus with threat protection ENFORCED.",
         "res-eks-nodegroup-ha": "Dev node groups start at one node each (one on-demand system node, one Spot worker) to keep the cluster cheap; prod runs at least three per group across three zones.",
         "res-rds-deletion-protection": "Dev turns platform:protection.deletionProtection off so the stack can be torn down; prod forces it on.",

@@ -18,11 +18,11 @@ function runIntoSlowPipe(args: readonly string[]): Promise<PipedRun> {
         const child = spawn(process.execPath, [...PREVIEW_NODE_ARGS, path.join(REPO, "tools", "preview", "cli.ts"), ...args],
             { cwd: REPO, env: { ...process.env, NODE_OPTIONS: "" }, stdio: ["ignore", "pipe", "ignore"] });
         const chunks: Buffer[] = [];
+        // Listening from the start (Node discards a child's unread output at exit otherwise), paused:
+        // the pipe fills and the preview's writes wait, as behind a reader that is slow to start.
+        child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
         child.stdout.pause();
-        setTimeout(() => {
-            child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-            child.stdout.resume();
-        }, 6000);
+        setTimeout(() => child.stdout.resume(), 6000);
         child.on("error", reject);
         // Resolve on the later of the exit and the end of what the pipe delivered (read after the delay).
         let code: number | null | undefined;

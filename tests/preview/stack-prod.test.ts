@@ -35,7 +35,7 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         expect(keys.length).toBeGreaterThan(0);
         expect(keys.every((k) => k.protect && k.retainOnDelete)).toBe(true);
         expect(prod.report).toMatch(/aws:kms\/key:Key\s+\S+\s+\[protected\] \[retainOnDelete\]/);
-        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "access-logs-replica", "compute", "data", "delivery", "edge", "integration", "network", "observability", "security"]);
+        expect(prod.result.cost.byComponent.map((c) => c.component)).toEqual(["access-logs", "access-logs-replica", "account", "compute", "data", "delivery", "edge", "integration", "network", "observability", "security"]);
         // Delivery: the registries' key and ECR storage; the Argo CD capability fee is listed as unpriced, with why.
         expect(new Set(prod.result.cost.items.filter((i) => i.component === "delivery").map((i) => i.type))).toEqual(new Set([
             "aws:kms/key:Key", "aws:ecr/repository:Repository", "aws:cloudwatch/logGroup:LogGroup",

@@ -16,7 +16,8 @@ async function runLongStack(extra: Record<string, string> = {}): Promise<MockRun
     return runUnderMocks({
         project: dev.project,
         stack: LONG_STACK,
-        config: { ...dev.config, "platform:tags": JSON.stringify({ ...tags, project: LONG_PROJECT_TAG }), ...extra },
+        // As the baseline owner, so the account's trail, recorder and analyzer names are sized too.
+        config: { ...dev.config, "platform:tags": JSON.stringify({ ...tags, project: LONG_PROJECT_TAG }), "platform:account": JSON.stringify({ id: "123456789012", baseline: "owner" }), ...extra },
         program: runPlatform,
     });
 }

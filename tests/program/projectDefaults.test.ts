@@ -12,6 +12,7 @@ describe("project-level defaults in Pulumi.yaml", () => {
     const defaults = stackConfigSchema.parse({
         "aws:region": "us-east-1",
         "platform:environment": "dev",
+        "platform:account": { id: "123456789012", baseline: "owner" },
         "platform:tags": { owner: "platform-team", costCenter: "CC-1", dataClassification: "internal" },
         // The one network field without a default (checked, then left out of the expected defaults below).
         "platform:network": { availabilityZoneIds: ["use1-az1", "use1-az2"] },
@@ -34,6 +35,11 @@ describe("project-level defaults in Pulumi.yaml", () => {
 
     it.each(["protection", "network", "security", "compute", "data", "edge", "operations", "integration", "delivery"])("documents the schema's defaults for platform:%s", (key: string) => {
         expect(project.config[key].value).toEqual(schemaDefaults[`platform:${key}`]);
+    });
+
+    it("declares platform:account without defaults: the account id and the baseline role are decided per stack file", () => {
+        expect(project.config.account.value).toEqual({});
+        expect(() => stackConfigSchema.parse({ ...defaults, "platform:account": {} })).toThrow();
     });
 
     it("declares the environment as a typed string with a description and no default", () => {

@@ -3,6 +3,7 @@ import { RecordedResource } from "../../tools/offline/mockEngine";
 import { FAKE_ACCOUNT_ID } from "../../tools/offline/fakeCloud";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { REQUIRED_TAG_KEYS } from "../../infra/config/requiredTags";
+import { isAccountSingleton } from "../../infra/components/account/accountSingletons";
 import { StackRunResult, policyDocument, runStack } from "../support/stackRun";
 
 /**
@@ -22,6 +23,10 @@ export interface SecurityExpectations {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     readonly requiredTags: Readonly<Record<string, string>>;
+    /** Config keys replaced for the run (dev runs as the baseline owner of an account of its own). */
+    readonly overrides?: Record<string, string>;
+    /** The account the run's credentials belong to (default: the committed stack's). */
+    readonly accountId?: string;
 }
 
 export const T = {
@@ -39,6 +44,7 @@ export const T = {
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     detector: "aws:guardduty/detector:Detector",
+    accountBaseline: "platform:account:AccountBaseline",
     feature: "aws:guardduty/detectorFeature:DetectorFeature",
     hub: "aws:securityhub/account:Account",
     standard: "aws:securityhub/standardsSubscription:StandardsSubscription",
@@ -107,19 +113,21 @@ export function expectWildcardPrincipalsScoped(document: unknown, accountId: str
 
 export function describeSecurityBaseline(expected: SecurityExpectations): void {
     const { stack, region } = expected;
-    const account: string = FAKE_ACCOUNT_ID;
+    const account: string = expected.accountId ?? FAKE_ACCOUNT_ID;
     const prefix = `platform-${stack}`;
     const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${prefix}-audit`;
     let result: StackRunResult;
     let baselineUrn: string;
+    let accountBaselineUrn: string;
 
     const get = (type: string, name: string): RecordedResource => result.get(type, name);
     const keyArn = (name: string): string => String(get(T.key, name).outputs.arn);
 
     describe(`security baseline (${stack})`, () => {
         beforeAll(async () => {
-            result = await runStack(stack);
+            result = await runStack(stack, expected.overrides ? { overrides: expected.overrides, accountId: expected.accountId } : {});
             baselineUrn = get(T.baseline, "security").urn;
+            accountBaselineUrn = get(T.accountBaseline, "account").urn;
         });
 
         describe("KMS keys", () => {
@@ -471,9 +479,8 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 get(T.bucket, "cloudtrail"),
                 ...BUCKET_GUARDRAILS.map((type: string) => get(type, "cloudtrail")),
             ];
-            const protectedOnly = (): RecordedResource[] => [
-                get(T.trail, "audit"), get(T.logGroup, "cloudtrail"), get(T.detector, "main"), get(T.hub, "main"),
-            ];
+            const protectedOnly = (): RecordedResource[] => [get(T.logGroup, "cloudtrail")];
+            const singletons = (): RecordedResource[] => children().filter((r: RecordedResource) => isAccountSingleton(r.type, r.inputs));
 
             it(`keys and the audit bucket: protect=${expected.protect}, retainOnDelete=${expected.retainOnDelete}`, () => {
                 for (const resource of retained()) {
@@ -482,46 +489,58 @@ export function describeSecurityBaseline(expected: SecurityExpectations): void {
                 }
             });
 
-            it(`trail, its log group, the detector and Security Hub: protect=${expected.protect}`, () => {
+            it(`the trail's log group: protect=${expected.protect}`, () => {
                 for (const resource of protectedOnly()) {
                     expect(resource.protect, resource.urn).toBe(expected.protect);
                 }
             });
 
-            it("nothing else is protected (aliases, roles, features, subscriptions stay replaceable)", () => {
-                const stateful = new Set<string>([...retained(), ...protectedOnly()].map((r: RecordedResource) => r.urn));
+            it("account singletons (trail, GuardDuty, Security Hub, Config, analyzer, account PAB, EBS, anomaly monitor, OIDC provider): protected whatever platform:protection says", () => {
+                expect(singletons().length).toBe(20);
+                for (const resource of singletons()) {
+                    expect(resource.protect, resource.urn).toBe(true);
+                    expect(resource.parent, resource.urn).toBe(accountBaselineUrn);
+                }
+            });
+
+            it("nothing else is protected (aliases, roles, policies stay replaceable)", () => {
+                const stateful = new Set<string>([...retained(), ...protectedOnly(), ...singletons()].map((r: RecordedResource) => r.urn));
                 const others: RecordedResource[] = children().filter((r: RecordedResource) => !stateful.has(r.urn));
-                expect(others.length).toBeGreaterThan(10);
+                // 4 aliases, the trail log-delivery role and its policy, the audit bucket's access logging.
+                expect(others.length).toBe(7);
                 for (const resource of others) {
                     expect(resource.protect, resource.urn).toBe(false);
                     expect(resource.retainOnDelete, resource.urn).toBe(false);
                 }
             });
 
-            const children = (): RecordedResource[] => result.resources.filter((r: RecordedResource) => r.parent === baselineUrn);
+            const children = (): RecordedResource[] => result.resources.filter((r: RecordedResource) => r.parent === baselineUrn || r.parent === accountBaselineUrn);
 
-            it("every security resource is a child of the component and uses the regional provider", () => {
+            it("every security resource is a child of the security or account baseline and uses the regional provider (Cost Explorer: us-east-1)", () => {
                 const regional: string = result.get("pulumi:providers:aws", "regional").urn;
+                const globalEdge: string = result.get("pulumi:providers:aws", "global-edge").urn;
                 const ours: RecordedResource[] = children();
                 // 4 keys + 4 aliases + bucket + 6 guardrails + access logging + log group + role + role policy + trail
                 // + detector + 5 features + hub + 2 standards + analyzer + account PAB + 2 EBS
-                // + Config (service-linked role, recorder, delivery channel, recorder status).
-                expect(ours).toHaveLength(37);
+                // + Config (service-linked role, recorder, delivery channel, recorder status)
+                // + the cost anomaly monitor and the GitHub OIDC provider of the account baseline.
+                expect(ours).toHaveLength(39);
                 for (const resource of ours) {
-                    expect(resource.provider, resource.urn).toBe(regional);
+                    expect(resource.provider, resource.urn).toBe(resource.type.startsWith("aws:costexplorer/") ? globalEdge : regional);
                 }
                 const securityTypes: RegExp = /^aws:(kms|cloudtrail|guardduty|securityhub|accessanalyzer|ebs|s3|cfg)\//;
                 // The data, edge and operations components own keys and buckets of their own.
                 const otherComponents: RegExp = /platform:(data|edge|operations|integration|delivery):/;
                 for (const resource of result.resources.filter((r: RecordedResource) => securityTypes.test(r.type) && !otherComponents.test(r.urn))) {
-                    expect(resource.parent, resource.urn).toBe(baselineUrn);
+                    expect([baselineUrn, accountBaselineUrn], resource.urn).toContain(resource.parent);
                 }
             });
 
             it("every taggable resource carries the required tags (and a Name)", () => {
                 const taggable: RecordedResource[] = children().filter((r: RecordedResource) => TAGGABLE_TYPES.has(r.type));
-                // keys x4, bucket, log group, role, trail, detector, analyzer, Config's service-linked role.
-                expect(taggable.length).toBe(11);
+                // keys x4, bucket, log group, role, trail, detector, analyzer, Config's service-linked role,
+                // the anomaly monitor and the OIDC provider.
+                expect(taggable.length).toBe(13);
                 expect(Object.keys(expected.requiredTags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
                 for (const resource of taggable) {
                     const tagsAll = resource.inputs.tagsAll as Record<string, unknown>;

@@ -1,9 +1,10 @@
 import { runStack } from "../support/stackRun";
 import { describeServicePrincipalContracts } from "./servicePrincipalAssertions";
 
-// The callers this stack wires that the issue named: CloudTrail (Decrypt), the EventBridge bus and archive, queue producers, node volumes.
+// The callers this stack wires that the issue named: the EventBridge bus and archive, queue producers, node volumes.
+// Dev uses the account baseline prod owns (platform:account.baseline consumer): the trail, AWS Config
+// and the anomaly monitor's alerts are prod's, and the prod suite walks their key callers.
 describeServicePrincipalContracts("dev", () => runStack("dev"), [
-    "cloudtrail.amazonaws.com",
     "events.amazonaws.com (bus)",
     "events.amazonaws.com (archive)",
     "events.amazonaws.com (target",
@@ -11,6 +12,4 @@ describeServicePrincipalContracts("dev", () => runStack("dev"), [
     "sns.amazonaws.com (subscription",
     "cloudwatch.amazonaws.com (",
     "budgets.amazonaws.com (",
-    "costalerts.amazonaws.com (",
-    "config.amazonaws.com",
 ]);

@@ -18,6 +18,8 @@ export interface StackRunOptions {
     readonly preview?: boolean;
     /** Run the program even when the test run recorded this stack already (globalSetup). */
     readonly fresh?: boolean;
+    /** The account the credentials belong to (default: the one the stack configuration names). */
+    readonly accountId?: string;
 }
 
 /** The committed stack as globalSetup recorded it for this test run, if it did. */
@@ -38,7 +40,7 @@ function recordedRun(stack: string): MockRunResult | undefined {
  * is process-global: run one stack per test file (vitest forks a process per file).
  */
 export async function runStack(stack: string, options: StackRunOptions = {}): Promise<StackRunResult> {
-    if (!options.fresh && !options.preview && options.overrides === undefined) {
+    if (!options.fresh && !options.preview && options.overrides === undefined && options.accountId === undefined) {
         const recorded: MockRunResult | undefined = recordedRun(stack);
         if (recorded) {
             return new StackRunResult(recorded);
@@ -52,6 +54,7 @@ export async function runStack(stack: string, options: StackRunOptions = {}): Pr
         config: { ...configuration.config, ...(options.overrides ?? {}) },
         secretKeys: configuration.secretKeys,
         preview: options.preview,
+        accountId: options.accountId,
         program: runPlatform,
     });
     return new StackRunResult(result);

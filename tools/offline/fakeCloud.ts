@@ -9,6 +9,8 @@ export const FAKE_ACCOUNT_ID = "123456789012";
 
 export interface FakeCloudContext {
     readonly region: string;
+    /** The account the (fake) credentials belong to; FAKE_ACCOUNT_ID unless a run says otherwise. */
+    readonly accountId?: string;
 }
 
 type Outputs = Record<string, unknown>;
@@ -41,7 +43,7 @@ export function fakeAvailabilityZones(region: string): { name: string; zoneId: s
 /** Per-type computed outputs; everything else gets an id and, where AWS has one, an ARN. */
 export function fakeOutputs(type: string, name: string, urn: string, inputs: Outputs, ctx: FakeCloudContext): { id: string; outputs: Outputs } {
     const r: string = ctx.region;
-    const a: string = FAKE_ACCOUNT_ID;
+    const a: string = ctx.accountId ?? FAKE_ACCOUNT_ID;
     const [pkg, modulePath] = type.split(":");
     const module: string = (modulePath ?? "").split("/")[0];
     const arnRegion: string = typeof inputs.region === "string" ? inputs.region : r;
@@ -224,6 +226,14 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const value: string = hex(urn + "id", bytes * 2);
             return { id: value, outputs: { hex: value, dec: BigInt(`0x${value}`).toString(10), b64Url: Buffer.from(value, "hex").toString("base64url"), b64Std: Buffer.from(value, "hex").toString("base64") } };
         }
+        case "aws:costexplorer/anomalyMonitor:AnomalyMonitor": {
+            const arn = `arn:aws:ce::${a}:anomalymonitor/${uuid(urn)}`;
+            return { id: arn, outputs: { arn } };
+        }
+        case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+            const arn = `arn:aws:iam::${a}:oidc-provider/${(typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "")}`;
+            return { id: arn, outputs: { arn } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:
@@ -258,9 +268,16 @@ function lowerFirst(text: string): string {
 
 /** Results for the data-source invokes the program uses. Anything else fails loudly. */
 export function fakeInvoke(token: string, inputs: Outputs, ctx: FakeCloudContext): Outputs {
+    const account: string = ctx.accountId ?? FAKE_ACCOUNT_ID;
     switch (token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: FAKE_ACCOUNT_ID, arn: `arn:aws:iam::${FAKE_ACCOUNT_ID}:role/platform-deployer`, userId: "AROAEXAMPLEDEPLOYER", id: FAKE_ACCOUNT_ID };
+            return { accountId: account, arn: `arn:aws:iam::${account}:role/platform-deployer`, userId: "AROAEXAMPLEDEPLOYER", id: account };
+        case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider": {
+            // The provider another stack of the account created: its ARN is the URL without the scheme.
+            const host: string = (typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "");
+            const arn = `arn:aws:iam::${account}:oidc-provider/${host}`;
+            return { arn, id: arn, url: host, clientIdLists: ["sts.amazonaws.com"], thumbprintLists: [], tags: {} };
+        }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getRegion:getRegion": {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
+import { FAKE_ACCOUNT_ID, FakeCloudContext, fakeInvoke, fakeOutputs } from "./fakeCloud";
 import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { NameViolation, describeNameViolation, physicalNameViolations } from "./nameRules";
@@ -37,6 +37,12 @@ export interface MockRunOptions {
     readonly secretKeys?: readonly string[];
     /** Dry run: computed outputs stay unknown, as in `pulumi preview`. */
     readonly preview?: boolean;
+    /**
+     * The account the credentials belong to (getCallerIdentity, the account in fake ARNs). Default: the
+     * account the stack configuration names in platform:account.id, else FAKE_ACCOUNT_ID, as if the
+     * stack ran with credentials for the account it targets.
+     */
+    readonly accountId?: string;
     /** The program; runs after mocks and config are in place. Returns the stack outputs. */
     readonly program: () => unknown;
 }
@@ -77,8 +83,10 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  */
 export async function runUnderMocks(options: MockRunOptions): Promise<MockRunResult> {
     const region: string = options.config["aws:region"] ?? "us-east-1";
-    const ctx: FakeCloudContext = { region };
+    const accountId: string = options.accountId ?? configuredAccount(options.config) ?? FAKE_ACCOUNT_ID;
+    const ctx: FakeCloudContext = { region, accountId };
     const preview: boolean = options.preview ?? false;
+    const refusedProviders: string[] = [];
     const recorded = new Map<string, RecordedResource>();
     const order: string[] = [];
 
@@ -92,6 +100,10 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
             }
             const urn: string = mockUrn(options, args.type, args.name);
             const inputs = args.inputs as Record<string, unknown>;
+            const refusal: string | undefined = providerAccountRefusal(args.type, args.name, inputs, accountId);
+            if (refusal) {
+                refusedProviders.push(refusal);
+            }
             const fake = fakeOutputs(args.type, args.name, urn, inputs, ctx);
             return { id: fake.id, state: { ...inputs, ...fake.outputs } };
         },
@@ -117,10 +129,41 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
 
     const resources: RecordedResource[] = order.map((urn: string) => withEngineTags(recorded.get(urn)!, recorded));
     const names: NameViolation[] = physicalNameViolations(resources);
-    if (duplicates.length > 0 || names.length > 0) {
-        throw new MockEngineError([...duplicates, ...names.map(describeNameViolation)]);
+    if (duplicates.length > 0 || names.length > 0 || refusedProviders.length > 0) {
+        throw new MockEngineError([...refusedProviders, ...duplicates, ...names.map(describeNameViolation)]);
     }
     return { resources, stackOutputs };
+}
+
+/** platform:account.id of a stack configuration, when it names one. */
+function configuredAccount(config: Readonly<Record<string, string>>): string | undefined {
+    try {
+        const id: unknown = (JSON.parse(config["platform:account"] ?? "{}") as { id?: unknown }).id;
+        return typeof id === "string" && /^\d{12}$/.test(id) ? id : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The AWS provider refuses to configure when the credentials' account is not in allowedAccountIds
+ * (or is in forbiddenAccountIds); every resource and invoke through it fails. The wording is the
+ * provider's (terraform-provider-aws internal/conns: "AWS account ID not allowed").
+ */
+function providerAccountRefusal(type: string, name: string, inputs: Record<string, unknown>, accountId: string): string | undefined {
+    if (type !== "pulumi:providers:aws") {
+        return undefined;
+    }
+    const list = (value: unknown): string[] | undefined => {
+        const parsed: unknown = typeof value === "string" ? (() => { try { return JSON.parse(value) as unknown; } catch { return undefined; } })() : value;
+        return Array.isArray(parsed) ? parsed.map(String) : undefined;
+    };
+    const allowed: string[] | undefined = list(inputs.allowedAccountIds);
+    const forbidden: string[] | undefined = list(inputs.forbiddenAccountIds);
+    if ((allowed && !allowed.includes(accountId)) || forbidden?.includes(accountId)) {
+        return `provider ${name}: AWS account ID not allowed: ${accountId} (allowedAccountIds ${JSON.stringify(allowed ?? [])})`;
+    }
+    return undefined;
 }
 
 function mockUrn(options: MockRunOptions, type: string, name: string): string {

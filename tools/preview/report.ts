@@ -176,7 +176,7 @@ export function fitLine(line: string, width: number): string[] {
     if (line.length <= width) {
         return [line];
     }
-    if (/^ \+  | {4}(Type|pulumi:)/.test(line) || /[│├└]/.test(line.slice(0, 12))) {
+    if (/^ \+ {2}| {4}(Type|pulumi:)/.test(line) || /[│├└]/.test(line.slice(0, 12))) {
         return [`${line.slice(0, width - 1)}…`];
     }
     const indent: string = `${/^\s*/.exec(line)?.[0] ?? ""}  `;

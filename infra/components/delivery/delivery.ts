@@ -26,6 +26,8 @@ export interface DeliveryArgs {
     readonly kmsDeletionWindowInDays: number;
     /** Lambda functions that run images of these repositories: the repository policies admit them. */
     readonly lambdaImagePullers?: readonly LambdaImagePuller[];
+    /** The account's GitHub OIDC provider (AccountBaseline: created by the owner, looked up elsewhere); required when github.enabled. */
+    readonly githubOidcProviderArn?: pulumi.Output<string>;
 }
 
 /**
@@ -52,7 +54,12 @@ export class Delivery extends pulumi.ComponentResource {
         const registries: Registries | undefined = delivery.ecr.repositories.length > 0
             ? createRegistries(ctx, delivery.ecr.repositories, args.cluster.nodeRoleArn, args.kmsDeletionWindowInDays, args.lambdaImagePullers)
             : undefined;
-        const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github) : undefined;
+        if (delivery.github.enabled && !args.githubOidcProviderArn) {
+            throw new Error("Delivery: github.enabled needs the account's GitHub OIDC provider ARN (AccountBaseline.githubOidcProviderArn)");
+        }
+        const github: GithubRoles | undefined = delivery.github.enabled && args.githubOidcProviderArn
+            ? createGithubRoles(ctx, delivery.github, args.githubOidcProviderArn)
+            : undefined;
         const argoCd: ArgoCd | undefined = delivery.argoCd.enabled
             ? createArgoCd({ ctx, argoCd: delivery.argoCd, clusterName: args.cluster.clusterName, logsKeyArn: args.logsKeyArn })
             : undefined;

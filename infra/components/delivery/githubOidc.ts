@@ -40,19 +40,13 @@ export interface GithubRoles {
 }
 
 /**
- * The account's GitHub OIDC provider (or a reference to the one another stack owns) and two roles:
- * the deploy role for the configured GitHub environment, and the read-only preview role for pull
- * requests. AWS validates GitHub's certificate chain itself, so no thumbprint is pinned.
+ * Two roles trusting the account's GitHub OIDC provider: the deploy role for the configured GitHub
+ * environment, and the read-only preview role for pull requests. The provider itself is one per
+ * URL per account, so it belongs to the account baseline (infra/components/account): the owner's
+ * stack creates it and every other stack of the account looks it up; `providerArn` is either.
  */
-export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig): GithubRoles {
+export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, providerArn: pulumi.Output<string>): GithubRoles {
     const { naming, parent } = ctx;
-    const providerArn: pulumi.Output<string> = github.createProvider
-        ? new aws.iam.OpenIdConnectProvider("github", {
-            url: `https://${GITHUB_ISSUER}`,
-            clientIdLists: ["sts.amazonaws.com"],
-            tags: nameTagFor(naming, "github-oidc"),
-        }, { parent, protect: ctx.protection.protectStatefulResources, retainOnDelete: ctx.protection.retainOnDelete }).arn
-        : pulumi.output(github.existingProviderArn!);
     const scope: pulumi.Output<DeployScope> = ctx.identity.apply((id: DeliveryIdentity): DeployScope => ({
         accountId: id.accountId,
         partition: id.partition,

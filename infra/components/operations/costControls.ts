@@ -7,6 +7,11 @@ export interface CostControlsArgs {
     readonly budget: BudgetConfig;
     readonly costAnomaly: CostAnomalyConfig;
     readonly naming: NamingContext;
+    /**
+     * The account's AWS services monitor: the baseline owner's (AccountBaseline), or the one a
+     * consumer names in platform:operations.costAnomaly.monitorArn. Undefined: no subscription.
+     */
+    readonly anomalyMonitorArn: pulumi.Input<string> | undefined;
     /** The us-east-1 alarm topic: Cost Anomaly Detection notifies only topics in us-east-1. */
     readonly alarmTopicArn: pulumi.Input<string>;
     /** Budgets and Cost Explorer are global services served from us-east-1. */
@@ -15,7 +20,11 @@ export interface CostControlsArgs {
 
 /**
  * A monthly cost budget notifying the alarm topic and the configured e-mails on actual and forecast
- * thresholds, and a Cost Anomaly Detection monitor per AWS service with an immediate subscription.
+ * thresholds, and an immediate subscription of the stack's alarm topic to the account's AWS
+ * services anomaly monitor. The monitor is one per account ("up to one AWS Service Monitor",
+ * https://aws.amazon.com/aws-cost-management/aws-cost-anomaly-detection/faqs/), so the account
+ * baseline owns it; subscriptions are per stack, and a subscription may name any monitor of its
+ * account (up to 500), so every stack of the account can be alerted by the owner's monitor.
  */
 export class CostControls extends pulumi.ComponentResource {
     public readonly budgetName: pulumi.Output<string>;
@@ -45,18 +54,12 @@ export class CostControls extends pulumi.ComponentResource {
             tags: nameTagFor(naming, "monthly"),
         }, options);
 
-        if (args.costAnomaly.enabled) {
-            const monitor = new aws.costexplorer.AnomalyMonitor("services", {
-                name: physicalName(naming, "services"),
-                monitorType: "DIMENSIONAL",
-                monitorDimension: "SERVICE",
-                tags: nameTagFor(naming, "services"),
-            }, options);
+        if (args.costAnomaly.enabled && args.anomalyMonitorArn !== undefined) {
             new aws.costexplorer.AnomalySubscription("services", {
                 name: physicalName(naming, "cost-anomalies"),
                 // SNS subscribers require IMMEDIATE delivery.
                 frequency: "IMMEDIATE",
-                monitorArnLists: [monitor.arn],
+                monitorArnLists: [args.anomalyMonitorArn],
                 subscribers: [{ type: "SNS", address: args.alarmTopicArn }],
                 thresholdExpression: {
                     dimension: { key: "ANOMALY_TOTAL_IMPACT_ABSOLUTE", matchOptions: ["GREATER_THAN_OR_EQUAL"], values: [String(args.costAnomaly.impactThresholdUsd)] },

@@ -22,7 +22,8 @@ export interface AuditBucketArgs {
     readonly trailArn: pulumi.Output<string>;
     /** Receives this bucket's server access logs (CIS AWS Foundations: access logging on the CloudTrail bucket). */
     readonly accessLogBucket?: aws.s3.Bucket;
-    readonly parent: pulumi.Resource;
+    /** Parent (and alias to the former parent) of every resource of the bucket. */
+    readonly base: pulumi.CustomResourceOptions;
 }
 
 export interface AuditBucket {
@@ -37,8 +38,8 @@ export interface AuditBucket {
  * the retained options, so removing the bucket from the program never strips its protections first.
  */
 export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
-    const { config, account, logsKey, trailArn, parent } = args;
-    const keep: pulumi.CustomResourceOptions = { parent, ...retainedResourceOptions(config) };
+    const { config, account, logsKey, trailArn, base } = args;
+    const keep: pulumi.CustomResourceOptions = { ...base, ...retainedResourceOptions(config) };
     const configKeyPrefix: string | undefined = config.security.config.enabled ? CONFIG_KEY_PREFIX : undefined;
     const disposable: boolean = !config.protection.protectStatefulResources && !config.protection.retainOnDelete;
 
@@ -78,7 +79,7 @@ export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
     }, { ...keep, dependsOn: [publicAccessBlock, ownership] });
 
     if (args.accessLogBucket) {
-        enableAccessLogging(bucket, args.accessLogBucket, "s3/cloudtrail/", { parent });
+        enableAccessLogging(bucket, args.accessLogBucket, "s3/cloudtrail/", base);
     }
     return { bucket, policy };
 }

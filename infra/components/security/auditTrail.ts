@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { statefulResourceOptions } from "../../platform/providers";
+import { OwnerScope, movedOptions, singletonOptions } from "../account/ownerOptions";
 import { AuditBucket, createAuditBucket } from "./auditBucket";
 import { trailLogDeliveryPolicy, trailLogDeliveryTrustPolicy } from "./auditPolicies";
 import { nameTag } from "../../platform/naming";
@@ -15,7 +16,8 @@ export interface AuditTrailArgs {
     /** Built from the explicit trail name (see naming.ts); the key policy already trusts it. */
     readonly trailArn: pulumi.Output<string>;
     readonly accessLogBucket?: aws.s3.Bucket;
-    readonly parent: pulumi.Resource;
+    /** The account baseline (the trail is the account's, declared by the baseline owner only). */
+    readonly scope: OwnerScope;
 }
 
 export interface AuditTrail {
@@ -29,29 +31,31 @@ export interface AuditTrail {
 
 /**
  * The account's multi-region CloudTrail: validated, KMS-encrypted log files in the audit bucket and
- * a copy in CloudWatch Logs for metric filters and alarms (CIS 3.x / FSBP CloudTrail.5).
+ * a copy in CloudWatch Logs for metric filters and alarms (CIS 3.x / FSBP CloudTrail.5). One per
+ * account, the baseline owner's (ACCOUNT_SINGLETONS explains why a second trail is not wanted).
  */
 export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
-    const { config, account, logsKey, trailArn, parent } = args;
-    const audit: AuditBucket = createAuditBucket({ config, account, logsKey, trailArn, accessLogBucket: args.accessLogBucket, parent });
+    const { config, account, logsKey, trailArn, scope } = args;
+    const base: pulumi.CustomResourceOptions = movedOptions(scope);
+    const audit: AuditBucket = createAuditBucket({ config, account, logsKey, trailArn, accessLogBucket: args.accessLogBucket, base });
 
     const logGroup = new aws.cloudwatch.LogGroup("cloudtrail", {
         name: `/platform/${config.stack}/cloudtrail`,
         retentionInDays: config.security.cloudTrail.cloudWatchLogsRetentionInDays,
         kmsKeyId: logsKey.arn,
         tags: nameTag(config, "cloudtrail"),
-    }, { parent, ...statefulResourceOptions(config) });
+    }, { ...base, ...statefulResourceOptions(config) });
 
     const deliveryRole = new aws.iam.Role("cloudtrail-logs", {
         description: "Delivers CloudTrail events to its CloudWatch Logs group",
         assumeRolePolicy: JSON.stringify(trailLogDeliveryTrustPolicy()),
         tags: nameTag(config, "cloudtrail-logs"),
-    }, { parent });
+    }, base);
 
     const deliveryPolicy = new aws.iam.RolePolicy("cloudtrail-logs", {
         role: deliveryRole.id,
         policy: logGroup.arn.apply((logGroupArn: string) => JSON.stringify(trailLogDeliveryPolicy(logGroupArn))),
-    }, { parent });
+    }, base);
 
     const trail = new aws.cloudtrail.Trail("audit", {
         name: trailName(config),
@@ -66,12 +70,10 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
         cloudWatchLogsRoleArn: deliveryRole.arn,
         advancedEventSelectors: config.operations.cloudTrailDataEvents.enabled ? auditBucketDataEventSelectors(audit.bucket.arn) : undefined,
         tags: nameTag(config, "audit"),
-    }, {
-        parent,
-        ...statefulResourceOptions(config),
+    }, singletonOptions(scope, "aws:cloudtrail/trail:Trail", {
         // CloudTrail validates bucket and log-group access when the trail is created.
         dependsOn: [audit.policy, deliveryPolicy],
-    });
+    }));
 
     return { trail, bucket: audit.bucket, bucketPolicy: audit.policy, logGroup, deliveryRole };
 }

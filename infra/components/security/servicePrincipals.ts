@@ -273,6 +273,14 @@ export const SERVICE_PRINCIPALS: readonly ServicePrincipalUse[] = [
         source: "AWS Config Developer Guide, \"Permissions for the Amazon S3 bucket\" (s3-bucket-policy.html)",
     },
     {
+        principal: "lambda.amazonaws.com",
+        context: "resource",
+        use: "Lambda pulls a container image function's image from the repository",
+        actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+        conditions: [{ key: "aws:SourceArn", operator: "StringLike" }],
+        source: "AWS Lambda Developer Guide, \"Create a Lambda function using a container image\" (images-create.html, Amazon ECR permissions): the statement Lambda adds (Sid LambdaECRImageRetrievalPolicy) and the cross-account form with StringLike aws:sourceARN on the function ARNs; repost.aws knowledge-center lambda-ecr-image",
+    },
+    {
         principal: "cloudfront.amazonaws.com",
         context: "resource",
         use: "CloudFront OAC reads the origin bucket",

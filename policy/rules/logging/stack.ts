@@ -11,9 +11,21 @@ const TRAIL = "aws:cloudtrail/trail:Trail";
 interface RequireConfig { requireInStack: boolean }
 
 const requireSchema = (what: string) => ({
-    schema: { requireInStack: { type: "boolean" as const, description: `Report when the stack declares no ${what} (off when the account baseline lives in another stack).` } },
+    schema: { requireInStack: { type: "boolean" as const, description: `Report when the stack declares no ${what}, unless the stack declares that another stack or the organisation owns the account baseline (platform:account:AccountBaseline with role consumer or organization).` } },
     defaults: { requireInStack: false },
 });
+
+/** The component through which this program declares who owns the account-wide resources (infra/components/account). */
+const ACCOUNT_BASELINE = "platform:account:AccountBaseline";
+
+/**
+ * True when the stack says its account baseline (trail, GuardDuty, ...) is owned elsewhere: another
+ * stack of the account (consumer) or the organisation (organization). Such a stack must not declare
+ * them (AWS allows one detector per account and Region), so requireInStack does not apply to it.
+ */
+export function baselineOwnedElsewhere(resources: readonly PolicyResource[]): boolean {
+    return resources.some((r) => r.type === ACCOUNT_BASELINE && ["consumer", "organization"].includes(String(peek(r.props, "role"))));
+}
 
 export const cloudtrailMultiRegion: StackRule<RequireConfig> = {
     id: "log-cloudtrail-multi-region",
@@ -35,7 +47,7 @@ export const cloudtrailMultiRegion: StackRule<RequireConfig> = {
                 }
             }
         }
-        if (trails.length === 0 && ctx.config.requireInStack) {
+        if (trails.length === 0 && ctx.config.requireInStack && !baselineOwnedElsewhere(resources)) {
             const anchor = resources.find((r) => r.type === "pulumi:pulumi:Stack") ?? resources[0];
             if (anchor) {
                 ctx.report(anchor, { property: "aws:cloudtrail/trail", value: ABSENT, expected: "a multi-region trail in this stack (requireInStack is on)" });
@@ -189,7 +201,7 @@ export const guardDutyEnabled: StackRule<RequireConfig> = {
                 ctx.report(detector, { property: "enable", value: enable, expected: "true" });
             }
         }
-        if (detectors.length === 0 && ctx.config.requireInStack && resources[0]) {
+        if (detectors.length === 0 && ctx.config.requireInStack && !baselineOwnedElsewhere(resources) && resources[0]) {
             ctx.report(resources.find((r) => r.type === "pulumi:pulumi:Stack") ?? resources[0], { property: "aws:guardduty/detector", value: ABSENT, expected: "an enabled detector in this stack (requireInStack is on)" });
         }
     },

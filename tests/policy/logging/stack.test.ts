@@ -44,8 +44,14 @@ describe("log-cloudtrail-multi-region", () => {
         expectFired(await runPolicy(multiRegion, [trail({ includeGlobalServiceEvents: false })]), multiRegion, "includeGlobalServiceEvents");
         expectFired(await runPolicy(multiRegion, [trail({ enableLogging: false })]), multiRegion, "enableLogging");
     });
-    it("requireInStack reports a stack without a trail", async () => {
+    it("requireInStack reports a stack without a trail, unless the stack's account baseline is owned elsewhere", async () => {
         expectFired(await runPolicy(multiRegion, [resource("aws:s3/bucket:Bucket", {})], { requireInStack: true }), multiRegion, "aws:cloudtrail/trail");
+        const baseline = (role: string) => resource("platform:account:AccountBaseline", { role }, { name: "account" });
+        expectFired(await runPolicy(multiRegion, [resource("aws:s3/bucket:Bucket", {}), baseline("owner")], { requireInStack: true }), multiRegion, "aws:cloudtrail/trail");
+        for (const role of ["consumer", "organization"]) {
+            expectClean(await runPolicy(multiRegion, [resource("aws:s3/bucket:Bucket", {}), baseline(role)], { requireInStack: true }));
+            expectClean(await runPolicy(gd, [resource("aws:s3/bucket:Bucket", {}), baseline(role)], { requireInStack: true }));
+        }
     });
     it("unknown flag passes", async () => {
         expectNoMandatory(await runPolicy(multiRegion, [trail({ isMultiRegionTrail: UNKNOWN_STRING })]));

@@ -4,27 +4,18 @@ import { StackRunResult, runStack } from "../support/stackRun";
 import { T, bySid, servicePrincipals, statementsOf } from "./securityAssertions";
 
 /**
- * Every switch of config.security turned off (dev stack, platform:security overridden): only the
- * keys remain, and their policies stop trusting what no longer uses them.
+ * Dev as committed: a consumer of the account baseline prod owns. Only its keys remain; their
+ * policies stop trusting the trail and AWS Config it no longer has (they are prod's), and the
+ * account baseline component declares nothing.
  */
-const ALL_OFF = {
-    cloudTrail: { enabled: false },
-    guardDuty: { enabled: false },
-    securityHub: { enabled: false },
-    accessAnalyzer: { enabled: false },
-    accountS3PublicAccessBlock: { enabled: false },
-    ebsEncryptionByDefault: { enabled: false },
-    config: { enabled: false },
-};
-
-describe("security baseline with every switch off (dev)", () => {
+describe("security of a consumer stack (dev as committed)", () => {
     let result: StackRunResult;
 
     beforeAll(async () => {
-        result = await runStack("dev", { overrides: { "platform:security": JSON.stringify(ALL_OFF) } });
+        result = await runStack("dev");
     });
 
-    it("only the four keys and their aliases remain", () => {
+    it("only the four keys and their aliases under the security baseline", () => {
         const baseline: RecordedResource = result.get(T.baseline, "security");
         const children: string[] = result.resources
             .filter((r: RecordedResource) => r.parent === baseline.urn)
@@ -36,14 +27,22 @@ describe("security baseline with every switch off (dev)", () => {
         ]);
     });
 
-    it.each([T.trail, T.bucket, T.detector, T.feature, T.hub, T.standard, T.analyzer, T.accountPab, T.ebsDefault, T.ebsKey, T.serviceLinkedRole, T.recorder, T.deliveryChannel, T.recorderStatus])(
-        "no %s of the baseline", (type: string) => {
-            // Other layers (data, edge, operations) own buckets and keys of their own.
-            const baseline: RecordedResource = result.get(T.baseline, "security");
-            expect(result.ofType(type).filter((r: RecordedResource) => r.parent === baseline.urn || r.urn.includes("platform:security:"))).toEqual([]);
+    it("the account baseline declares nothing: no resource has it as parent", () => {
+        const account: RecordedResource = result.get(T.accountBaseline, "account");
+        expect(account.inputs).toMatchObject({ role: "consumer" });
+        expect(result.resources.filter((r: RecordedResource) => r.parent === account.urn)).toEqual([]);
+    });
+
+    it.each([T.trail, T.detector, T.feature, T.hub, T.standard, T.analyzer, T.accountPab, T.ebsDefault, T.ebsKey, T.serviceLinkedRole, T.recorder, T.deliveryChannel, T.recorderStatus])(
+        "no %s anywhere in the stack", (type: string) => {
+            expect(result.ofType(type)).toEqual([]);
         });
 
-    it("logs key no longer trusts CloudTrail or AWS Config", () => {
+    it("no audit bucket: every bucket of the stack belongs to another layer", () => {
+        expect(result.ofType(T.bucket).map((b: RecordedResource) => b.name)).not.toContain("cloudtrail");
+    });
+
+    it("logs key trusts CloudWatch Logs only (no CloudTrail, no AWS Config)", () => {
         const policy: unknown = result.get(T.key, "logs").inputs.policy;
         expect(servicePrincipals(policy)).toEqual(["logs.us-east-1.amazonaws.com"]);
         expect(() => bySid(policy, "AllowCloudTrailEncrypt")).toThrow();
@@ -57,12 +56,12 @@ describe("security baseline with every switch off (dev)", () => {
                 const condition = s.Condition as Record<string, Record<string, unknown>> | undefined;
                 return (condition?.StringEquals?.["kms:ViaService"] as string[] | undefined) ?? [];
             });
-        expect(viaServices.length).toBeGreaterThan(0);
         expect(viaServices).toContain("ec2.us-east-1.amazonaws.com");
     });
 
-    it("the CloudTrail bucket output is absent", () => {
+    it("the CloudTrail bucket output is absent; the account output names the role", () => {
         expect(result.run.stackOutputs.cloudTrailBucketName).toBeUndefined();
+        expect(result.run.stackOutputs.account).toMatchObject({ id: "123456789012", baseline: "consumer" });
         expect(Object.keys(result.run.stackOutputs.kmsKeyArns as object).sort()).toEqual(["backup", "clusterSecrets", "data", "logs"]);
     });
 });

@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { GuardDutyFeaturesConfig, PlatformConfig } from "../../config/platformConfig";
-import { statefulResourceOptions } from "../../platform/providers";
 import { nameTag } from "../../platform/naming";
+import { OwnerScope, singletonOptions } from "./ownerOptions";
 
 export type FeatureStatus = "ENABLED" | "DISABLED";
 
@@ -36,16 +35,13 @@ export interface ThreatDetection {
  * not turn it off), and GuardDuty turns some plans on by itself for new detectors, so omitting a
  * feature would leave it running, and billing, with nothing in the program saying so.
  */
-export function createThreatDetection(config: PlatformConfig, parent: pulumi.Resource): ThreatDetection | undefined {
-    if (!config.security.guardDuty.enabled) {
-        return undefined;
-    }
+export function createThreatDetection(config: PlatformConfig, scope: OwnerScope): ThreatDetection {
     const detector = new aws.guardduty.Detector("main", {
         enable: true,
         // Findings reach Security Hub / EventBridge within 15 minutes instead of the 6-hour default.
         findingPublishingFrequency: "FIFTEEN_MINUTES",
         tags: nameTag(config, "guardduty"),
-    }, { parent, ...statefulResourceOptions(config) });
+    }, singletonOptions(scope, "aws:guardduty/detector:Detector"));
 
     const features: aws.guardduty.DetectorFeature[] = GUARDDUTY_FEATURES.map((feature: GuardDutyFeatureDefinition) => {
         const status: FeatureStatus = config.security.guardDuty.features[feature.switch] ? "ENABLED" : "DISABLED";
@@ -56,7 +52,7 @@ export function createThreatDetection(config: PlatformConfig, parent: pulumi.Res
             additionalConfigurations: feature.additionalConfigurations.length > 0
                 ? feature.additionalConfigurations.map((name: string) => ({ name, status }))
                 : undefined,
-        }, { parent });
+        }, singletonOptions(scope, "aws:guardduty/detectorFeature:DetectorFeature"));
     });
     return { detector, features };
 }

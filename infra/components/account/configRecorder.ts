@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { nameRule } from "../../platform/awsNameRules";
 import { nameTag, ruleFittedName } from "../../platform/naming";
-import { CONFIG_KEY_PREFIX } from "./auditPolicies";
+import { CONFIG_KEY_PREFIX } from "../security/auditPolicies";
+import { OwnerScope, singletonOptions } from "./ownerOptions";
 
 export interface ConfigRecorderArgs {
     readonly config: PlatformConfig;
@@ -12,7 +12,7 @@ export interface ConfigRecorderArgs {
     readonly bucketPolicy: aws.s3.BucketPolicy;
     /** The logs key, whose policy lets AWS Config encrypt its deliveries. */
     readonly logsKey: aws.kms.Key;
-    readonly parent: pulumi.Resource;
+    readonly scope: OwnerScope;
 }
 
 export interface ConfigRecorder {
@@ -31,17 +31,19 @@ export const CONFIG_SNAPSHOT_FREQUENCY = "TwentyFour_Hours";
  * and Region. Global resource types (IAM users, roles, policies) are the same in every Region, so
  * only the recorder in `globalResourcesRegion` records them; recording them everywhere would bill
  * each change once per Region. The recorder runs as AWS Config's service-linked role
- * (AWSServiceRoleForConfig), whose permissions AWS maintains.
+ * (AWSServiceRoleForConfig), whose permissions AWS maintains. That role is account-wide (IAM has no
+ * Regions): an owner of a second Region of the same account must not create it again; the baseline
+ * owner of the account's globalResourcesRegion creates it.
  */
 export function createConfigRecorder(args: ConfigRecorderArgs): ConfigRecorder {
-    const { config, bucket, bucketPolicy, logsKey, parent } = args;
+    const { config, bucket, bucketPolicy, logsKey, scope } = args;
     const name: string = ruleFittedName(config, "config", nameRule("aws:cfg/recorder:Recorder", "name"));
 
     const serviceLinkedRole = new aws.iam.ServiceLinkedRole("config", {
         awsServiceName: "config.amazonaws.com",
         description: "AWS Config records the account's resource configuration",
         tags: nameTag(config, "config"),
-    }, { parent });
+    }, singletonOptions(scope, "aws:iam/serviceLinkedRole:ServiceLinkedRole"));
 
     const recorder = new aws.cfg.Recorder("config", {
         name,
@@ -51,7 +53,7 @@ export function createConfigRecorder(args: ConfigRecorderArgs): ConfigRecorder {
             includeGlobalResourceTypes: config.region === config.security.config.globalResourcesRegion,
         },
         recordingMode: { recordingFrequency: "CONTINUOUS" },
-    }, { parent });
+    }, singletonOptions(scope, "aws:cfg/recorder:Recorder"));
 
     const deliveryChannel = new aws.cfg.DeliveryChannel("config", {
         name,
@@ -59,20 +61,18 @@ export function createConfigRecorder(args: ConfigRecorderArgs): ConfigRecorder {
         s3KeyPrefix: CONFIG_KEY_PREFIX,
         s3KmsKeyArn: logsKey.arn,
         snapshotDeliveryProperties: { deliveryFrequency: CONFIG_SNAPSHOT_FREQUENCY },
-    }, {
-        parent,
+    }, singletonOptions(scope, "aws:cfg/deliveryChannel:DeliveryChannel", {
         // PutDeliveryChannel needs the recorder and checks the bucket permissions when it runs.
         dependsOn: [recorder, bucketPolicy],
-    });
+    }));
 
     const status = new aws.cfg.RecorderStatus("config", {
         name: recorder.name,
         isEnabled: true,
-    }, {
-        parent,
+    }, singletonOptions(scope, "aws:cfg/recorderStatus:RecorderStatus", {
         // Recording can start only once it has somewhere to deliver.
         dependsOn: [deliveryChannel],
-    });
+    }));
 
     return { serviceLinkedRole, recorder, deliveryChannel, status };
 }
