@@ -5,6 +5,7 @@ import { Edge } from "./components/edge/edge";
 import { Integration } from "./components/integration/integration";
 import { integrationInUse } from "./config/integrationConfig";
 import { Delivery } from "./components/delivery/delivery";
+import { roleBoundaryTransformations } from "./platform/permissionsBoundary";
 import { deliveryInUse } from "./config/deliveryConfig";
 import { Network } from "./components/network/network";
 import { AccessLogs } from "./components/operations/accessLogBucket";
@@ -116,7 +117,10 @@ export function runPlatform(): PlatformOutputs {
     const config: PlatformConfig = loadPlatformConfig();
     const providers: PlatformProviders = createProviders(config);
     const account: AccountContext = lookupAccountContext(config.region, providers.regional);
-    const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional] };
+    // Every role carries the deploy boundary the GitHub deploy role requires (permissionsBoundary.ts).
+    const transformations: pulumi.ResourceTransformation[] = roleBoundaryTransformations(account,
+        config.delivery.github.enabled ? config.delivery.github.permissionsBoundaryName : undefined);
+    const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional], transformations };
 
     const naming: NamingContext = namingContext(config);
 
@@ -179,7 +183,7 @@ export function runPlatform(): PlatformOutputs {
             naming,
             account,
             acceptCloudFrontLogs: false,
-        }, { providers: [providers.replica] })
+        }, { providers: [providers.replica], transformations })
         : undefined;
     const data = new DataTier("data", {
         data: config.data,

@@ -48,7 +48,7 @@ export class Delivery extends pulumi.ComponentResource {
         const registries: Registries | undefined = delivery.ecr.repositories.length > 0
             ? createRegistries(ctx, delivery.ecr.repositories, args.cluster.nodeRoleArn, args.kmsDeletionWindowInDays)
             : undefined;
-        const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github) : undefined;
+        const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github, args.account.region) : undefined;
         const argoCd: ArgoCd | undefined = delivery.argoCd.enabled
             ? createArgoCd({ ctx, argoCd: delivery.argoCd, clusterName: args.cluster.clusterName, logsKeyArn: args.logsKeyArn })
             : undefined;

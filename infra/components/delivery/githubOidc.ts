@@ -4,7 +4,7 @@ import { GithubConfig } from "../../config/deliveryConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
-import { DeployScope, deployPolicies, previewPolicies } from "./deployPermissions";
+import { DeployIdentity, DeployScope, deployPolicies, previewPolicies, render } from "./deployPermissions";
 
 export const GITHUB_ISSUER = "token.actions.githubusercontent.com";
 
@@ -44,7 +44,7 @@ export interface GithubRoles {
  * the deploy role for the configured GitHub environment, and the read-only preview role for pull
  * requests. AWS validates GitHub's certificate chain itself, so no thumbprint is pinned.
  */
-export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig): GithubRoles {
+export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, region: string): GithubRoles {
     const { naming, parent } = ctx;
     const providerArn: pulumi.Output<string> = github.createProvider
         ? new aws.iam.OpenIdConnectProvider("github", {
@@ -53,15 +53,16 @@ export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig): G
             tags: nameTagFor(naming, "github-oidc"),
         }, { parent, protect: ctx.protection.protectStatefulResources, retainOnDelete: ctx.protection.retainOnDelete }).arn
         : pulumi.output(github.existingProviderArn!);
-    const scope: pulumi.Output<DeployScope> = ctx.identity.apply((id: DeliveryIdentity): DeployScope => ({
-        accountId: id.accountId,
-        partition: id.partition,
-        region: id.region,
+    // Laid out now (how many policies), filled with the account once it is known: no resource is created in apply().
+    const scope: DeployScope = {
         prefix: naming.prefix,
+        region,
         stateBucket: github.stateBucket,
         secretsProviderKeyArn: github.secretsProviderKeyArn,
-    }));
-    const role = (slug: string, name: string, subject: string, description: string, documents: pulumi.Output<Record<string, PolicyDocument>>, groups: readonly string[]): aws.iam.Role => {
+        permissionsBoundaryName: github.permissionsBoundaryName,
+    };
+    const account: pulumi.Output<DeployIdentity> = ctx.identity.apply((id: DeliveryIdentity): DeployIdentity => ({ accountId: id.accountId, partition: id.partition }));
+    const role = (slug: string, name: string, subject: string, description: string, documents: Record<string, PolicyDocument>): aws.iam.Role => {
         const created = new aws.iam.Role(slug, {
             name,
             description,
@@ -69,27 +70,25 @@ export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig): G
             assumeRolePolicy: providerArn.apply((arn: string) => JSON.stringify(githubTrust(arn, subject))),
             tags: nameTagFor(naming, slug),
         }, { parent });
-        for (const group of groups) {
-            // Customer-managed policies: each group stays under IAM's 6,144-character policy limit.
+        for (const [group, document] of Object.entries(documents)) {
+            // Customer-managed policies: each stays under IAM's 6,144-character policy limit (deployPermissions.ts packs them).
             const policy = new aws.iam.Policy(`${slug}-${group}`, {
                 name: `${name}-${group}`,
                 description: `${description}: ${group}`,
-                policy: documents.apply((docs: Record<string, PolicyDocument>) => JSON.stringify(docs[group])),
+                policy: account.apply((id: DeployIdentity) => render(document, id)),
                 tags: nameTagFor(naming, `${slug}-${group}`),
             }, { parent });
             new aws.iam.RolePolicyAttachment(`${slug}-${group}`, { role: created.name, policyArn: policy.arn }, { parent });
         }
         return created;
     };
-    const deployDocuments = scope.apply(deployPolicies);
-    const previewDocuments = scope.apply(previewPolicies);
     return {
         providerArn,
         deployRole: role("github-deploy", deployRoleName(naming), github.deploySubject,
             `pulumi up for ${naming.prefix} from ${github.repository} (GitHub environment only)`,
-            deployDocuments, ["network", "compute", "identity", "security", "integration", "delivery", "account", "state"]),
+            deployPolicies(scope)),
         previewRole: role("github-preview", previewRoleName(naming), github.previewSubject,
             `Read-only pulumi preview for ${naming.prefix} from ${github.repository} pull requests`,
-            previewDocuments, ["read", "state"]),
+            previewPolicies(scope)),
     };
 }
