@@ -59,6 +59,20 @@ export function shortened(text: string, max: number): string {
     return `${head}-${hash}`;
 }
 
+/** S3's limit for bucket_prefix: the provider appends 26 unique characters to a name of at most 63. */
+const MAX_BUCKET_PREFIX_LENGTH = 37;
+
+/**
+ * `<prefix>-<what>-`: the bucketPrefix of every bucket the stack creates. Buckets stay auto-named
+ * (globally unique, a random suffix), but every name starts with the stack's prefix, so the GitHub
+ * deploy role scopes S3 to `arn:aws:s3:::<prefix>-*` (deployPermissions.ts) and two stacks of one
+ * account never reach each other's buckets.
+ */
+export function bucketPrefixFor(naming: NamingContext, what: string): string {
+    const prefix: string = slug(naming.prefix);
+    return `${prefix}-${shortened(what, Math.max(HASH_LENGTH + 2, MAX_BUCKET_PREFIX_LENGTH - prefix.length - 2))}-`;
+}
+
 /**
  * What a component needs to name things, without the whole configuration: the <project>-<stack>
  * prefix. Components built after the foundation take this instead of PlatformConfig.

@@ -5,6 +5,7 @@ import { ProtectionConfig } from "../../config/platformConfig";
 import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../security/policyDocument";
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
 import { makeBucketPrivate } from "../security/privateBucket";
+import { bucketPrefixFor } from "../../platform/naming";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 /**
@@ -96,6 +97,8 @@ export function lifecycleRules(lifecycle: BucketLifecycleConfig): aws.types.inpu
 
 interface PrivateBucketArgs {
     readonly logicalName: string;
+    /** bucketPrefixFor(): names start with the stack prefix (the deploy role's S3 scope). */
+    readonly bucketPrefix: string;
     readonly keyArn: pulumi.Input<string>;
     readonly tags: Record<string, string>;
     readonly protection: ProtectionConfig;
@@ -110,7 +113,7 @@ interface PrivateBucket {
 /** The foundation's private-bucket pattern (auditBucket.ts): no public access, ACLs off, SSE-KMS with a bucket key, versioned, TLS only. */
 function createPrivateBucket(args: PrivateBucketArgs): PrivateBucket {
     const { logicalName: name, options } = args;
-    const bucket = new aws.s3.Bucket(name, { forceDestroy: disposable(args.protection), tags: args.tags }, options);
+    const bucket = new aws.s3.Bucket(name, { bucketPrefix: args.bucketPrefix, forceDestroy: disposable(args.protection), tags: args.tags }, options);
     const { publicAccessBlock, ownership } = makeBucketPrivate(name, bucket, options);
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
         bucket: bucket.id,
@@ -140,6 +143,7 @@ function createAppBucket(ctx: DataContext, config: AppBucketConfig, replica: Rep
     const keep: pulumi.CustomResourceOptions = { parent, protect: protection.protectStatefulResources };
     const source = createPrivateBucket({
         logicalName: name,
+        bucketPrefix: bucketPrefixFor(naming, name),
         keyArn: keys.data.arn,
         tags: { ...nameTag(naming, name), ...(replica ? { [REPLICATION_TAG.key]: REPLICATION_TAG.value } : {}) },
         protection,
@@ -157,6 +161,7 @@ function createAppBucket(ctx: DataContext, config: AppBucketConfig, replica: Rep
     const replicaName = `${name}-replica`;
     const target = createPrivateBucket({
         logicalName: replicaName,
+        bucketPrefix: bucketPrefixFor(naming, replicaName),
         keyArn: replica.key.arn,
         tags: nameTag(naming, replicaName),
         protection,
