@@ -1013,9 +1013,9 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         tag: ["sns:TagResource", "sns:UntagResource"],
     },
     "aws:sns/topicPolicy:TopicPolicy": {
-        source: cfn("AWS::SNS::TopicPolicy"),
+        source: cfn("AWS::SNS::TopicPolicy", "its schema lists no read handler; Terraform reads the Policy attribute with GetTopicAttributes"),
         create: ["sns:SetTopicAttributes"],
-        read: [],
+        read: ["sns:GetTopicAttributes"],
         update: ["sns:SetTopicAttributes"],
         delete: ["sns:SetTopicAttributes"],
         tag: [],
@@ -1037,9 +1037,9 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         tag: ["sqs:TagQueue", "sqs:UntagQueue"],
     },
     "aws:sqs/queuePolicy:QueuePolicy": {
-        source: cfn("AWS::SQS::QueuePolicy"),
+        source: cfn("AWS::SQS::QueuePolicy", "its schema lists no read handler; Terraform reads the Policy attribute with GetQueueAttributes"),
         create: ["sqs:SetQueueAttributes"],
-        read: [],
+        read: ["sqs:GetQueueAttributes"],
         update: ["sqs:SetQueueAttributes"],
         delete: ["sqs:SetQueueAttributes"],
         tag: [],
