@@ -1,5 +1,5 @@
 import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
-import { slug } from "../../platform/naming";
+import { bucketStackPrefix } from "../../platform/naming";
 import { ACTION_SCOPES, ActionScope } from "./actionScopes";
 import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, actionsOf } from "./resourceTypeActions";
 
@@ -118,7 +118,7 @@ export function permissionsBoundaryArn(identity: DeployIdentity, name: string): 
 
 /** Bucket names of the stack start with this (buckets are auto-named with it as bucketPrefix). */
 export function bucketNamePrefix(prefix: string): string {
-    return `${slug(prefix)}-`;
+    return `${bucketStackPrefix(prefix)}-`;
 }
 
 function regionsOf(scope: DeployScope): string[] {
