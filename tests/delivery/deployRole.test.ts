@@ -11,7 +11,8 @@ import {
     BOUNDARY_GUARDED_ACTIONS, MANAGED_POLICIES_PER_ROLE, MANAGED_POLICY_MAX_CHARACTERS, PASSED_TO_SERVICES, deployBoundaryDocument, isReadOnlyLevel,
 } from "../../infra/components/delivery/deployPermissions";
 import { computeScope, tableActions } from "../../tools/delivery/generateActionScopes";
-import { StackRunResult, policyDocument, runStack } from "../support/stackRun";
+import { StackRunResult, policyDocument, runStack, stackConfiguration } from "../support/stackRun";
+import { devObject } from "../config/configFixtures";
 
 type Statement = { Sid: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, unknown>> };
 const A = FAKE_ACCOUNT_ID;
@@ -96,13 +97,41 @@ describe("the resource-type table", () => {
     });
 });
 
-const FULL_FEATURE_OVERRIDES: Record<string, Record<string, string>> = {};
+/**
+ * Dev with the optional features the committed stacks leave off, each in the form that registers the
+ * most types: Karpenter and the other compute options (tests/compute/computeOptions.test.ts), a VPC
+ * origin with Shield Advanced (tests/edge/edgeOptions.vpcOrigin.test.ts), a transit-gateway attachment
+ * (tests/network/networkOptions.test.ts). Integration and delivery are on in dev already.
+ */
+function everyOptionalFeature(): Record<string, string> {
+    const network = JSON.parse(stackConfiguration("dev").config["platform:network"]) as Record<string, unknown>;
+    return {
+        "platform:compute": JSON.stringify({
+            ...devObject("platform:compute"),
+            addons: { cloudWatchObservability: true },
+            karpenter: { enabled: true },
+        }),
+        "platform:edge": JSON.stringify({
+            ...devObject("platform:edge"),
+            domain: { aliases: [] },
+            apiOrigin: { enabled: true, kind: "vpcOrigin", loadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:${A}:loadbalancer/app/api/0123456789abcdef`, domainName: "api.internal.example.com" },
+            shieldAdvanced: { enabled: true },
+        }),
+        "platform:network": JSON.stringify({ ...network, transitGateway: { enabled: true, transitGatewayId: "tgw-0123456789abcdef0", destinationCidrs: ["10.100.0.0/16"] } }),
+    };
+}
 
-for (const stack of ["dev", "prod"] as const) {
-    describe(`the GitHub roles (${stack})`, () => {
+const RUNS: readonly { readonly label: string; readonly stack: "dev" | "prod"; readonly overrides?: () => Record<string, string> }[] = [
+    { label: "dev", stack: "dev" },
+    { label: "prod", stack: "prod" },
+    { label: "dev with every optional feature", stack: "dev", overrides: everyOptionalFeature },
+];
+
+for (const { label, stack, overrides } of RUNS) {
+    describe(`the GitHub roles (${label})`, () => {
         let result: StackRunResult;
         beforeAll(async () => {
-            result = await runStack(stack, FULL_FEATURE_OVERRIDES[stack] ? { overrides: FULL_FEATURE_OVERRIDES[stack] } : {});
+            result = await runStack(stack, overrides ? { overrides: overrides() } : {});
         });
         const policiesOf = (role: string): RecordedResource[] => {
             const roleName = result.get("aws:iam/role:Role", role).outputs.name;
@@ -111,6 +140,14 @@ for (const stack of ["dev", "prod"] as const) {
         };
         const statementsOf = (role: string): Statement[] => policiesOf(role).flatMap((p) => policyDocument(p.inputs.policy).Statement as unknown as Statement[]);
         const allows = (statements: Statement[], action: string): Statement[] => statements.filter((s) => s.Effect === "Allow" && [s.Action].flat().includes(action));
+
+        if (overrides) {
+            it("together with prod it registers every type the program's source can register (so the runs below see them all)", async () => {
+                const prod: StackRunResult = await runStack("prod");
+                const registered = new Set([...result.resources, ...prod.resources].map((r) => r.type));
+                expect(typesInSource().filter((t) => !registered.has(t))).toEqual([]);
+            });
+        }
 
         it("every type the stack registers has a row", () => {
             const types = [...new Set(result.resources.map((r) => r.type))].filter((t) => !SKIP(t));

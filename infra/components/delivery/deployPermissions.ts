@@ -14,7 +14,9 @@ import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, actionsOf } from ".
  * roles, a permissions boundary every created role must carry ("Delegating permissions management to
  * others by using permissions boundaries", https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html;
  * the CDK bootstrap's `cdk-<qualifier>-permissions-boundary` is the same pattern for IaC pipelines,
- * https://docs.aws.amazon.com/cdk/v2/guide/customizing-synthesis.html and `cdk bootstrap --custom-permissions-boundary`).
+ * "Create and apply permissions boundaries for the AWS CDK",
+ * https://docs.aws.amazon.com/cdk/v2/guide/customize-permissions-boundaries.html, whose example boundary
+ * allows "*" and denies roles without the boundary, its removal and its change, as deployBoundaryDocument does).
  * A scoped broad policy (Create*, Delete* verb families) was not kept: it grants actions no type needs, and
  * the program's pack forbids service wildcards in identity policies.
  *
@@ -33,7 +35,7 @@ import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, actionsOf } from ".
  * - the deploy role cannot change the GitHub roles or their policies: a change to its own
  *   permissions takes an owner's `pulumi up` (the README's checklist), like a CDK bootstrap update;
  * - iam:PassRole only to the services the program's roles trust (iam:PassedToService);
- * - iam:CreateServiceLinkedRole only for the services whose linked roles the program's types create.
+ * - service-linked roles only under role/aws-service-role/ (their trust and policy are fixed by AWS).
  * Resource "*" only for actions with no resource-level permissions (the Service Authorization
  * Reference lists no resource type for them; actionScopes.ts says "*").
  */
@@ -71,20 +73,7 @@ export const PASSED_TO_SERVICES: readonly string[] = [
     "pods.eks.amazonaws.com", "s3.amazonaws.com", "states.amazonaws.com", "vpc-flow-logs.amazonaws.com",
 ];
 
-/**
- * Services whose service-linked role a type's create may make (the CloudFormation handlers of these
- * types list iam:CreateServiceLinkedRole): a linked role's trust and policy are fixed by AWS.
- */
-export const SERVICE_LINKED_ROLE_SERVICES: readonly string[] = [
-    "access-analyzer.amazonaws.com", "autoscaling.amazonaws.com", "backup.amazonaws.com", "config.amazonaws.com", "eks-fargate.amazonaws.com",
-    "eks-nodegroup.amazonaws.com", "eks.amazonaws.com", "elasticache.amazonaws.com", "elasticfilesystem.amazonaws.com", "guardduty.amazonaws.com",
-    "malware-protection.guardduty.amazonaws.com", "ops.apigateway.amazonaws.com", "rds.amazonaws.com", "securityhub.amazonaws.com",
-    "shield.amazonaws.com", "application-autoscaling.amazonaws.com", "rds.application-autoscaling.amazonaws.com", "dynamodb.application-autoscaling.amazonaws.com",
-    "elasticache.application-autoscaling.amazonaws.com", "cloudfront.amazonaws.com", "vpcorigin.cloudfront.amazonaws.com", "replication.dynamodb.amazonaws.com",
-    "wafv2.amazonaws.com",
-];
-
-/** Service-linked roles: created for a named service only, deleted only under aws-service-role/. */
+/** Service-linked roles: created and deleted only under aws-service-role/ (below). */
 const SERVICE_LINKED_ROLE_ACTIONS: readonly string[] = ["iam:CreateServiceLinkedRole", "iam:DeleteServiceLinkedRole", "iam:GetServiceLinkedRoleDeletionStatus"];
 
 /** Role actions that accept the iam:PermissionsBoundary condition key (Service Authorization Reference, IAM). */
@@ -171,7 +160,7 @@ function scopedStatements(actions: readonly string[], scope: DeployScope, suffix
         groups.set(key, group);
     }
     const counts = new Map<string, number>();
-    return [...groups.values()].sort((a, b) => a.service.localeCompare(b.service)).map((g) => {
+    return [...groups.values()].sort((a, b) => a.service.localeCompare(b.service)).map((g): PolicyStatement => {
         const n: number = (counts.get(g.service) ?? 0) + 1;
         counts.set(g.service, n);
         return {
@@ -180,7 +169,7 @@ function scopedStatements(actions: readonly string[], scope: DeployScope, suffix
             Effect: "Allow",
             Action: g.actions.sort(),
             Resource: g.resources.length === 1 ? g.resources[0] : g.resources,
-        } as PolicyStatement;
+        };
     });
 }
 
@@ -206,11 +195,15 @@ function iamStatements(iamActions: readonly string[], scope: DeployScope): Polic
             Condition: { StringEquals: { "iam:PassedToService": [...PASSED_TO_SERVICES] } },
         },
         {
-            Sid: "ServiceLinkedRoles", Effect: "Allow", Action: ["iam:CreateServiceLinkedRole"], Resource: "arn:{partition}:iam::{account}:role/aws-service-role/*",
-            Condition: { StringEquals: { "iam:AWSServiceName": [...SERVICE_LINKED_ROLE_SERVICES] } },
-        },
-        {
-            Sid: "DeleteServiceLinkedRoles", Effect: "Allow", Action: SERVICE_LINKED_ROLE_ACTIONS.filter((a: string) => a !== "iam:CreateServiceLinkedRole"),
+            // Only service-linked roles live under aws-service-role/: their trust (the one service) and
+            // their policy are defined by AWS and cannot be changed, so creating one grants the caller
+            // nothing ("Using service-linked roles", IAM User Guide,
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html). The
+            // services creating them on first use (EKS, node groups, Fargate, RDS, ElastiCache, EFS,
+            // GuardDuty, Security Hub, Access Analyzer, WAF logging, CloudFront VPC origins, transit
+            // gateways, Application Auto Scaling, ...) are not pinned with iam:AWSServiceName: a name
+            // missing from such a list would fail a first deployment, and the path already bounds it.
+            Sid: "ServiceLinkedRoles", Effect: "Allow", Action: [...SERVICE_LINKED_ROLE_ACTIONS],
             Resource: "arn:{partition}:iam::{account}:role/aws-service-role/*",
         },
         { Sid: "DenyBoundaryRemoval", Effect: "Deny", Action: ["iam:DeleteRolePermissionsBoundary"], Resource: "arn:{partition}:iam::{account}:role/*" },
@@ -232,7 +225,7 @@ function splitToFit(statement: PolicyStatement): PolicyStatement[] {
     if (fits([statement])) {
         return [statement];
     }
-    const actions: string[] = [statement.Action].flat() as string[];
+    const actions: string[] = typeof statement.Action === "string" ? [statement.Action] : [...statement.Action];
     const half: number = Math.ceil(actions.length / 2);
     return [
         ...splitToFit({ ...statement, Sid: `${statement.Sid}a`, Action: actions.slice(0, half) }),
