@@ -149,6 +149,10 @@ for (const { label, stack, overrides } of RUNS) {
             });
         }
 
+        it("the deploy role can assume no role (sts:AssumeRole on the account's roles would reach every role trusting the account)", () => {
+            expect(allows(statementsOf("github-deploy"), "sts:AssumeRole")).toEqual([]);
+        });
+
         it("every type the stack registers has a row", () => {
             const types = [...new Set(result.resources.map((r) => r.type))].filter((t) => !SKIP(t));
             expect(types.filter((t) => !RESOURCE_TYPE_ACTIONS[t])).toEqual([]);

@@ -792,8 +792,6 @@ export const ACTION_SCOPES: Readonly<Record<string, ActionScope>> = {
     "states:TagResource": { level: "Tagging, Write", resources: ["arn:{partition}:states:{region}:{account}:*"] },
     "states:UntagResource": { level: "Tagging, Write", resources: ["arn:{partition}:states:{region}:{account}:*"] },
     "states:UpdateStateMachine": { level: "Write", resources: ["arn:{partition}:states:{region}:{account}:*"] },
-    "sts:AssumeRole": { level: "Write", resources: ["arn:{partition}:iam::{account}:role/*"] },
-    "vpc-lattice:CreateServiceNetworkVpcEndpointAssociation": { level: "Permissions management, Write", resources: ["*"] },
     "vpce:AllowMultiRegion": { level: "Write", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },
     "wafv2:CreateWebACL": { level: "Write", resources: ["arn:{partition}:wafv2:{region}:{account}:*"] },
     "wafv2:DeleteLoggingConfiguration": { level: "Write", resources: ["arn:{partition}:wafv2:{region}:{account}:*"] },
@@ -806,5 +804,4 @@ export const ACTION_SCOPES: Readonly<Record<string, ActionScope>> = {
     "wafv2:TagResource": { level: "Tagging, Write", resources: ["arn:{partition}:wafv2:{region}:{account}:*"] },
     "wafv2:UntagResource": { level: "Tagging, Write", resources: ["arn:{partition}:wafv2:{region}:{account}:*"] },
     "wafv2:UpdateWebACL": { level: "Write", resources: ["arn:{partition}:wafv2:{region}:{account}:*"] },
-    "workmail:AllowVendedLogDeliveryForResource": { level: "Write", resources: ["arn:{partition}:workmail:{region}:{account}:*"] },
 };

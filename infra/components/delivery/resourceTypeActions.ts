@@ -257,11 +257,12 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         tag: [],
     },
     "aws:cloudfront/vpcOrigin:VpcOrigin": {
+        // Left out: sts:AssumeRole (the CloudFormation handler's own call; the provider assumes no role, and AssumeRole on role/* would let the deploy role become any role trusting the account).
         source: cfn("AWS::CloudFront::VpcOrigin"),
-        create: ["cloudfront:CreateVpcOrigin", "cloudfront:GetVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole", "sts:AssumeRole"],
+        create: ["cloudfront:CreateVpcOrigin", "cloudfront:GetVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole"],
         read: ["cloudfront:GetVpcOrigin", "cloudfront:ListTagsForResource"],
-        update: ["cloudfront:GetVpcOrigin", "cloudfront:ListTagsForResource", "cloudfront:UpdateVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole", "sts:AssumeRole"],
-        delete: ["cloudfront:DeleteVpcOrigin", "cloudfront:GetVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole", "sts:AssumeRole"],
+        update: ["cloudfront:GetVpcOrigin", "cloudfront:ListTagsForResource", "cloudfront:UpdateVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole"],
+        delete: ["cloudfront:DeleteVpcOrigin", "cloudfront:GetVpcOrigin", "ec2:DescribeInstances", "ec2:DescribeInternetGateways", "elasticloadbalancing:DescribeLoadBalancers", "iam:CreateServiceLinkedRole"],
         tag: ["cloudfront:TagResource", "cloudfront:UntagResource"],
     },
     "aws:cloudtrail/trail:Trail": {
@@ -338,10 +339,11 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         tag: ["logs:TagResource", "logs:UntagResource"],
     },
     "aws:cloudwatch/logDeliverySource:LogDeliverySource": {
+        // Left out, for a log source this program does not configure: workmail:AllowVendedLogDeliveryForResource.
         // Not IAM actions (absent from the Service Authorization Reference), left out: logs:AllowVendedLogDeliveryForResource, autoloop:AllowVendedLogDeliveryForResource.
         // Left out, for features this program does not configure: codewhisperer:AllowVendedLogDeliveryForResource.
         source: cfn("AWS::Logs::DeliverySource", "CloudFront standard logging v2 also needs cloudfront:AllowVendedLogDeliveryForResource on the distribution (the schema's logs:/autoloop: names are not IAM actions)"),
-        create: ["cloudfront:AllowVendedLogDeliveryForResource", "logs:GetDeliverySource", "logs:ListTagsForResource", "logs:PutDeliverySource", "workmail:AllowVendedLogDeliveryForResource"],
+        create: ["cloudfront:AllowVendedLogDeliveryForResource", "logs:GetDeliverySource", "logs:ListTagsForResource", "logs:PutDeliverySource"],
         read: ["logs:GetDeliverySource", "logs:ListTagsForResource"],
         update: ["logs:GetDeliverySource", "logs:ListTagsForResource", "logs:PutDeliverySource"],
         delete: ["logs:DeleteDeliverySource"],
@@ -536,11 +538,12 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         tag: ["ec2:CreateTags", "ec2:DeleteTags"],
     },
     "aws:ec2/vpcEndpoint:VpcEndpoint": {
+        // Left out, for VPC Lattice service-network endpoints this program does not create: vpc-lattice:CreateServiceNetworkVpcEndpointAssociation.
         // Not IAM actions (absent from the Service Authorization Reference), left out: vpc-lattice:DescribeServiceNetworkVpcEndpointAssociation.
         source: cfn("AWS::EC2::VPCEndpoint"),
-        create: ["ec2:CreateVpcEndpoint", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs", "vpc-lattice:CreateServiceNetworkVpcEndpointAssociation", "vpce:AllowMultiRegion"],
+        create: ["ec2:CreateVpcEndpoint", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs", "vpce:AllowMultiRegion"],
         read: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"],
-        update: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs", "ec2:ModifyVpcEndpoint", "vpc-lattice:CreateServiceNetworkVpcEndpointAssociation", "vpce:AllowMultiRegion"],
+        update: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs", "ec2:ModifyVpcEndpoint", "vpce:AllowMultiRegion"],
         delete: ["ec2:DeleteVpcEndpoints", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs", "vpce:AllowMultiRegion"],
         tag: ["ec2:CreateTags", "ec2:DeleteTags"],
     },
