@@ -268,6 +268,8 @@ describe("the account's deploy boundary document", () => {
                 expect(await iamActionExists(service, name), action).toBe(true);
             }
         }
+        expect(doc.Statement.filter((s) => s.Effect === "Allow").map((s) => s.Sid)).toEqual(["CeilingForEveryStackRole"]);
+        expect(JSON.stringify(doc)).not.toMatch(/\{(partition|account)\}/);
         expect(doc.Statement.find((s) => s.Sid === "DenyRolesWithoutThisBoundary")?.Condition).toEqual({ StringNotEquals: { "iam:PermissionsBoundary": `arn:aws:iam::${A}:policy/platform-deploy-boundary` } });
     });
 });

@@ -319,10 +319,6 @@ export function deployBoundaryDocument(identity: DeployIdentity, name: string): 
             Sid: "DenyRolesWithoutThisBoundary", Effect: "Deny", Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary", "iam:CreateUser", "iam:PutUserPermissionsBoundary"],
             Resource: principals, Condition: { StringNotEquals: { "iam:PermissionsBoundary": arn } },
         },
-        {
-            Sid: "DeleteServiceLinkedRoles", Effect: "Allow", Action: SERVICE_LINKED_ROLE_ACTIONS.filter((a: string) => a !== "iam:CreateServiceLinkedRole"),
-            Resource: "arn:{partition}:iam::{account}:role/aws-service-role/*",
-        },
         { Sid: "DenyBoundaryRemoval", Effect: "Deny", Action: ["iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary"], Resource: principals },
         { Sid: "DenyBoundaryChanges", Effect: "Deny", Action: [...POLICY_CHANGES], Resource: arn },
     ]);
