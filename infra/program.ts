@@ -172,6 +172,7 @@ export function runPlatform(): PlatformOutputs {
             cluster: { clusterName: cluster.clusterName, nodeRoleArn: cluster.nodeRoleArn },
             logsKeyArn: security.keys.logs.arn,
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
+            otherRegions: config.data.replicaRegion ? [config.data.replicaRegion] : [],
         }, componentOptions)
         : undefined;
 

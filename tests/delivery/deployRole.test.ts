@@ -194,6 +194,18 @@ for (const { label, stack, overrides } of RUNS) {
             }
         });
 
+        it("regional resources are scoped to every Region the stack's providers create resources in (replica and us-east-1 edge included)", () => {
+            const used = new Set(result.resources.map((r) => r.provider?.split("::").pop()).filter(Boolean));
+            const regions = result.ofType("pulumi:providers:aws").filter((p) => used.has(p.name)).map((p) => String(p.inputs.region));
+            expect(regions.length).toBeGreaterThan(0);
+            const patterns = statementsOf("github-deploy").filter((x) => x.Effect === "Allow").flatMap((x) => [x.Resource].flat());
+            for (const region of regions) {
+                for (const service of ["kms", "logs", "ec2"]) {
+                    expect(patterns, `${service} in ${region}`).toContain(`arn:aws:${service}:${region}:${A}:*`);
+                }
+            }
+        });
+
         it("S3 patterns match every bucket the stack creates, and no bucket of the other stack", () => {
             const patterns = statementsOf("github-deploy").flatMap((s) => [s.Resource].flat()).filter((r) => r.startsWith("arn:aws:s3:::") && !r.includes("acme-pulumi-state"));
             const matches = (name: string): boolean => patterns.some((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(`arn:aws:s3:::${name}`));

@@ -24,6 +24,8 @@ export interface DeliveryArgs {
     readonly cluster: DeliveryCluster;
     readonly logsKeyArn: pulumi.Input<string>;
     readonly kmsDeletionWindowInDays: number;
+    /** Regions beyond the stack's that the program creates resources in (the data tier's replica Region): the deploy role's scope. */
+    readonly otherRegions?: readonly string[];
 }
 
 /**
@@ -48,7 +50,7 @@ export class Delivery extends pulumi.ComponentResource {
         const registries: Registries | undefined = delivery.ecr.repositories.length > 0
             ? createRegistries(ctx, delivery.ecr.repositories, args.cluster.nodeRoleArn, args.kmsDeletionWindowInDays)
             : undefined;
-        const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github, args.account.region) : undefined;
+        const github: GithubRoles | undefined = delivery.github.enabled ? createGithubRoles(ctx, delivery.github, [args.account.region, ...(args.otherRegions ?? [])]) : undefined;
         const argoCd: ArgoCd | undefined = delivery.argoCd.enabled
             ? createArgoCd({ ctx, argoCd: delivery.argoCd, clusterName: args.cluster.clusterName, logsKeyArn: args.logsKeyArn })
             : undefined;

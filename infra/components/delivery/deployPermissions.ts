@@ -42,7 +42,8 @@ import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, actionsOf } from ".
 export interface DeployScope {
     /** <project>-<stack>: names of the stack's policies; buckets carry its slug as their name prefix. */
     readonly prefix: string;
-    readonly region: string;
+    /** Every Region the program creates resources in: the stack's first, then the replica Region (data tier). */
+    readonly regions: readonly string[];
     readonly stateBucket: string;
     readonly secretsProviderKeyArn?: string;
     /** Name of the account's deploy permissions boundary (created by the account owner, not by a stack). */
@@ -111,7 +112,7 @@ export function bucketNamePrefix(prefix: string): string {
 }
 
 function regionsOf(scope: DeployScope): string[] {
-    return [...new Set([scope.region, GLOBAL_EDGE_REGION])];
+    return [...new Set([...scope.regions, GLOBAL_EDGE_REGION])];
 }
 
 function scopeOf(action: string): ActionScope {

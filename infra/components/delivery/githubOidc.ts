@@ -44,7 +44,7 @@ export interface GithubRoles {
  * the deploy role for the configured GitHub environment, and the read-only preview role for pull
  * requests. AWS validates GitHub's certificate chain itself, so no thumbprint is pinned.
  */
-export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, region: string): GithubRoles {
+export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, regions: readonly string[]): GithubRoles {
     const { naming, parent } = ctx;
     const providerArn: pulumi.Output<string> = github.createProvider
         ? new aws.iam.OpenIdConnectProvider("github", {
@@ -56,7 +56,7 @@ export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, re
     // Laid out now (how many policies), filled with the account once it is known: no resource is created in apply().
     const scope: DeployScope = {
         prefix: naming.prefix,
-        region,
+        regions,
         stateBucket: github.stateBucket,
         secretsProviderKeyArn: github.secretsProviderKeyArn,
         permissionsBoundaryName: github.permissionsBoundaryName,
