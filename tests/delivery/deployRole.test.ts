@@ -8,7 +8,8 @@ import { FAKE_ACCOUNT_ID } from "../../tools/offline/fakeCloud";
 import { INVOKE_ACTIONS, OPERATIONS, RESOURCE_TYPE_ACTIONS, actionsOf } from "../../infra/components/delivery/resourceTypeActions";
 import { ACTION_SCOPES } from "../../infra/components/delivery/actionScopes";
 import {
-    BOUNDARY_GUARDED_ACTIONS, MANAGED_POLICIES_PER_ROLE, MANAGED_POLICY_MAX_CHARACTERS, PASSED_TO_SERVICES, deployBoundaryDocument, isReadOnlyLevel,
+    BOUNDARY_GUARDED_ACTIONS, MANAGED_POLICIES_PER_ROLE, MANAGED_POLICY_MAX_CHARACTERS, PASSED_TO_SERVICES, deployBoundaryDocument, deployPolicies,
+    documentLength, isReadOnlyLevel, previewPolicies,
 } from "../../infra/components/delivery/deployPermissions";
 import { computeScope, tableActions } from "../../tools/delivery/generateActionScopes";
 import { StackRunResult, policyDocument, runStack, stackConfiguration } from "../support/stackRun";
@@ -270,6 +271,16 @@ for (const { label, stack, overrides } of RUNS) {
         });
     });
 }
+
+describe("the layout for the largest scope a stack can have", () => {
+    it("three Regions (stack, replica, us-east-1) and a long prefix still fit 10 managed policies per role, each under 6,144 characters", () => {
+        const scope = { prefix: "acme-platform-engineering-prod-eu", regions: ["ap-southeast-2", "ap-northeast-1"], stateBucket: "acme-pulumi-state", permissionsBoundaryName: "platform-deploy-boundary" };
+        for (const documents of [deployPolicies(scope), previewPolicies(scope)]) {
+            expect(Object.keys(documents).length).toBeLessThanOrEqual(MANAGED_POLICIES_PER_ROLE);
+            for (const document of Object.values(documents)) expect(documentLength(document)).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARACTERS);
+        }
+    });
+});
 
 describe("the account's deploy boundary document", () => {
     it("denies roles without it, its removal and its own change; every named action exists", async () => {
