@@ -7,6 +7,7 @@ import { Integration } from "./components/integration/integration";
 import { integrationInUse } from "./config/integrationConfig";
 import { Delivery } from "./components/delivery/delivery";
 import { lambdaImagePullers } from "./components/delivery/registries";
+import { roleBoundaryTransformations } from "./platform/permissionsBoundary";
 import { deliveryInUse } from "./config/deliveryConfig";
 import { Network } from "./components/network/network";
 import { AccessLogs } from "./components/operations/accessLogBucket";
@@ -133,7 +134,10 @@ export function runPlatform(): PlatformOutputs {
     const config: PlatformConfig = loadPlatformConfig();
     const providers: PlatformProviders = createProviders(config);
     const account: AccountContext = lookupAccountContext(config.region, providers.regional);
-    const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional] };
+    // Every role carries the deploy boundary the GitHub deploy role requires (permissionsBoundary.ts).
+    const transformations: pulumi.ResourceTransformation[] = roleBoundaryTransformations(account,
+        config.delivery.github.enabled ? config.delivery.github.permissionsBoundaryName : undefined);
+    const componentOptions: pulumi.ComponentResourceOptions = { providers: [providers.regional], transformations };
 
     const naming: NamingContext = namingContext(config);
 
@@ -186,6 +190,7 @@ export function runPlatform(): PlatformOutputs {
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
             lambdaImagePullers: lambdaImagePullers(config.integration, namingContext(config)),
             githubOidcProviderArn: accountBaseline.githubOidcProviderArn,
+            otherRegions: config.data.replicaRegion ? [config.data.replicaRegion] : [],
         }, componentOptions)
         : undefined;
     const integration: Integration | undefined = integrationInUse(config.integration)
@@ -210,7 +215,7 @@ export function runPlatform(): PlatformOutputs {
             naming,
             account,
             acceptCloudFrontLogs: false,
-        }, { providers: [providers.replica] })
+        }, { providers: [providers.replica], transformations })
         : undefined;
     const data = new DataTier("data", {
         data: config.data,

@@ -30,6 +30,11 @@ export interface GithubConfig {
     readonly stateBucket: string;
     readonly secretsProviderKeyArn?: string;
     readonly maxSessionDurationSeconds: number;
+    /**
+     * The account's deploy permissions boundary (created by the account owner before the first
+     * `pulumi up`, README "Deploy and preview roles"): every role of the stack carries it.
+     */
+    readonly permissionsBoundaryName: string;
 }
 
 export type ArgoCdRole = "ADMIN" | "EDITOR" | "VIEWER";

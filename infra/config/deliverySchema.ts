@@ -47,7 +47,11 @@ const roleMappingSchema = strictObject({
 export const GITHUB_DEFAULTS = {
     enabled: false, repository: "acme/platform", deploySubject: "repo:acme/platform:environment:dev",
     previewSubject: "repo:acme/platform:pull_request", stateBucket: "acme-pulumi-state", maxSessionDurationSeconds: 3600,
+    permissionsBoundaryName: "platform-deploy-boundary",
 } as const;
+
+/** IAM policy names: 1-128 of [A-Za-z0-9+=,.@_-] (IAM CreatePolicy). */
+const IAM_POLICY_NAME = /^[A-Za-z0-9+=,.@_-]{1,128}$/;
 
 export const deliverySchema = strictObject({
     ecr: strictObject({
@@ -64,6 +68,8 @@ export const deliverySchema = strictObject({
         stateBucket: textMatching(S3_BUCKET, "the S3 bucket of the Pulumi DIY backend").default(GITHUB_DEFAULTS.stateBucket),
         secretsProviderKeyArn: textMatching(KMS_KEY_ARN, "the KMS key ARN of the awskms:// secrets provider").optional(),
         maxSessionDurationSeconds: integerBetween(3600, 43200).default(3600),
+        permissionsBoundaryName: textMatching(IAM_POLICY_NAME, "the name of the account's deploy permissions boundary policy (IAM policy name characters)")
+            .default(GITHUB_DEFAULTS.permissionsBoundaryName),
     }).default(GITHUB_DEFAULTS),
     argoCd: strictObject({
         enabled: flag().default(false),

@@ -59,6 +59,29 @@ export function shortened(text: string, max: number): string {
     return `${head}-${hash}`;
 }
 
+/** S3's limit for bucket_prefix: the provider appends 26 unique characters to a name of at most 63. */
+const MAX_BUCKET_PREFIX_LENGTH = 37;
+/** Room kept for the stack part of a bucket name, so that `<what>` stays readable. */
+const MAX_BUCKET_STACK_LENGTH = 20;
+
+/**
+ * `<project>-<stack>` as every bucket name of the stack starts (slug, shortened with a hash beyond
+ * 20 characters): the GitHub deploy role scopes S3 to `arn:aws:s3:::<this>-*` (deployPermissions.ts).
+ */
+export function bucketStackPrefix(prefix: string): string {
+    return shortened(slug(prefix), MAX_BUCKET_STACK_LENGTH);
+}
+
+/**
+ * `<stack part>-<what>-`: the bucketPrefix of every bucket the stack creates. Buckets stay auto-named
+ * (globally unique, a random suffix), but every name starts with the stack's prefix, so the deploy
+ * role's S3 scope matches them and two stacks of one account never reach each other's buckets.
+ */
+export function bucketPrefixFor(naming: NamingContext, what: string): string {
+    const stack: string = bucketStackPrefix(naming.prefix);
+    return `${stack}-${shortened(slug(what), MAX_BUCKET_PREFIX_LENGTH - stack.length - 2)}-`;
+}
+
 /**
  * What a component needs to name things, without the whole configuration: the <project>-<stack>
  * prefix. Components built after the foundation take this instead of PlatformConfig.

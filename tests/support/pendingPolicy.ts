@@ -1,5 +1,13 @@
 import { expect } from "vitest";
 import { PolicyFinding } from "../../policy/lib/evaluate";
+import { ACTION_SCOPES } from "../../infra/components/delivery/actionScopes";
+
+/**
+ * Also pending: actions the Service Authorization Reference (iam-data, actionScopes.ts) lists with no
+ * resource type, which the pack's hand-kept list predates (the GitHub deploy/preview roles name every
+ * action exactly; issue 19 replaces the pack's list with iam-data).
+ */
+const wildcardOnly = (action: string): boolean => ACTION_SCOPES[action]?.resources.length === 1 && ACTION_SCOPES[action]?.resources[0] === "*";
 
 /**
  * Actions that have no resource-level permissions but that this branch's NO_RESOURCE_LEVEL_ACTIONS
@@ -25,6 +33,6 @@ export function expectOnlyPendingLogDeliveryFindings(findings: readonly PolicyFi
         const listed: string = /expected specific resource ARNs for (.+?) \(Resource/.exec(finding.message)?.[1] ?? "";
         const actions: string[] = listed.split(", ").filter((a: string) => a.length > 0);
         expect(actions.length, finding.message).toBeGreaterThan(0);
-        expect(actions.filter((a: string) => !PENDING_NO_RESOURCE_ACTIONS.includes(a)), finding.message).toEqual([]);
+        expect(actions.filter((a: string) => !PENDING_NO_RESOURCE_ACTIONS.includes(a) && !wildcardOnly(a)), finding.message).toEqual([]);
     }
 }

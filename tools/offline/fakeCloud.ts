@@ -55,7 +55,10 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
         case "aws:kms/alias:Alias":
             return { id: String(inputs.name), outputs: { arn: `arn:aws:kms:${arnRegion}:${a}:${String(inputs.name)}` } };
         case "aws:s3/bucket:Bucket": {
-            const bucket: string = autoName(name, urn, inputs.bucket);
+            // bucketPrefix: the provider appends a 26-character unique id (a timestamp and a counter).
+            const bucket: string = typeof inputs.bucketPrefix === "string" && inputs.bucketPrefix.length > 0 && !inputs.bucket
+                ? `${inputs.bucketPrefix}${hex(urn, 26)}`
+                : autoName(name, urn, inputs.bucket);
             return { id: bucket, outputs: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${arnRegion}.amazonaws.com` } };
         }
         case "aws:cloudwatch/logGroup:LogGroup": {

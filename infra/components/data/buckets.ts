@@ -6,6 +6,7 @@ import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
 import { documentedValues, serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { makeBucketPrivate } from "../security/privateBucket";
+import { bucketPrefixFor } from "../../platform/naming";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 /**
@@ -89,6 +90,8 @@ export function lifecycleRules(lifecycle: BucketLifecycleConfig): aws.types.inpu
 
 interface PrivateBucketArgs {
     readonly logicalName: string;
+    /** bucketPrefixFor(): names start with the stack prefix (the deploy role's S3 scope). */
+    readonly bucketPrefix: string;
     readonly keyArn: pulumi.Input<string>;
     readonly tags: Record<string, string>;
     readonly protection: ProtectionConfig;
@@ -103,7 +106,7 @@ interface PrivateBucket {
 /** The foundation's private-bucket pattern (auditBucket.ts): no public access, ACLs off, SSE-KMS with a bucket key, versioned, TLS only. */
 function createPrivateBucket(args: PrivateBucketArgs): PrivateBucket {
     const { logicalName: name, options } = args;
-    const bucket = new aws.s3.Bucket(name, { forceDestroy: disposable(args.protection), tags: args.tags }, options);
+    const bucket = new aws.s3.Bucket(name, { bucketPrefix: args.bucketPrefix, forceDestroy: disposable(args.protection), tags: args.tags }, options);
     const { publicAccessBlock, ownership } = makeBucketPrivate(name, bucket, options);
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
         bucket: bucket.id,
@@ -133,6 +136,7 @@ function createAppBucket(ctx: DataContext, config: AppBucketConfig, replica: Rep
     const keep: pulumi.CustomResourceOptions = { parent, protect: protection.protectStatefulResources };
     const source = createPrivateBucket({
         logicalName: name,
+        bucketPrefix: bucketPrefixFor(naming, name),
         keyArn: keys.data.arn,
         tags: { ...nameTag(naming, name), ...(replica ? { [REPLICATION_TAG.key]: REPLICATION_TAG.value } : {}) },
         protection,
@@ -150,6 +154,7 @@ function createAppBucket(ctx: DataContext, config: AppBucketConfig, replica: Rep
     const replicaName = `${name}-replica`;
     const target = createPrivateBucket({
         logicalName: replicaName,
+        bucketPrefix: bucketPrefixFor(naming, replicaName),
         keyArn: replica.key.arn,
         tags: nameTag(naming, replicaName),
         protection,

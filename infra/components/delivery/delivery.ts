@@ -28,6 +28,8 @@ export interface DeliveryArgs {
     readonly lambdaImagePullers?: readonly LambdaImagePuller[];
     /** The account's GitHub OIDC provider (AccountBaseline: created by the owner, looked up elsewhere); required when github.enabled. */
     readonly githubOidcProviderArn?: pulumi.Output<string>;
+    /** Regions beyond the stack's that the program creates resources in (the data tier's replica Region): the deploy role's scope. */
+    readonly otherRegions?: readonly string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export class Delivery extends pulumi.ComponentResource {
             throw new Error("Delivery: github.enabled needs the account's GitHub OIDC provider ARN (AccountBaseline.githubOidcProviderArn)");
         }
         const github: GithubRoles | undefined = delivery.github.enabled && args.githubOidcProviderArn
-            ? createGithubRoles(ctx, delivery.github, args.githubOidcProviderArn)
+            ? createGithubRoles(ctx, delivery.github, args.githubOidcProviderArn, [args.account.region, ...(args.otherRegions ?? [])])
             : undefined;
         const argoCd: ArgoCd | undefined = delivery.argoCd.enabled
             ? createArgoCd({ ctx, argoCd: delivery.argoCd, clusterName: args.cluster.clusterName, logsKeyArn: args.logsKeyArn })

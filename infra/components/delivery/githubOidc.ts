@@ -4,7 +4,7 @@ import { GithubConfig } from "../../config/deliveryConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
 import { PolicyDocument, policyDocument } from "../security/policyDocument";
 import { DeliveryContext, DeliveryIdentity } from "./deliveryContext";
-import { DeployScope, deployPolicies, previewPolicies } from "./deployPermissions";
+import { DeployIdentity, DeployScope, deployPolicies, previewPolicies, render } from "./deployPermissions";
 
 export const GITHUB_ISSUER = "token.actions.githubusercontent.com";
 
@@ -45,17 +45,18 @@ export interface GithubRoles {
  * URL per account, so it belongs to the account baseline (infra/components/account): the owner's
  * stack creates it and every other stack of the account looks it up; `providerArn` is either.
  */
-export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, providerArn: pulumi.Output<string>): GithubRoles {
+export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, providerArn: pulumi.Output<string>, regions: readonly string[]): GithubRoles {
     const { naming, parent } = ctx;
-    const scope: pulumi.Output<DeployScope> = ctx.identity.apply((id: DeliveryIdentity): DeployScope => ({
-        accountId: id.accountId,
-        partition: id.partition,
-        region: id.region,
+    // Laid out now (how many policies), filled with the account once it is known: no resource is created in apply().
+    const scope: DeployScope = {
         prefix: naming.prefix,
+        regions,
         stateBucket: github.stateBucket,
         secretsProviderKeyArn: github.secretsProviderKeyArn,
-    }));
-    const role = (slug: string, name: string, subject: string, description: string, documents: pulumi.Output<Record<string, PolicyDocument>>, groups: readonly string[]): aws.iam.Role => {
+        permissionsBoundaryName: github.permissionsBoundaryName,
+    };
+    const account: pulumi.Output<DeployIdentity> = ctx.identity.apply((id: DeliveryIdentity): DeployIdentity => ({ accountId: id.accountId, partition: id.partition }));
+    const role = (slug: string, name: string, subject: string, description: string, documents: Record<string, PolicyDocument>): aws.iam.Role => {
         const created = new aws.iam.Role(slug, {
             name,
             description,
@@ -63,27 +64,25 @@ export function createGithubRoles(ctx: DeliveryContext, github: GithubConfig, pr
             assumeRolePolicy: providerArn.apply((arn: string) => JSON.stringify(githubTrust(arn, subject))),
             tags: nameTagFor(naming, slug),
         }, { parent });
-        for (const group of groups) {
-            // Customer-managed policies: each group stays under IAM's 6,144-character policy limit.
+        for (const [group, document] of Object.entries(documents)) {
+            // Customer-managed policies: each stays under IAM's 6,144-character policy limit (deployPermissions.ts packs them).
             const policy = new aws.iam.Policy(`${slug}-${group}`, {
                 name: `${name}-${group}`,
                 description: `${description}: ${group}`,
-                policy: documents.apply((docs: Record<string, PolicyDocument>) => JSON.stringify(docs[group])),
+                policy: account.apply((id: DeployIdentity) => render(document, id)),
                 tags: nameTagFor(naming, `${slug}-${group}`),
             }, { parent });
             new aws.iam.RolePolicyAttachment(`${slug}-${group}`, { role: created.name, policyArn: policy.arn }, { parent });
         }
         return created;
     };
-    const deployDocuments = scope.apply(deployPolicies);
-    const previewDocuments = scope.apply(previewPolicies);
     return {
         providerArn,
         deployRole: role("github-deploy", deployRoleName(naming), github.deploySubject,
             `pulumi up for ${naming.prefix} from ${github.repository} (GitHub environment only)`,
-            deployDocuments, ["network", "compute", "identity", "security", "integration", "delivery", "account", "state"]),
+            deployPolicies(scope)),
         previewRole: role("github-preview", previewRoleName(naming), github.previewSubject,
             `Read-only pulumi preview for ${naming.prefix} from ${github.repository} pull requests`,
-            previewDocuments, ["read", "state"]),
+            previewPolicies(scope)),
     };
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { StaticAssetsLifecycleConfig } from "../../config/edgeConfig";
-import { nameTagFor } from "../../platform/naming";
+import { bucketPrefixFor, nameTagFor } from "../../platform/naming";
 import { EdgeContext, retained } from "./edgeContext";
 import { makeBucketPrivate } from "../security/privateBucket";
 
@@ -21,6 +21,7 @@ export function createStaticAssetsBucket(ctx: EdgeContext, lifecycle: StaticAsse
     const disposable: boolean = !ctx.protection.protectStatefulResources && !ctx.protection.retainOnDelete;
     const bucket = new aws.s3.Bucket("static-assets", {
         // Assets are rebuilt by CI, but only a disposable stack may delete a non-empty bucket.
+        bucketPrefix: bucketPrefixFor(ctx.naming, "static-assets"),
         forceDestroy: disposable,
         tags: nameTagFor(ctx.naming, "static-assets"),
     }, keep);

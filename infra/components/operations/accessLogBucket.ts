@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccessLogsLifecycleConfig } from "../../config/operationsConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
-import { NamingContext, nameTagFor } from "../../platform/naming";
+import { NamingContext, bucketPrefixFor, nameTagFor } from "../../platform/naming";
 import { accessLogBucketPolicy } from "./operationsPolicies";
 import { makeBucketPrivate } from "../security/privateBucket";
 
@@ -35,6 +35,7 @@ export class AccessLogs extends pulumi.ComponentResource {
 
         // Children take the component's name, so a second sink (the replica region's) has URNs of its own.
         const bucket = new aws.s3.Bucket(name, {
+            bucketPrefix: bucketPrefixFor(args.naming, name),
             forceDestroy: disposable,
             tags: nameTagFor(args.naming, name),
         }, keep);

@@ -4,7 +4,7 @@ import { CloudTrailLifecycleConfig, PlatformConfig } from "../../config/platform
 import { AccountContext } from "../../platform/accountContext";
 import { retainedResourceOptions } from "../../platform/providers";
 import { CONFIG_KEY_PREFIX, trailBucketPolicy } from "./auditPolicies";
-import { nameTag } from "../../platform/naming";
+import { bucketPrefixFor, nameTag, namingContext } from "../../platform/naming";
 import { enableAccessLogging } from "../operations/accessLogging";
 import { makeBucketPrivate } from "./privateBucket";
 
@@ -45,6 +45,7 @@ export function createAuditBucket(args: AuditBucketArgs): AuditBucket {
 
     const bucket = new aws.s3.Bucket("cloudtrail", {
         // Only a stack whose protection is off (dev) may delete a bucket that still holds logs.
+        bucketPrefix: bucketPrefixFor(namingContext(config), "cloudtrail"),
         forceDestroy: disposable,
         tags: nameTag(config, "cloudtrail"),
     }, keep);
