@@ -19,6 +19,8 @@ export interface QueueExpectation {
     readonly maxReceiveCount: number;
     /** Logical names of functions whose roles may send, then extra role ARNs. */
     readonly producerFunctions: readonly string[];
+    /** State machines whose definitions send to the queue (${queueUrl:...}). */
+    readonly producerStateMachines?: readonly string[];
     readonly producerRules: readonly { readonly name: string; readonly onDefaultBus: boolean }[];
     readonly producerTopics: readonly string[];
     readonly consumers: readonly string[];
@@ -52,7 +54,7 @@ export interface IntegrationExpectations {
     readonly logRetentionDays: number;
     readonly archiveRetentionDays: number;
     readonly queues: readonly QueueExpectation[];
-    readonly topics: readonly { readonly name: string; readonly publishers: readonly string[]; readonly subscriptions: readonly { readonly name: string; readonly protocol: string; readonly endpoint?: string; readonly queue?: string }[] }[];
+    readonly topics: readonly { readonly name: string; readonly publishers: readonly string[]; readonly publisherStateMachines?: readonly string[]; readonly subscriptions: readonly { readonly name: string; readonly protocol: string; readonly endpoint?: string; readonly queue?: string }[] }[];
     readonly rules: readonly RuleExpectation[];
     readonly functions: readonly FunctionExpectation[];
     readonly stateMachines: readonly { readonly name: string; readonly functions: readonly string[]; readonly queues: readonly string[]; readonly topics: readonly string[] }[];
@@ -201,7 +203,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect(byId.get("DenyInsecureTransport")).toEqual({
                         Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn(q.physicalName), Condition: { Bool: { "aws:SecureTransport": "false" } },
                     });
-                    const roles: unknown[] = q.producerFunctions.map((f) => roleArn(`fn-${f}`));
+                    const roles: unknown[] = [...q.producerFunctions.map((f) => roleArn(`fn-${f}`)), ...(q.producerStateMachines ?? []).map((m) => roleArn(`sfn-${m}`))];
                     expect(byId.get("AllowNamedRoles")?.Principal).toEqual(roles.length > 0 ? { AWS: roles } : undefined);
                     const rules: string[] = q.producerRules.map((r) => ruleArn(r.name, r.onDefaultBus));
                     expect((byId.get("AllowEventBridgeRules")?.Condition as Record<string, Record<string, unknown>> | undefined)?.ArnEquals["aws:SourceArn"]).toEqual(rules.length > 0 ? rules : undefined);
@@ -245,7 +247,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect(policy.inputs.arn).toBe(topic.outputs.arn);
                     const [deny, allow, others] = statements(policy);
                     expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Action: "sns:Publish", Condition: { Bool: { "aws:SecureTransport": "false" } } });
-                    const roles = t.publishers.map((p) => roleArn(`fn-${p}`));
+                    const roles = [...t.publishers.map((p) => roleArn(`fn-${p}`)), ...(t.publisherStateMachines ?? []).map((m) => roleArn(`sfn-${m}`))];
                     expect(allow).toMatchObject({ Sid: "AllowNamedRoles", Principal: { AWS: roles }, Action: "sns:Publish", Resource: topicArn(t.name) });
                     expect(others).toMatchObject({ Sid: "DenyUnnamedProducers", Effect: "Deny", Condition: { ArnNotEqualsIfExists: { "aws:PrincipalArn": roles } } });
                 });
@@ -326,6 +328,12 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                         expect(fn.inputs).toMatchObject({ packageType: "Zip", runtime: f.code.runtime, handler: f.code.handler, s3Key: f.code.s3Key });
                     }
                     expect((fn.inputs.environment as Record<string, unknown> | undefined)?.variables).toEqual(f.environment);
+                });
+
+                it(`${prefix}-${f.name}: its dead-letter queue admits the function's own role (Lambda sends failed async events with it)`, () => {
+                    const byId = new Map(statements(get(I.queuePolicy, `fn-${f.name}-dlq`)).map((s) => [s.Sid, s]));
+                    expect(byId.get("AllowNamedRoles")).toMatchObject({ Principal: { AWS: [roleArn(`fn-${f.name}`)] }, Action: "sqs:SendMessage" });
+                    expect(byId.get("DenyUnnamedProducers")?.Condition).toEqual({ ArnNotEqualsIfExists: { "aws:PrincipalArn": [roleArn(`fn-${f.name}`)] } });
                 });
 
                 it(`${prefix}-${f.name}: ${f.reachesDataTier ? "runs in the private subnets behind the function security group" : "stays outside the VPC"}`, () => {

@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionConfig, IntegrationConfig, isS3Code } from "../../config/integrationConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
-import { IntegrationContext, LayerIdentity, arns, documentFor, queueName } from "./integrationContext";
-import { createQueueWithPolicy } from "./queues";
-import { NO_PRODUCERS } from "./resourcePolicies";
+import { IntegrationContext, LayerIdentity, arns, documentFor } from "./integrationContext";
+import { WiringEdge, callsBy, iamRoleArn, integrationCallers, queueNames, roleNames } from "./callers";
+import { createEncryptedQueue } from "./queues";
 import { functionPolicy, serviceTrust } from "./rolePolicies";
 
 /** What functions that reach the data tier run in. */
@@ -55,13 +55,19 @@ export function createFunctionSecurityGroup(ctx: IntegrationContext, network: Fu
     return group;
 }
 
-/** The queues a function sends to / consumes from, and topics it publishes to, from the queue and topic config. */
-function wiring(config: IntegrationConfig, naming: NamingContext, id: LayerIdentity, fn: FunctionConfig) {
-    const queueArn = (q: { name: string; fifo: boolean }): string => arns.queue(id, queueName(naming, q));
+/**
+ * The queues a function consumes from and sends to, and the topics it publishes to: exactly the
+ * edges the callers table records for its role (the same edges admit it on each queue and topic).
+ */
+function wiring(config: IntegrationConfig, naming: NamingContext, id: LayerIdentity, fn: FunctionConfig, deadLetterQueueArn: string) {
+    const calls: WiringEdge[] = callsBy(integrationCallers(config, naming, id), iamRoleArn(id, roleNames.function(naming, fn.name)));
+    const targets = (kind: string, action: string): string[] => calls
+        .filter((e: WiringEdge) => e.callee.kind === kind && e.actions.includes(action) && e.callee.arn !== deadLetterQueueArn)
+        .map((e: WiringEdge) => e.callee.arn);
     return {
-        consumesQueueArns: config.queues.filter((q) => q.consumers.includes(fn.name)).map(queueArn),
-        sendsToQueueArns: config.queues.filter((q) => q.producerFunctions.includes(fn.name)).map(queueArn),
-        publishesToTopicArns: config.topics.filter((t) => t.publisherFunctions.includes(fn.name)).map((t) => arns.topic(id, physicalName(naming, t.name))),
+        consumesQueueArns: targets("queue", "sqs:ReceiveMessage"),
+        sendsToQueueArns: targets("queue", "sqs:SendMessage"),
+        publishesToTopicArns: targets("topic", "sns:Publish"),
     };
 }
 
@@ -87,17 +93,16 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
             kmsKeyId: args.logsKeyArn,
             tags: nameTagFor(naming, `fn-${fn.name}-logs`),
         }, { parent });
-        const deadLetterQueue: aws.sqs.Queue = createQueueWithPolicy({
+        const deadLetterQueue: aws.sqs.Queue = createEncryptedQueue({
             ctx,
             slug: `fn-${fn.name}-dlq`,
-            physicalName: `${name}-dlq`,
+            physicalName: queueNames.functionDlq(naming, fn.name),
             fifo: false,
             keyArn: args.keyArn,
             messageRetentionSeconds: 1209600,
-            producers: pulumi.output(NO_PRODUCERS),
         });
         const role = new aws.iam.Role(`fn-${fn.name}`, {
-            name: `${name}-fn`,
+            name: roleNames.function(naming, fn.name),
             description: `Execution role of Lambda function ${name}`,
             assumeRolePolicy: documentFor(ctx.identity, (id: LayerIdentity) => serviceTrust("lambda", id, [arns.function(id, name)])),
             tags: nameTagFor(naming, `fn-${fn.name}`),
@@ -115,7 +120,7 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
                     keyArn,
                     deadLetterQueueArn: dlqArn,
                     vpc,
-                    ...wiring(config, naming, id, fn),
+                    ...wiring(config, naming, id, fn, arns.queue(id, queueNames.functionDlq(naming, fn.name))),
                     statements: fn.statements,
                 }))),
         }, { parent });
