@@ -160,8 +160,6 @@ export interface ApiConfig {
 export interface IntegrationConfig {
     /** Default retention of the layer's log groups (functions, state machines, API access logs). */
     readonly logRetentionInDays: number;
-    /** Ports functions that reach the data tier may open inside the VPC. */
-    readonly dataTierPorts: readonly number[];
     readonly eventBus: EventBusConfig;
     readonly queues: readonly QueueConfig[];
     readonly topics: readonly TopicConfig[];

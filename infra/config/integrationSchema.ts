@@ -169,7 +169,6 @@ const apiSchema = strictObject({
 
 export const integrationSchema = strictObject({
     logRetentionInDays: oneOfNumbers(RETENTION_DAYS).default(365),
-    dataTierPorts: z.array(integerBetween(1, 65535), { error: "a list of TCP ports" }).default([443, 5432, 6379]),
     eventBus: strictObject({
         enabled: flag().default(false),
         archiveRetentionDays: integerBetween(1, 3650).default(30),

@@ -54,4 +54,5 @@ describeIntegration({
         ],
     },
     acceptedAdvisories: ["iam-cognito-threat-protection"],
+    functionEgress: { throughNat: ["sqs", "xray"], viaEndpoints: false },
 });

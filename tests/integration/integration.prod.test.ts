@@ -84,4 +84,5 @@ describeIntegration({
         vpcLinkListenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/platform-prod-internal/50dc6c495c0c9188/f2f7dc8efc522ab2",
     },
     acceptedAdvisories: [],
+    functionEgress: { throughNat: ["sqs", "xray"], viaEndpoints: false },
 });

@@ -67,6 +67,8 @@ export interface IntegrationExpectations {
         readonly vpcLinkListenerArn?: string;
     };
     readonly acceptedAdvisories: readonly string[];
+    /** What the function group's egress reaches: the services through NAT (sorted), and whether interface endpoints serve some. */
+    readonly functionEgress: { readonly throughNat: readonly string[]; readonly viaEndpoints: boolean };
 }
 
 export const I = {
@@ -90,6 +92,7 @@ export const I = {
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     stateMachine: "aws:sfn/stateMachine:StateMachine",
     userPool: "aws:cognito/userPool:UserPool",
     client: "aws:cognito/userPoolClient:UserPoolClient",
@@ -368,7 +371,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 });
             }
 
-            it(`the function security group opens no ingress and egress only inside the VPC`, () => {
+            it(`the function security group opens no ingress, and egress only on the routes its functions' dependencies take`, () => {
                 const reaching = expected.functions.filter((f) => f.reachesDataTier);
                 if (reaching.length === 0) {
                     expect(result.ofType(I.securityGroup).find((g) => g.name === "functions")).toBeUndefined();
@@ -376,9 +379,23 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 }
                 const group: RecordedResource = get(I.securityGroup, "functions");
                 expect(group.inputs.ingress).toBeUndefined();
-                const rules: RecordedResource[] = result.ofType(I.egress).filter((r) => r.name.startsWith("functions-egress-"));
-                expect(rules.map((r) => r.inputs.fromPort).sort()).toEqual([443, 5432, 6379]);
-                expect(rules.every((r) => r.inputs.ipProtocol === "tcp" && r.inputs.securityGroupId === group.outputs.id && r.inputs.cidrIpv4 === get("aws:ec2/vpc:Vpc", "vpc").inputs.cidrBlock)).toBe(true);
+                expect(result.ofType(I.ingress).filter((r) => r.inputs.securityGroupId === group.outputs.id)).toEqual([]);
+                const rules: RecordedResource[] = result.ofType(I.egress).filter((r) => r.inputs.securityGroupId === group.outputs.id);
+                const destination = (r: RecordedResource): string => {
+                    const inputs = r.inputs;
+                    return inputs.prefixListId ? `prefix-list:${String(inputs.prefixListId)}` : inputs.referencedSecurityGroupId ? `group:${String(inputs.referencedSecurityGroupId)}` : `cidr:${String(inputs.cidrIpv4)}`;
+                };
+                const endpoint = (service: string): RecordedResource => get("aws:ec2/vpcEndpoint:VpcEndpoint", `gateway-${service}`);
+                const expectedRules: string[] = [
+                    `functions-to-dynamodb 443 prefix-list:${String(endpoint("dynamodb").outputs.prefixListId)}`,
+                    ...(expected.functionEgress.viaEndpoints ? [`functions-to-endpoints 443 group:${String(get(I.securityGroup, "interface-endpoints").outputs.id)}`] : []),
+                    "functions-to-aws-apis 443 cidr:0.0.0.0/0",
+                    `functions-to-aurora 5432 group:${String(get(I.securityGroup, "aurora").outputs.id)}`,
+                    `functions-to-cache 6379 group:${String(get(I.securityGroup, "cache").outputs.id)}`,
+                ];
+                expect(rules.map((r) => `${r.name} ${String(r.inputs.fromPort)} ${destination(r)}`).sort()).toEqual(expectedRules.sort());
+                expect(rules.every((r) => r.inputs.ipProtocol === "tcp" && r.inputs.fromPort === r.inputs.toPort)).toBe(true);
+                expect(String(get(I.egress, "functions-to-aws-apis").inputs.description)).toContain(expected.functionEgress.throughNat.join(", "));
             });
         });
 

@@ -68,6 +68,13 @@ export interface WiringEdge {
     readonly wiredBy: string;
     /** The AWS documentation that names the principal and the condition keys it sends. */
     readonly source: string;
+    /**
+     * The call leaves from the caller's own network interface (a function's code), so the caller's
+     * security group and subnets need a path to the service (platform/networkDependencies.ts). False
+     * when a service makes the call for the caller (Lambda's DLQ delivery and SQS poller, Step
+     * Functions, EventBridge, SNS) or the caller is outside this platform's network.
+     */
+    readonly fromCallerNetwork: boolean;
 }
 
 export const SOURCES = {
@@ -125,34 +132,34 @@ export function integrationCallers(config: IntegrationConfig, naming: NamingCont
             callee: { kind: "queue", name: `${f.name} dead-letter queue`, arn: arns.queue(id, queueNames.functionDlq(naming, f.name)), encryptedWithLayerKey: true },
             actions: SEND,
             wiredBy: `platform:integration.functions[${i}] (deadLetterConfig)`,
-            source: SOURCES.lambdaDlq,
+            source: SOURCES.lambdaDlq, fromCallerNetwork: false,
         });
     });
 
     config.queues.forEach((q: QueueConfig, i: number) => {
         for (const producer of q.producerFunctions) {
-            edges.push({ caller: fnRole(producer), callee: queue(q.name), actions: SEND, wiredBy: `platform:integration.queues[${i}].producerFunctions`, source: SOURCES.roleIdentityPolicy });
+            edges.push({ caller: fnRole(producer), callee: queue(q.name), actions: SEND, wiredBy: `platform:integration.queues[${i}].producerFunctions`, source: SOURCES.roleIdentityPolicy, fromCallerNetwork: true });
         }
         for (const arn of q.producerRoleArns) {
-            edges.push({ caller: configuredRole(arn), callee: queue(q.name), actions: SEND, wiredBy: `platform:integration.queues[${i}].producerRoleArns`, source: SOURCES.roleIdentityPolicy });
+            edges.push({ caller: configuredRole(arn), callee: queue(q.name), actions: SEND, wiredBy: `platform:integration.queues[${i}].producerRoleArns`, source: SOURCES.roleIdentityPolicy, fromCallerNetwork: false });
         }
         for (const consumer of q.consumers) {
-            edges.push({ caller: fnRole(consumer), callee: queue(q.name), actions: CONSUME, wiredBy: `platform:integration.queues[${i}].consumers`, source: SOURCES.lambdaSqsPoll });
+            edges.push({ caller: fnRole(consumer), callee: queue(q.name), actions: CONSUME, wiredBy: `platform:integration.queues[${i}].consumers`, source: SOURCES.lambdaSqsPoll, fromCallerNetwork: false });
         }
     });
 
     config.topics.forEach((t: TopicConfig, i: number) => {
         const topicArn: string = arns.topic(id, physicalName(naming, t.name));
         for (const publisher of t.publisherFunctions) {
-            edges.push({ caller: fnRole(publisher), callee: topic(t.name), actions: PUBLISH, wiredBy: `platform:integration.topics[${i}].publisherFunctions`, source: SOURCES.roleIdentityPolicy });
+            edges.push({ caller: fnRole(publisher), callee: topic(t.name), actions: PUBLISH, wiredBy: `platform:integration.topics[${i}].publisherFunctions`, source: SOURCES.roleIdentityPolicy, fromCallerNetwork: true });
         }
         for (const arn of t.publisherRoleArns) {
-            edges.push({ caller: configuredRole(arn), callee: topic(t.name), actions: PUBLISH, wiredBy: `platform:integration.topics[${i}].publisherRoleArns`, source: SOURCES.roleIdentityPolicy });
+            edges.push({ caller: configuredRole(arn), callee: topic(t.name), actions: PUBLISH, wiredBy: `platform:integration.topics[${i}].publisherRoleArns`, source: SOURCES.roleIdentityPolicy, fromCallerNetwork: false });
         }
         const sns: ServiceCaller = { kind: "service", service: "sns.amazonaws.com", name: t.name, sourceArn: topicArn };
         t.subscriptions.forEach((s, j: number) => {
             if (s.protocol === "sqs" && s.queue !== undefined) {
-                edges.push({ caller: sns, callee: queue(s.queue), actions: SEND, wiredBy: `platform:integration.topics[${i}].subscriptions[${j}]`, source: SOURCES.snsSqs });
+                edges.push({ caller: sns, callee: queue(s.queue), actions: SEND, wiredBy: `platform:integration.topics[${i}].subscriptions[${j}]`, source: SOURCES.snsSqs, fromCallerNetwork: false });
             }
         });
         // Every subscription redrives into the topic's dead-letter queue.
@@ -161,7 +168,7 @@ export function integrationCallers(config: IntegrationConfig, naming: NamingCont
             callee: { kind: "queue", name: `${t.name} dead-letter queue`, arn: arns.queue(id, queueNames.topicDlq(naming, t.name)), encryptedWithLayerKey: true },
             actions: SEND,
             wiredBy: `platform:integration.topics[${i}] (subscription redrivePolicy)`,
-            source: SOURCES.snsDlq,
+            source: SOURCES.snsDlq, fromCallerNetwork: false,
         });
     });
 
@@ -169,9 +176,9 @@ export function integrationCallers(config: IntegrationConfig, naming: NamingCont
         const caller: RoleCaller = { kind: "role", owner: "stateMachine", name: m.name, arn: iamRoleArn(id, roleNames.stateMachine(naming, m.name)) };
         const refs = definitionReferences(m.definition);
         const wiredBy = `platform:integration.stateMachines[${i}].definition`;
-        refs.functions.forEach((f: string) => edges.push({ caller, callee: fn(f), actions: ["lambda:InvokeFunction"], wiredBy, source: SOURCES.stepFunctionsLambda }));
-        refs.queues.forEach((q: string) => edges.push({ caller, callee: queue(q), actions: SEND, wiredBy, source: SOURCES.stepFunctionsSqs }));
-        refs.topics.forEach((t: string) => edges.push({ caller, callee: topic(t), actions: PUBLISH, wiredBy, source: SOURCES.stepFunctionsSns }));
+        refs.functions.forEach((f: string) => edges.push({ caller, callee: fn(f), actions: ["lambda:InvokeFunction"], wiredBy, source: SOURCES.stepFunctionsLambda, fromCallerNetwork: false }));
+        refs.queues.forEach((q: string) => edges.push({ caller, callee: queue(q), actions: SEND, wiredBy, source: SOURCES.stepFunctionsSqs, fromCallerNetwork: false }));
+        refs.topics.forEach((t: string) => edges.push({ caller, callee: topic(t), actions: PUBLISH, wiredBy, source: SOURCES.stepFunctionsSns, fromCallerNetwork: false }));
     });
 
     if (config.eventBus.enabled) {
@@ -182,19 +189,28 @@ export function integrationCallers(config: IntegrationConfig, naming: NamingCont
             rule.targets.forEach((target, j: number) => {
                 const wiredBy = `platform:integration.eventBus.rules[${i}].targets[${j}]`;
                 if (target.kind === "queue") {
-                    edges.push({ caller: events, callee: queue(target.name), actions: SEND, wiredBy, source: SOURCES.eventBridgeSqs });
+                    edges.push({ caller: events, callee: queue(target.name), actions: SEND, wiredBy, source: SOURCES.eventBridgeSqs, fromCallerNetwork: false });
                 } else if (target.kind === "function") {
-                    edges.push({ caller: events, callee: fn(target.name), actions: ["lambda:InvokeFunction"], wiredBy, source: SOURCES.eventBridgeLambda });
+                    edges.push({ caller: events, callee: fn(target.name), actions: ["lambda:InvokeFunction"], wiredBy, source: SOURCES.eventBridgeLambda, fromCallerNetwork: false });
                 } else {
                     const role: RoleCaller = { kind: "role", owner: "eventsTargets", name: "events-targets", arn: iamRoleArn(id, roleNames.eventsTargets(naming)) };
-                    edges.push({ caller: role, callee: machine(target.name), actions: ["states:StartExecution"], wiredBy, source: SOURCES.eventBridgeStepFunctions });
+                    edges.push({ caller: role, callee: machine(target.name), actions: ["states:StartExecution"], wiredBy, source: SOURCES.eventBridgeStepFunctions, fromCallerNetwork: false });
                 }
             });
             // Every target of every rule parks undeliverable events in the bus's dead-letter queue.
-            edges.push({ caller: events, callee: eventsDlq, actions: SEND, wiredBy: `platform:integration.eventBus.rules[${i}] (target deadLetterConfig)`, source: SOURCES.eventBridgeDlq });
+            edges.push({ caller: events, callee: eventsDlq, actions: SEND, wiredBy: `platform:integration.eventBus.rules[${i}] (target deadLetterConfig)`, source: SOURCES.eventBridgeDlq, fromCallerNetwork: false });
         });
     }
     return edges;
+}
+
+/**
+ * The table's shape without an account: which edges exist, from config alone. For questions that
+ * do not depend on ARNs (which AWS services a function's code calls, so which network paths it
+ * needs); policies always use integrationCallers with the resolved identity.
+ */
+export function callerStructure(config: IntegrationConfig, naming: NamingContext): WiringEdge[] {
+    return integrationCallers(config, naming, { accountId: "<account>", partition: "aws", region: "<region>", prefix: naming.prefix });
 }
 
 /** The edges into one resource that carry one of the actions. */

@@ -5,6 +5,7 @@ import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
 import { IntegrationContext, LayerIdentity, arns, documentFor } from "./integrationContext";
 import { WiringEdge, callsBy, iamRoleArn, integrationCallers, queueNames, roleNames } from "./callers";
 import { createEncryptedQueue } from "./queues";
+import { AWS_API_PORT, ServiceRoute, WorkloadDependencies, groupDependencies } from "../../platform/networkDependencies";
 import { functionPolicy, serviceTrust } from "./rolePolicies";
 
 /** What functions that reach the data tier run in. */
@@ -12,6 +13,12 @@ export interface FunctionNetwork {
     readonly vpcId: pulumi.Input<string>;
     readonly vpcCidr: string;
     readonly privateSubnetIds: readonly pulumi.Input<string>[];
+    /** What each function in the VPC connects to (platform/networkDependencies.ts): the group's egress is derived from it. */
+    readonly dependencies: readonly WorkloadDependencies[];
+    /** The interface endpoints' security group (route interfaceEndpoint). */
+    readonly endpointSecurityGroupId: pulumi.Input<string>;
+    /** Gateway endpoint service -> its prefix list id (route gatewayEndpoint). */
+    readonly gatewayPrefixListIds: Readonly<Record<string, pulumi.Input<string>>>;
 }
 
 export interface LayerFunction {
@@ -31,8 +38,17 @@ export interface FunctionsArgs {
 
 /**
  * The security group of every function that reaches the data tier: no ingress (Lambda is invoked
- * through its API, never over the network) and egress only to the VPC on the data-tier ports. The
- * data tier allows ingress from this group (functionSecurityGroupId output).
+ * through its API, never over the network) and egress derived from the functions' declared
+ * dependencies, each on its own route:
+ * - gateway endpoints (S3, DynamoDB): HTTPS to the service's prefix list, the addresses the gateway
+ *   endpoint's route sends to (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html,
+ *   "Security": the security group must allow traffic to the service's prefix list);
+ * - interface endpoints: HTTPS to the endpoints' security group (private DNS resolves the service there);
+ * - everything else (SQS, SNS, X-Ray where the stack has no endpoint for them): HTTPS to 0.0.0.0/0, which
+ *   only the private subnets' NAT default route carries. An AWS API's addresses are public and not
+ *   published per service, so no narrower destination exists without an interface endpoint.
+ * The data stores' ports (Aurora, Valkey) are opened by the data tier, rule for rule with its ingress
+ * (components/data/securityGroups.ts admitClient), because the stores' groups are created there.
  */
 export function createFunctionSecurityGroup(ctx: IntegrationContext, network: FunctionNetwork): aws.ec2.SecurityGroup {
     const group = new aws.ec2.SecurityGroup("functions", {
@@ -41,16 +57,27 @@ export function createFunctionSecurityGroup(ctx: IntegrationContext, network: Fu
         vpcId: network.vpcId,
         tags: nameTagFor(ctx.naming, "functions"),
     }, { parent: ctx.parent });
-    for (const port of ctx.config.dataTierPorts) {
-        new aws.vpc.SecurityGroupEgressRule(`functions-egress-${port}`, {
+    const { services } = groupDependencies(network.dependencies);
+    const egress = (slug: string, description: string, destination: Partial<aws.vpc.SecurityGroupEgressRuleArgs>): void => {
+        new aws.vpc.SecurityGroupEgressRule(slug, {
             securityGroupId: group.id,
-            description: `Data tier and VPC endpoints on ${port} inside the VPC`,
+            description,
             ipProtocol: "tcp",
-            fromPort: port,
-            toPort: port,
-            cidrIpv4: network.vpcCidr,
-            tags: nameTagFor(ctx.naming, `functions-egress-${port}`),
+            fromPort: AWS_API_PORT,
+            toPort: AWS_API_PORT,
+            ...destination,
+            tags: nameTagFor(ctx.naming, slug),
         }, { parent: ctx.parent });
+    };
+    const over = (route: ServiceRoute): string[] => [...services].filter(([, r]: [string, ServiceRoute]) => r === route).map(([service]: [string, ServiceRoute]) => service).sort();
+    for (const service of over("gatewayEndpoint")) {
+        egress(`functions-to-${service}`, `HTTPS to ${service} through its gateway endpoint (prefix list)`, { prefixListId: network.gatewayPrefixListIds[service] });
+    }
+    if (over("interfaceEndpoint").length > 0) {
+        egress("functions-to-endpoints", `HTTPS to the interface endpoints: ${over("interfaceEndpoint").join(", ")}`, { referencedSecurityGroupId: network.endpointSecurityGroupId });
+    }
+    if (over("nat").length > 0) {
+        egress("functions-to-aws-apis", `HTTPS through NAT to ${over("nat").join(", ")} (no interface endpoint in this stack)`, { cidrIpv4: "0.0.0.0/0" });
     }
     return group;
 }
