@@ -93,7 +93,7 @@ class Callees {
     queuePolicyOf(queueArn: string): object | undefined {
         const queue: RecordedResource | undefined = this.queues.get(queueArn);
         const forms = new Set([queueArn, String(queue?.outputs.arn)]);
-        const urls = new Set([queue?.outputs.id, queue?.outputs.url].filter((u) => u !== undefined));
+        const urls = new Set<unknown>([queue?.outputs.id, queue?.outputs.url].filter((u) => u !== undefined));
         const policy = this.result.ofType(T.queuePolicy).find((p) => urls.has(p.inputs.queueUrl)
             || policyDocument(p.inputs.policy).Statement.some((s) => [s.Resource].flat().some((r) => forms.has(String(r)))));
         return policy && rewriteResources(policyDocument(policy.inputs.policy), String(queue?.outputs.arn), queueArn);
@@ -126,7 +126,7 @@ function rewriteResources(doc: { Statement: Array<Record<string, unknown>> }, mo
 }
 
 function ruleArn(rule: RecordedResource): string {
-    const bus = rule.inputs.eventBusName;
+    const bus = rule.inputs.eventBusName as string | undefined;
     const region = regionOf(String(rule.outputs.arn));
     return `arn:aws:events:${region}:${A}:rule/${bus && bus !== "default" ? `${String(bus)}/` : ""}${String(rule.inputs.name)}`;
 }
@@ -162,7 +162,11 @@ export function wiredCalls(result: StackRunResult): WiredCall[] {
         const target = (fn.inputs.deadLetterConfig as { targetArn?: string } | undefined)?.targetArn;
         if (target) {
             const origin = `${T.fn} ${fn.name}: deadLetterConfig.targetArn`;
-            target.includes(":sns:") ? toTopic(origin, target, asRole(fn.inputs.role)) : toQueue(origin, target, asRole(fn.inputs.role));
+            if (target.includes(":sns:")) {
+                toTopic(origin, target, asRole(fn.inputs.role));
+            } else {
+                toQueue(origin, target, asRole(fn.inputs.role));
+            }
         }
     }
     for (const machine of result.ofType(T.stateMachine)) {
@@ -199,7 +203,7 @@ export function wiredCalls(result: StackRunResult): WiredCall[] {
             toQueue(`${T.subscription} ${subscription.name}: endpoint`, subscription.inputs.endpoint, who);
         }
         if (subscription.inputs.redrivePolicy) {
-            toQueue(`${T.subscription} ${subscription.name}: redrivePolicy`, JSON.parse(String(subscription.inputs.redrivePolicy)).deadLetterTargetArn, who);
+            toQueue(`${T.subscription} ${subscription.name}: redrivePolicy`, JSON.parse(subscription.inputs.redrivePolicy as string).deadLetterTargetArn, who);
         }
     }
     for (const alarm of result.ofType(T.alarm)) {
@@ -225,7 +229,7 @@ export function wiredCalls(result: StackRunResult): WiredCall[] {
         const source = callees.bucketArnByName(logging.inputs.bucket);
         calls.push({
             origin: `${T.logging} ${logging.name}: targetBucket`, calleeKind: "bucket", calleeArn: bucketArn,
-            resourceArn: `${bucketArn}/${String(logging.inputs.targetPrefix ?? "")}${A}/us-east-1/log-object`, action: "s3:PutObject",
+            resourceArn: `${bucketArn}/${(logging.inputs.targetPrefix as string | undefined) ?? ""}${A}/us-east-1/log-object`, action: "s3:PutObject",
             principal: "logging.s3.amazonaws.com", context: asService(source),
         });
     }
@@ -259,7 +263,7 @@ export function wiredCalls(result: StackRunResult): WiredCall[] {
     }
     for (const channel of result.ofType(T.configChannel)) {
         const bucketArn = callees.bucketArnByName(channel.inputs.s3BucketName);
-        const prefix = channel.inputs.s3KeyPrefix ? `${String(channel.inputs.s3KeyPrefix)}/` : "";
+        const prefix = channel.inputs.s3KeyPrefix ? `${channel.inputs.s3KeyPrefix as string}/` : "";
         const context = { ...secure, "aws:SourceAccount": A, "s3:x-amz-acl": "bucket-owner-full-control" };
         for (const [action, resource] of [["s3:GetBucketAcl", bucketArn], ["s3:ListBucket", bucketArn], ["s3:PutObject", `${bucketArn}/${prefix}AWSLogs/${A}/Config/log-object`]] as const) {
             calls.push({ origin: `${T.configChannel} ${channel.name}: s3BucketName`, calleeKind: "bucket", calleeArn: bucketArn, resourceArn: resource, action, principal: "config.amazonaws.com", context });
@@ -295,7 +299,7 @@ export async function decide(result: StackRunResult, call: WiredCall, resourcePo
         resourceControlPolicies: [],
         resourcePolicy: resourcePolicy as never,
         request: { principal: call.principal, action: call.action, resource: { resource: call.resourceArn, accountId: A }, contextVariables: { ...call.context } },
-    } as never, {});
+    }, {});
     if (response.resultType === "error") {
         return `error: ${JSON.stringify(response.errors)}`;
     }

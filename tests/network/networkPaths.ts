@@ -49,7 +49,7 @@ function rulesOf(result: StackRunResult): Rule[] {
         for (const r of result.ofType(type)) {
             rules.push({
                 direction, groupId: r.inputs.securityGroupId, protocol: String(r.inputs.ipProtocol), fromPort: num(r.inputs.fromPort, 0), toPort: num(r.inputs.toPort, 65535),
-                cidrs: r.inputs.cidrIpv4 ? [String(r.inputs.cidrIpv4)] : [], prefixLists: r.inputs.prefixListId ? [r.inputs.prefixListId] : [],
+                cidrs: r.inputs.cidrIpv4 ? [r.inputs.cidrIpv4 as string] : [], prefixLists: r.inputs.prefixListId ? [r.inputs.prefixListId] : [],
                 groups: r.inputs.referencedSecurityGroupId ? [r.inputs.referencedSecurityGroupId] : [],
             });
         }
