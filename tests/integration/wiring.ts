@@ -319,22 +319,22 @@ export function declaredBy(call: WiredCall, integrationEdges: readonly WiringEdg
 }
 
 /** The integration layer's table for the stack, with the mock account and the stack's region. */
-export function integrationTable(stack: string): WiringEdge[] {
+export function integrationTable(stack: string, overrides: Record<string, string> = {}): WiringEdge[] {
     const configuration = stackConfiguration(stack);
-    const config: PlatformConfig = parsePlatformConfig(configuration.config, configuration.project, stack);
+    const config: PlatformConfig = parsePlatformConfig({ ...configuration.config, ...overrides }, configuration.project, stack);
     const naming = namingContext(config);
     return integrationCallers(config.integration, naming, { accountId: A, partition: "aws", region: config.region, prefix: naming.prefix });
 }
 
-export function describeWiring(stack: "dev" | "prod", expectations: { readonly minimumCalls: number; readonly origins: readonly string[] }): void {
-    describe(`wiring (${stack}): every caller the stack wires is declared and admitted`, () => {
+export function describeWiring(stack: "dev" | "prod", expectations: { readonly minimumCalls: number; readonly origins: readonly string[]; readonly overrides?: Record<string, string> }): void {
+    describe(`wiring (${stack}${expectations.overrides ? ", with overrides" : ""}): every caller the stack wires is declared and admitted`, () => {
         let result: StackRunResult;
         let calls: WiredCall[];
         let edges: WiringEdge[];
         beforeAll(async () => {
-            result = await runStack(stack);
+            result = await runStack(stack, expectations.overrides ? { overrides: expectations.overrides } : {});
             calls = wiredCalls(result);
-            edges = integrationTable(stack);
+            edges = integrationTable(stack, expectations.overrides);
         });
 
         it(`finds the wiring of every kind (${expectations.origins.join(", ")})`, () => {
