@@ -27,6 +27,7 @@ import { checkCompute, computeSchema } from "./computeSchema";
 import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
 import { checkIntegration, integrationSchema } from "./integrationSchema";
+import { checkFunctionRoutes } from "../platform/networkDependencies";
 import { checkDelivery, deliverySchema } from "./deliverySchema";
 
 /** CloudWatch Logs accepts only these retention periods. */
@@ -184,6 +185,7 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:edge"], check: checkEdge },
     { needs: ["platform:environment", "platform:operations"], check: checkOperations },
     { needs: ["platform:environment", "platform:integration"], check: checkIntegration },
+    { needs: ["platform:network.natStrategy", "platform:network.interfaceEndpoints", "platform:integration"], check: checkFunctionRoutes },
     { needs: ["platform:environment", "platform:delivery"], check: checkDelivery },
 ];
 

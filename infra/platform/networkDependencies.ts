@@ -1,7 +1,9 @@
 import { FunctionConfig, IntegrationConfig } from "../config/integrationConfig";
 import { NatStrategy } from "../config/platformConfig";
 import { DataConfig } from "../config/dataConfig";
-import { WiringEdge } from "../components/integration/callers";
+import { WiringEdge, callerStructure } from "../components/integration/callers";
+// Types only: schema.ts registers checkFunctionRoutes, so a runtime import back would be circular.
+import type { ConfigCheckContext, StackConfig } from "../config/schema";
 
 /**
  * What each workload in the VPC opens a connection to, modelled once; the security-group rules on
@@ -161,4 +163,25 @@ export function groupDependencies(workloads: readonly WorkloadDependencies[]): {
         }
     }
     return { services, stores };
+}
+
+/**
+ * CONFIG_CHECKS entry: a function in the VPC whose code calls an AWS API needs a route to it. With
+ * natStrategy none only the gateway endpoints and the configured interface endpoints exist, so each
+ * service without one is reported (before any resource is registered) with both ways to fix it.
+ */
+export function checkFunctionRoutes(config: StackConfig, ctx: ConfigCheckContext): void {
+    const integration = config["platform:integration"] as IntegrationConfig;
+    const network = config["platform:network"];
+    // Only the table's shape matters here (which calls each function makes), not its names.
+    const gaps = unroutedDependencies({ integration, edges: callerStructure(integration, { prefix: "check" }), dataStores: [], routes: network });
+    for (const gap of gaps) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["platform:network", "natStrategy"],
+            input: network.natStrategy,
+            message: `single or onePerAz, or "${gap.service}" in platform:network.interfaceEndpoints where AWS offers that endpoint: `
+                + `function ${gap.fn} runs in the VPC (reachesDataTier) and calls ${gap.service} (${gap.why}), which the private subnets have no route to`,
+        });
+    }
 }
