@@ -362,6 +362,32 @@ export function describeWiring(stack: "dev" | "prod", expectations: { readonly m
             expect(refused).toEqual([]);
         });
 
+        it("every EventBridge target and API integration that invokes a function has the function's permission for exactly that caller", () => {
+            const permissions = result.ofType("aws:lambda/permission:Permission");
+            const functions = result.ofType(T.fn);
+            const missing: string[] = [];
+            let checked = 0;
+            for (const target of result.ofType(T.target).filter((t) => String(t.inputs.arn).includes(":lambda:") || functions.some((f) => f.outputs.arn === t.inputs.arn))) {
+                const fn = functions.find((f) => f.outputs.arn === target.inputs.arn);
+                const rule = result.ofType(T.rule).find((r) => r.inputs.name === target.inputs.rule);
+                checked += 1;
+                if (!permissions.some((p) => p.inputs.function === fn?.outputs.name && p.inputs.principal === "events.amazonaws.com" && p.inputs.sourceArn === rule?.outputs.arn)) {
+                    missing.push(`${target.name}: no lambda permission for events.amazonaws.com from ${String(rule?.inputs.name)}`);
+                }
+            }
+            for (const integration of result.ofType("aws:apigatewayv2/integration:Integration").filter((i) => functions.some((f) => f.outputs.arn === i.inputs.integrationUri || f.outputs.invokeArn === i.inputs.integrationUri))) {
+                const fn = functions.find((f) => f.outputs.arn === integration.inputs.integrationUri || f.outputs.invokeArn === integration.inputs.integrationUri);
+                const permission = permissions.find((p) => p.inputs.function === fn?.outputs.name && p.inputs.principal === "apigateway.amazonaws.com");
+                checked += 1;
+                if (!permission || !String(permission.inputs.sourceArn).includes(`:${String(integration.inputs.apiId)}/`)) {
+                    missing.push(`${integration.name}: no lambda permission for apigateway.amazonaws.com scoped to API ${String(integration.inputs.apiId)}`);
+                }
+            }
+            expect(missing).toEqual([]);
+            // Both stacks route their API to orders-api: the walk is never empty.
+            expect(checked).toBeGreaterThan(0);
+        });
+
         it("every edge of the integration table is wired in the stack (the table holds no stale entries)", () => {
             const wired = (e: WiringEdge): boolean => calls.some((c) => declaredBy(c, [e]) === e);
             const roleWrites = edges.filter((e) => (e.actions.includes("sqs:SendMessage") || e.actions.includes("sns:Publish"))
