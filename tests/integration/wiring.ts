@@ -5,7 +5,7 @@ import { FAKE_ACCOUNT_ID } from "../../tools/offline/fakeCloud";
 import { parsePlatformConfig } from "../../infra/config/load";
 import { PlatformConfig } from "../../infra/config/platformConfig";
 import { namingContext } from "../../infra/platform/naming";
-import { WiringEdge, integrationCallers } from "../../infra/components/integration/callers";
+import { KmsCaller, WiringEdge, integrationCallers, kmsCallersOf } from "../../infra/components/integration/callers";
 import { PLATFORM_SERVICE_CALLERS, ServiceCallerEntry } from "../../infra/platform/wiring";
 import { StackRunResult, policyDocument, runStack, stackConfiguration } from "../support/stackRun";
 
@@ -386,6 +386,29 @@ export function describeWiring(stack: "dev" | "prod", expectations: { readonly m
             expect(missing).toEqual([]);
             // Both stacks route their API to orders-api: the walk is never empty.
             expect(checked).toBeGreaterThan(0);
+        });
+
+        it("the integration key admits every service that writes into a queue or topic encrypted with it (kmsCallersOf)", async () => {
+            const key = result.ofType("aws:kms/key:Key").find((k) => k.name === "integration");
+            const callers: KmsCaller[] = kmsCallersOf(edges).filter((c) => "Service" in c.principal);
+            expect(callers.length > 0).toBe(key !== undefined);
+            const refused: string[] = [];
+            for (const caller of callers) {
+                for (const sourceArn of caller.sourceArns) {
+                    for (const action of caller.actions) {
+                        const service: string = (caller.principal as { Service: string }).Service;
+                        const call: WiredCall = {
+                            origin: "kmsCallersOf", calleeKind: "queue", calleeArn: String(key!.outputs.arn), resourceArn: String(key!.outputs.arn), action, principal: service,
+                            context: { "aws:SecureTransport": "true", "aws:SourceArn": sourceArn, "aws:SourceAccount": A },
+                        };
+                        const decision: string = await decide(result, call, policyDocument(key!.inputs.policy));
+                        if (decision !== "Allowed") {
+                            refused.push(`${service} ${action} for ${sourceArn} -> ${decision}`);
+                        }
+                    }
+                }
+            }
+            expect(refused).toEqual([]);
         });
 
         it("every edge of the integration table is wired in the stack (the table holds no stale entries)", () => {
