@@ -382,8 +382,8 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 expect(result.ofType(I.ingress).filter((r) => r.inputs.securityGroupId === group.outputs.id)).toEqual([]);
                 const rules: RecordedResource[] = result.ofType(I.egress).filter((r) => r.inputs.securityGroupId === group.outputs.id);
                 const destination = (r: RecordedResource): string => {
-                    const inputs = r.inputs;
-                    return inputs.prefixListId ? `prefix-list:${String(inputs.prefixListId)}` : inputs.referencedSecurityGroupId ? `group:${String(inputs.referencedSecurityGroupId)}` : `cidr:${String(inputs.cidrIpv4)}`;
+                    const inputs = r.inputs as { prefixListId?: string; referencedSecurityGroupId?: string; cidrIpv4?: string };
+                    return inputs.prefixListId ? `prefix-list:${inputs.prefixListId}` : inputs.referencedSecurityGroupId ? `group:${inputs.referencedSecurityGroupId}` : `cidr:${String(inputs.cidrIpv4)}`;
                 };
                 const endpoint = (service: string): RecordedResource => get("aws:ec2/vpcEndpoint:VpcEndpoint", `gateway-${service}`);
                 const expectedRules: string[] = [
