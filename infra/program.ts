@@ -5,6 +5,8 @@ import { DataTier, TableOutput } from "./components/data/dataTier";
 import { Edge } from "./components/edge/edge";
 import { Integration } from "./components/integration/integration";
 import { integrationInUse } from "./config/integrationConfig";
+import { callerStructure } from "./components/integration/callers";
+import { WorkloadDependencies, dataStoresOf, functionNetworkDependencies, groupDependencies } from "./platform/networkDependencies";
 import { Delivery } from "./components/delivery/delivery";
 import { lambdaImagePullers } from "./components/delivery/registries";
 import { roleBoundaryTransformations } from "./platform/permissionsBoundary";
@@ -179,6 +181,13 @@ export function runPlatform(): PlatformOutputs {
         },
         kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
     }, componentOptions);
+    // What the functions in the VPC connect to, modelled once: their group's egress and the data tier's ingress come from it.
+    const functionDependencies: WorkloadDependencies[] = functionNetworkDependencies({
+        integration: config.integration,
+        edges: callerStructure(config.integration, naming),
+        dataStores: dataStoresOf(config.data),
+        routes: config.network,
+    });
     const delivery: Delivery | undefined = deliveryInUse(config.delivery)
         ? new Delivery("delivery", {
             delivery: config.delivery,
@@ -199,7 +208,14 @@ export function runPlatform(): PlatformOutputs {
             protection: config.protection,
             naming: namingContext(config),
             account,
-            network: { vpcId: network.vpcId, vpcCidr: network.vpcCidr, privateSubnetIds: network.privateSubnetIds },
+            network: {
+                vpcId: network.vpcId,
+                vpcCidr: network.vpcCidr,
+                privateSubnetIds: network.privateSubnetIds,
+                dependencies: functionDependencies,
+                endpointSecurityGroupId: network.endpointSecurityGroupId,
+                gatewayPrefixListIds: network.gatewayPrefixListIds,
+            },
             logsKeyArn: security.keys.logs.arn,
             kmsDeletionWindowInDays: config.security.kms.deletionWindowInDays,
             // Delivery first: image functions wait for the repository policies that let Lambda pull.
@@ -232,8 +248,11 @@ export function runPlatform(): PlatformOutputs {
             elastiCacheSubnetGroupName: network.elastiCacheSubnetGroupName,
         },
         keys: { data: security.keys.data, logs: security.keys.logs, backup: security.keys.backup },
-        // Databases, caches and file systems accept traffic from the cluster's nodes and pods only.
+        // Databases, caches and file systems accept the cluster's nodes and pods, and the functions that declare a dependency on them.
         clientSecurityGroupId: cluster.nodeSecurityGroupId,
+        additionalClients: integration?.functionSecurityGroupId
+            ? [{ name: "functions", securityGroupId: integration.functionSecurityGroupId, stores: [...groupDependencies(functionDependencies).stores] }]
+            : [],
         // One Pod Identity role per configured workload; the data tier attaches its grants to them.
         workloadRoleNames: cluster.workloadRoleNames,
         replicaProvider: providers.replica,

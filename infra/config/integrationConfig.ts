@@ -173,8 +173,6 @@ export interface IntegrationConfig {
     readonly logRetentionInDays: number;
     /** The account's Lambda concurrency quota in the region, when configured (reservations are checked against it). */
     readonly accountConcurrencyQuota?: number;
-    /** Ports functions that reach the data tier may open inside the VPC. */
-    readonly dataTierPorts: readonly number[];
     readonly eventBus: EventBusConfig;
     readonly queues: readonly QueueConfig[];
     readonly topics: readonly TopicConfig[];

@@ -180,7 +180,6 @@ export const integrationSchema = strictObject({
     logRetentionInDays: oneOfNumbers(RETENTION_DAYS).default(365),
     /** The account's Lambda "Concurrent executions" quota in this region, when known: reservations are checked against it. */
     accountConcurrencyQuota: integerBetween(10, 1000000).optional(),
-    dataTierPorts: z.array(integerBetween(1, 65535), { error: "a list of TCP ports" }).default([443, 5432, 6379]),
     eventBus: strictObject({
         enabled: flag().default(false),
         archiveRetentionDays: integerBetween(1, 3650).default(30),

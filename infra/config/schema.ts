@@ -29,6 +29,7 @@ import { checkCompute, computeSchema } from "./computeSchema";
 import { checkEdge, edgeSchema } from "./edgeSchema";
 import { checkOperations, operationsSchema } from "./operationsSchema";
 import { checkImageFunctions, checkIntegration, integrationSchema } from "./integrationSchema";
+import { checkFunctionRoutes } from "../platform/networkDependencies";
 import { checkDelivery, deliverySchema } from "./deliverySchema";
 import { RETIRED_BY_BASELINE, accountSchema, checkAccountArns, checkOwnerOnlyOperations, retired } from "./accountSchema";
 
@@ -199,6 +200,7 @@ const CONFIG_CHECKS: readonly ConfigCheck[] = [
     { needs: ["platform:edge"], check: checkEdge },
     { needs: ["platform:environment", "platform:operations"], check: checkOperations },
     { needs: ["platform:environment", "platform:integration"], check: checkIntegration },
+    { needs: ["platform:network.natStrategy", "platform:network.interfaceEndpoints", "platform:integration"], check: checkFunctionRoutes },
     { needs: ["platform:environment", "platform:delivery"], check: checkDelivery },
     { needs: ["aws:region", "platform:integration.functions", "platform:delivery.ecr"], check: checkImageFunctions },
 ];

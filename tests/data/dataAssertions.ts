@@ -229,21 +229,33 @@ export function describeDataTier(stack: string): void {
                 });
             });
 
-            it("security group admits 5432 from the workload clients' group only, and nothing goes out", () => {
+            it("security group admits 5432 from the node group and the functions that reach the data tier only, and nothing goes out", () => {
                 expectClientOnly("aurora", 5432);
                 expect(get(T.cluster, "aurora").inputs.vpcSecurityGroupIds).toEqual([get(T.sg, "aurora").outputs.id]);
             });
         });
 
+        /**
+         * The store admits the node group and, for Aurora and the cache, the functions that reach the data
+         * tier (their group exists only then; Lambda mounts EFS only through fileSystemConfig, never used here).
+         */
         function expectClientOnly(group: string, port: number): void {
             const sg = get(T.sg, group);
             expect(sg.inputs.vpcId).toBe(get("aws:ec2/vpc:Vpc", "vpc").outputs.id);
             expect(sg.inputs.ingress ?? []).toEqual([]);
             expect(sg.inputs.egress ?? []).toEqual([]);
+            const functions = result.ofType(T.sg).find((g) => g.name === "functions");
+            const clients: unknown[] = [clientGroupId(), ...(functions && group !== "efs" ? [functions.outputs.id] : [])];
             const rules = result.ofType(T.ingress).filter((r) => r.inputs.securityGroupId === sg.outputs.id);
-            expect(rules.map((r) => r.inputs)).toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: clientGroupId() })]);
-            expect(rules[0].inputs.cidrIpv4).toBeUndefined();
+            const byClient = (a: { referencedSecurityGroupId?: unknown }, b: { referencedSecurityGroupId?: unknown }): number => String(a.referencedSecurityGroupId).localeCompare(String(b.referencedSecurityGroupId));
+            expect(rules.map((r) => r.inputs).sort(byClient)).toEqual(clients.map((client) => ({ referencedSecurityGroupId: client })).sort(byClient)
+                .map((c) => expect.objectContaining({ ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: c.referencedSecurityGroupId })));
+            expect(rules.every((r) => r.inputs.cidrIpv4 === undefined)).toBe(true);
             expect(result.ofType(T.egress).filter((r) => r.inputs.securityGroupId === sg.outputs.id)).toEqual([]);
+            if (functions && group !== "efs") {
+                // Both ends of the declared dependency: the functions' group may open the port to this group only.
+                expect(get(T.egress, `functions-to-${group}`).inputs).toMatchObject({ securityGroupId: functions.outputs.id, ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: sg.outputs.id });
+            }
         }
 
         describe("DynamoDB", () => {
@@ -376,7 +388,7 @@ export function describeDataTier(stack: string): void {
                 expect(params.inputs.family).toBe(`${data.cache.engine}${data.cache.engineVersion.split(".")[0]}`);
             });
 
-            it("security group admits 6379 from the workload clients' group only", () => {
+            it("security group admits 6379 from the node group and the functions that reach the data tier only", () => {
                 expectClientOnly("cache", 6379);
             });
         });

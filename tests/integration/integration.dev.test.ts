@@ -22,7 +22,7 @@ describeIntegration({
             visibilityTimeoutSeconds: 30, maxReceiveCount: 5, producerFunctions: [], producerRules: [], producerTopics: ["order-notifications"], consumers: [],
         },
     ],
-    topics: [{ name: "order-notifications", publishers: ["order-worker"], subscriptions: [{ name: "audit", protocol: "sqs", queue: "order-audit" }] }],
+    topics: [{ name: "order-notifications", publishers: ["order-worker"], publisherStateMachines: ["order-report"], subscriptions: [{ name: "audit", protocol: "sqs", queue: "order-audit" }] }],
     rules: [
         { name: "order-placed", onDefaultBus: false, targets: [{ logical: "rule-order-placed-queue-order-events", kind: "queue", target: "order-events", retries: 185, maxAge: 86400 }] },
         {
@@ -56,4 +56,5 @@ describeIntegration({
     // res-lambda-concurrency: dev reserves nothing on purpose (a fresh account's quota of 10 admits no
     // reservation; infra/config/lambdaConcurrency.ts), which the advisory rule reports.
     acceptedAdvisories: ["iam-cognito-threat-protection", "res-lambda-concurrency"],
+    functionEgress: { throughNat: ["sqs", "xray"], viaEndpoints: false },
 });

@@ -15,7 +15,7 @@ describeIntegration({
     queues: [
         {
             slug: "order-events", physicalName: "platform-prod-order-events", dlqName: "platform-prod-order-events-dlq", fifo: false,
-            visibilityTimeoutSeconds: 360, maxReceiveCount: 5, producerFunctions: ["orders-api"],
+            visibilityTimeoutSeconds: 360, maxReceiveCount: 5, producerFunctions: ["orders-api"], producerStateMachines: ["order-fulfilment"],
             producerRules: [{ name: "order-placed", onDefaultBus: false }], producerTopics: [], consumers: ["order-worker"],
         },
         {
@@ -29,7 +29,7 @@ describeIntegration({
         },
     ],
     topics: [{
-        name: "order-notifications", publishers: ["order-worker"], subscriptions: [
+        name: "order-notifications", publishers: ["order-worker"], publisherStateMachines: ["order-fulfilment"], subscriptions: [
             { name: "audit", protocol: "sqs", queue: "order-audit" },
             { name: "crm-webhook", protocol: "https", endpoint: "https://hooks.crm.example.com/orders" },
             { name: "ops-mail", protocol: "email", endpoint: "orders-ops@example.com" },
@@ -84,4 +84,5 @@ describeIntegration({
         vpcLinkListenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/platform-prod-internal/50dc6c495c0c9188/f2f7dc8efc522ab2",
     },
     acceptedAdvisories: [],
+    functionEgress: { throughNat: ["sqs", "xray"], viaEndpoints: false },
 });

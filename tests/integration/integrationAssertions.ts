@@ -19,6 +19,8 @@ export interface QueueExpectation {
     readonly maxReceiveCount: number;
     /** Logical names of functions whose roles may send, then extra role ARNs. */
     readonly producerFunctions: readonly string[];
+    /** State machines whose definitions send to the queue (${queueUrl:...}). */
+    readonly producerStateMachines?: readonly string[];
     readonly producerRules: readonly { readonly name: string; readonly onDefaultBus: boolean }[];
     readonly producerTopics: readonly string[];
     readonly consumers: readonly string[];
@@ -53,7 +55,7 @@ export interface IntegrationExpectations {
     readonly logRetentionDays: number;
     readonly archiveRetentionDays: number;
     readonly queues: readonly QueueExpectation[];
-    readonly topics: readonly { readonly name: string; readonly publishers: readonly string[]; readonly subscriptions: readonly { readonly name: string; readonly protocol: string; readonly endpoint?: string; readonly queue?: string }[] }[];
+    readonly topics: readonly { readonly name: string; readonly publishers: readonly string[]; readonly publisherStateMachines?: readonly string[]; readonly subscriptions: readonly { readonly name: string; readonly protocol: string; readonly endpoint?: string; readonly queue?: string }[] }[];
     readonly rules: readonly RuleExpectation[];
     readonly functions: readonly FunctionExpectation[];
     readonly stateMachines: readonly { readonly name: string; readonly functions: readonly string[]; readonly queues: readonly string[]; readonly topics: readonly string[] }[];
@@ -66,6 +68,8 @@ export interface IntegrationExpectations {
         readonly vpcLinkListenerArn?: string;
     };
     readonly acceptedAdvisories: readonly string[];
+    /** What the function group's egress reaches: the services through NAT (sorted), and whether interface endpoints serve some. */
+    readonly functionEgress: { readonly throughNat: readonly string[]; readonly viaEndpoints: boolean };
 }
 
 export const I = {
@@ -89,6 +93,7 @@ export const I = {
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     stateMachine: "aws:sfn/stateMachine:StateMachine",
     userPool: "aws:cognito/userPool:UserPool",
     client: "aws:cognito/userPoolClient:UserPoolClient",
@@ -205,7 +210,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect(byId.get("DenyInsecureTransport")).toEqual({
                         Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn(q.physicalName), Condition: { Bool: { "aws:SecureTransport": "false" } },
                     });
-                    const roles: unknown[] = q.producerFunctions.map((f) => roleArn(`fn-${f}`));
+                    const roles: unknown[] = [...q.producerFunctions.map((f) => roleArn(`fn-${f}`)), ...(q.producerStateMachines ?? []).map((m) => roleArn(`sfn-${m}`))];
                     expect(byId.get("AllowNamedRoles")?.Principal).toEqual(roles.length > 0 ? { AWS: roles } : undefined);
                     const rules: string[] = q.producerRules.map((r) => ruleArn(r.name, r.onDefaultBus));
                     expect((byId.get("AllowEventBridgeRules")?.Condition as Record<string, Record<string, unknown>> | undefined)?.ArnEquals["aws:SourceArn"]).toEqual(rules.length > 0 ? rules : undefined);
@@ -249,7 +254,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect(policy.inputs.arn).toBe(topic.outputs.arn);
                     const [deny, allow, others] = statements(policy);
                     expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Action: "sns:Publish", Condition: { Bool: { "aws:SecureTransport": "false" } } });
-                    const roles = t.publishers.map((p) => roleArn(`fn-${p}`));
+                    const roles = [...t.publishers.map((p) => roleArn(`fn-${p}`)), ...(t.publisherStateMachines ?? []).map((m) => roleArn(`sfn-${m}`))];
                     expect(allow).toMatchObject({ Sid: "AllowNamedRoles", Principal: { AWS: roles }, Action: "sns:Publish", Resource: topicArn(t.name) });
                     expect(others).toMatchObject({ Sid: "DenyUnnamedProducers", Effect: "Deny", Condition: { ArnNotEqualsIfExists: { "aws:PrincipalArn": roles } } });
                 });
@@ -332,6 +337,12 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                     expect((fn.inputs.environment as Record<string, unknown> | undefined)?.variables).toEqual(f.environment);
                 });
 
+                it(`${prefix}-${f.name}: its dead-letter queue admits the function's own role (Lambda sends failed async events with it)`, () => {
+                    const byId = new Map(statements(get(I.queuePolicy, `fn-${f.name}-dlq`)).map((s) => [s.Sid, s]));
+                    expect(byId.get("AllowNamedRoles")).toMatchObject({ Principal: { AWS: [roleArn(`fn-${f.name}`)] }, Action: "sqs:SendMessage" });
+                    expect(byId.get("DenyUnnamedProducers")?.Condition).toEqual({ ArnNotEqualsIfExists: { "aws:PrincipalArn": [roleArn(`fn-${f.name}`)] } });
+                });
+
                 it(`${prefix}-${f.name}: ${f.reachesDataTier ? "runs in the private subnets behind the function security group" : "stays outside the VPC"}`, () => {
                     const vpc = get(I.function, `fn-${f.name}`).inputs.vpcConfig as { subnetIds: unknown[]; securityGroupIds: unknown[] } | undefined;
                     if (!f.reachesDataTier) {
@@ -363,7 +374,7 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 });
             }
 
-            it(`the function security group opens no ingress and egress only inside the VPC`, () => {
+            it(`the function security group opens no ingress, and egress only on the routes its functions' dependencies take`, () => {
                 const reaching = expected.functions.filter((f) => f.reachesDataTier);
                 if (reaching.length === 0) {
                     expect(result.ofType(I.securityGroup).find((g) => g.name === "functions")).toBeUndefined();
@@ -371,9 +382,23 @@ export function describeIntegration(expected: IntegrationExpectations): void {
                 }
                 const group: RecordedResource = get(I.securityGroup, "functions");
                 expect(group.inputs.ingress).toBeUndefined();
-                const rules: RecordedResource[] = result.ofType(I.egress).filter((r) => r.name.startsWith("functions-egress-"));
-                expect(rules.map((r) => r.inputs.fromPort).sort()).toEqual([443, 5432, 6379]);
-                expect(rules.every((r) => r.inputs.ipProtocol === "tcp" && r.inputs.securityGroupId === group.outputs.id && r.inputs.cidrIpv4 === get("aws:ec2/vpc:Vpc", "vpc").inputs.cidrBlock)).toBe(true);
+                expect(result.ofType(I.ingress).filter((r) => r.inputs.securityGroupId === group.outputs.id)).toEqual([]);
+                const rules: RecordedResource[] = result.ofType(I.egress).filter((r) => r.inputs.securityGroupId === group.outputs.id);
+                const destination = (r: RecordedResource): string => {
+                    const inputs = r.inputs as { prefixListId?: string; referencedSecurityGroupId?: string; cidrIpv4?: string };
+                    return inputs.prefixListId ? `prefix-list:${inputs.prefixListId}` : inputs.referencedSecurityGroupId ? `group:${inputs.referencedSecurityGroupId}` : `cidr:${String(inputs.cidrIpv4)}`;
+                };
+                const endpoint = (service: string): RecordedResource => get("aws:ec2/vpcEndpoint:VpcEndpoint", `gateway-${service}`);
+                const expectedRules: string[] = [
+                    `functions-to-dynamodb 443 prefix-list:${String(endpoint("dynamodb").outputs.prefixListId)}`,
+                    ...(expected.functionEgress.viaEndpoints ? [`functions-to-endpoints 443 group:${String(get(I.securityGroup, "interface-endpoints").outputs.id)}`] : []),
+                    "functions-to-aws-apis 443 cidr:0.0.0.0/0",
+                    `functions-to-aurora 5432 group:${String(get(I.securityGroup, "aurora").outputs.id)}`,
+                    `functions-to-cache 6379 group:${String(get(I.securityGroup, "cache").outputs.id)}`,
+                ];
+                expect(rules.map((r) => `${r.name} ${String(r.inputs.fromPort)} ${destination(r)}`).sort()).toEqual(expectedRules.sort());
+                expect(rules.every((r) => r.inputs.ipProtocol === "tcp" && r.inputs.fromPort === r.inputs.toPort)).toBe(true);
+                expect(String(get(I.egress, "functions-to-aws-apis").inputs.description)).toContain(expected.functionEgress.throughNat.join(", "));
             });
         });
 

@@ -14,6 +14,8 @@ describe("network options (dev with natStrategy none and a transit gateway)", ()
                 "platform:network": JSON.stringify({
                     ...network,
                     natStrategy: "none",
+                    // Without NAT, dev's orders-api reaches SQS and X-Ray only through interface endpoints (config check).
+                    interfaceEndpoints: ["sqs", "xray"],
                     transitGateway: { enabled: true, transitGatewayId: TRANSIT_GATEWAY_ID, destinationCidrs: ["10.100.0.0/16", "192.168.0.0/20"] },
                 }),
             },

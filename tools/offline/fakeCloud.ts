@@ -237,6 +237,13 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const arn = `arn:aws:iam::${a}:oidc-provider/${(typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "")}`;
             return { id: arn, outputs: { arn } };
         }
+        case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+            // A gateway endpoint exposes the service's managed prefix list (pl-...), which security groups send to.
+            const id = `vpce-${hex(urn, 17)}`;
+            return inputs.vpcEndpointType === "Gateway"
+                ? { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}`, prefixListId: `pl-${hex(String(inputs.serviceName), 8)}` } }
+                : { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}` } };
+        }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };
         default:

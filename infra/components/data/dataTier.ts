@@ -15,6 +15,8 @@ import { DataContext, DataKeys, DataNaming, DataNetwork, ReplicaRegion, nameTag 
 import { DynamoTables, createTables } from "./dynamodb";
 import { SharedFileSystem, createSharedFileSystem } from "./efs";
 import { EfsCsiCluster, createEfsCsiDriver } from "./efsCsiDriver";
+import { AdditionalClient, admitClient } from "./securityGroups";
+import { DataStore } from "../../platform/networkDependencies";
 
 export interface DataTierArgs {
     readonly data: DataConfig;
@@ -23,8 +25,10 @@ export interface DataTierArgs {
     readonly account: AccountContext;
     readonly network: DataNetwork;
     readonly keys: DataKeys;
-    /** The security group EKS nodes and pods carry: the only source the data services accept. */
+    /** The security group EKS nodes and pods carry: the data services accept it. */
     readonly clientSecurityGroupId: pulumi.Input<string>;
+    /** Further groups whose workloads declare a dependency on a store (the functions that reach the data tier). */
+    readonly additionalClients?: readonly AdditionalClient[];
     /** Workload name -> the name of its existing IAM role (EKS Pod Identity); one per data.access entry. */
     readonly workloadRoleNames: Readonly<Record<string, pulumi.Input<string>>>;
     /** Provider in data.replicaRegion (same default tags as the regional one); required when replicaRegion is set. */
@@ -93,6 +97,16 @@ export class DataTier extends pulumi.ComponentResource {
         const efs: SharedFileSystem | undefined = data.efs.enabled
             ? createSharedFileSystem(ctx, { efs: data.efs, network: args.network, clientSecurityGroupId: args.clientSecurityGroupId })
             : undefined;
+        const stores: { readonly name: DataStore; readonly group: aws.ec2.SecurityGroup }[] = [
+            ...(aurora ? [{ name: "aurora" as const, group: aurora.securityGroup }] : []),
+            ...(cache ? [{ name: "cache" as const, group: cache.securityGroup }] : []),
+            ...(efs ? [{ name: "efs" as const, group: efs.securityGroup }] : []),
+        ];
+        for (const client of args.additionalClients ?? []) {
+            for (const store of stores.filter((s) => client.stores.includes(s.name))) {
+                admitClient(ctx, store, client);
+            }
+        }
         if (efs) {
             createEfsCsiDriver({ naming, account: args.account, parent: this, eks: args.eks });
         }

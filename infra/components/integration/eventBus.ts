@@ -4,7 +4,7 @@ import { EventRuleConfig, EventTargetConfig } from "../../config/integrationConf
 import { nameTagFor, physicalName } from "../../platform/naming";
 import { BUS_SLUG, IntegrationContext, LayerIdentity, arns, busName, documentFor, queueSlug, ruleBus } from "./integrationContext";
 import { LayerFunction } from "./functions";
-import { LayerQueue, createQueueWithPolicy } from "./queues";
+import { LayerQueue, createEncryptedQueue } from "./queues";
 import { eventsToStateMachinesPolicy, serviceTrust } from "./rolePolicies";
 
 export interface EventBusArgs {
@@ -60,14 +60,13 @@ export function createEventBus(args: EventBusArgs): LayerEventBus {
     }, { parent });
 
     const ruleArn = (id: LayerIdentity, rule: EventRuleConfig): string => arns.rule(id, physicalName(naming, rule.name), ruleBus(naming, rule));
-    const deadLetterQueue: aws.sqs.Queue = createQueueWithPolicy({
+    const deadLetterQueue: aws.sqs.Queue = createEncryptedQueue({
         ctx,
         slug: `${BUS_SLUG}-dlq`,
         physicalName: `${name}-dlq`,
         fifo: false,
         keyArn: args.keyArn,
         messageRetentionSeconds: 1209600,
-        producers: ctx.identity.apply((id: LayerIdentity) => ({ roleArns: [], ruleArns: config.eventBus.rules.map((r) => ruleArn(id, r)), topicArns: [] })),
     });
 
     const stateMachineRules: EventRuleConfig[] = config.eventBus.rules.filter((r) => r.targets.some((t) => t.kind === "stateMachine"));

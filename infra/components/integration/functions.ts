@@ -2,9 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionConfig, IntegrationConfig, isPendingImage, isS3Code } from "../../config/integrationConfig";
 import { NamingContext, nameTagFor, physicalName } from "../../platform/naming";
-import { IntegrationContext, LayerIdentity, arns, documentFor, queueName } from "./integrationContext";
-import { createQueueWithPolicy } from "./queues";
-import { NO_PRODUCERS } from "./resourcePolicies";
+import { IntegrationContext, LayerIdentity, arns, documentFor } from "./integrationContext";
+import { WiringEdge, callsBy, iamRoleArn, integrationCallers, queueNames, roleNames } from "./callers";
+import { createEncryptedQueue } from "./queues";
+import { AWS_API_PORT, ServiceRoute, WorkloadDependencies, groupDependencies } from "../../platform/networkDependencies";
 import { functionPolicy, serviceTrust } from "./rolePolicies";
 
 /** What functions that reach the data tier run in. */
@@ -12,6 +13,12 @@ export interface FunctionNetwork {
     readonly vpcId: pulumi.Input<string>;
     readonly vpcCidr: string;
     readonly privateSubnetIds: readonly pulumi.Input<string>[];
+    /** What each function in the VPC connects to (platform/networkDependencies.ts): the group's egress is derived from it. */
+    readonly dependencies: readonly WorkloadDependencies[];
+    /** The interface endpoints' security group (route interfaceEndpoint). */
+    readonly endpointSecurityGroupId: pulumi.Input<string>;
+    /** Gateway endpoint service -> its prefix list id (route gatewayEndpoint). */
+    readonly gatewayPrefixListIds: Readonly<Record<string, pulumi.Input<string>>>;
 }
 
 export interface LayerFunction {
@@ -33,8 +40,17 @@ export interface FunctionsArgs {
 
 /**
  * The security group of every function that reaches the data tier: no ingress (Lambda is invoked
- * through its API, never over the network) and egress only to the VPC on the data-tier ports. The
- * data tier allows ingress from this group (functionSecurityGroupId output).
+ * through its API, never over the network) and egress derived from the functions' declared
+ * dependencies, each on its own route:
+ * - gateway endpoints (S3, DynamoDB): HTTPS to the service's prefix list, the addresses the gateway
+ *   endpoint's route sends to (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html,
+ *   "Security": the security group must allow traffic to the service's prefix list);
+ * - interface endpoints: HTTPS to the endpoints' security group (private DNS resolves the service there);
+ * - everything else (SQS, SNS, X-Ray where the stack has no endpoint for them): HTTPS to 0.0.0.0/0, which
+ *   only the private subnets' NAT default route carries. An AWS API's addresses are public and not
+ *   published per service, so no narrower destination exists without an interface endpoint.
+ * The data stores' ports (Aurora, Valkey) are opened by the data tier, rule for rule with its ingress
+ * (components/data/securityGroups.ts admitClient), because the stores' groups are created there.
  */
 export function createFunctionSecurityGroup(ctx: IntegrationContext, network: FunctionNetwork): aws.ec2.SecurityGroup {
     const group = new aws.ec2.SecurityGroup("functions", {
@@ -43,27 +59,44 @@ export function createFunctionSecurityGroup(ctx: IntegrationContext, network: Fu
         vpcId: network.vpcId,
         tags: nameTagFor(ctx.naming, "functions"),
     }, { parent: ctx.parent });
-    for (const port of ctx.config.dataTierPorts) {
-        new aws.vpc.SecurityGroupEgressRule(`functions-egress-${port}`, {
+    const { services } = groupDependencies(network.dependencies);
+    const egress = (slug: string, description: string, destination: Partial<aws.vpc.SecurityGroupEgressRuleArgs>): void => {
+        new aws.vpc.SecurityGroupEgressRule(slug, {
             securityGroupId: group.id,
-            description: `Data tier and VPC endpoints on ${port} inside the VPC`,
+            description,
             ipProtocol: "tcp",
-            fromPort: port,
-            toPort: port,
-            cidrIpv4: network.vpcCidr,
-            tags: nameTagFor(ctx.naming, `functions-egress-${port}`),
+            fromPort: AWS_API_PORT,
+            toPort: AWS_API_PORT,
+            ...destination,
+            tags: nameTagFor(ctx.naming, slug),
         }, { parent: ctx.parent });
+    };
+    const over = (route: ServiceRoute): string[] => [...services].filter(([, r]: [string, ServiceRoute]) => r === route).map(([service]: [string, ServiceRoute]) => service).sort();
+    for (const service of over("gatewayEndpoint")) {
+        egress(`functions-to-${service}`, `HTTPS to ${service} through its gateway endpoint (prefix list)`, { prefixListId: network.gatewayPrefixListIds[service] });
+    }
+    if (over("interfaceEndpoint").length > 0) {
+        egress("functions-to-endpoints", `HTTPS to the interface endpoints: ${over("interfaceEndpoint").join(", ")}`, { referencedSecurityGroupId: network.endpointSecurityGroupId });
+    }
+    if (over("nat").length > 0) {
+        egress("functions-to-aws-apis", `HTTPS through NAT to ${over("nat").join(", ")} (no interface endpoint in this stack)`, { cidrIpv4: "0.0.0.0/0" });
     }
     return group;
 }
 
-/** The queues a function sends to / consumes from, and topics it publishes to, from the queue and topic config. */
-function wiring(config: IntegrationConfig, naming: NamingContext, id: LayerIdentity, fn: FunctionConfig) {
-    const queueArn = (q: { name: string; fifo: boolean }): string => arns.queue(id, queueName(naming, q));
+/**
+ * The queues a function consumes from and sends to, and the topics it publishes to: exactly the
+ * edges the callers table records for its role (the same edges admit it on each queue and topic).
+ */
+function wiring(config: IntegrationConfig, naming: NamingContext, id: LayerIdentity, fn: FunctionConfig, deadLetterQueueArn: string) {
+    const calls: WiringEdge[] = callsBy(integrationCallers(config, naming, id), iamRoleArn(id, roleNames.function(naming, fn.name)));
+    const targets = (kind: string, action: string): string[] => calls
+        .filter((e: WiringEdge) => e.callee.kind === kind && e.actions.includes(action) && e.callee.arn !== deadLetterQueueArn)
+        .map((e: WiringEdge) => e.callee.arn);
     return {
-        consumesQueueArns: config.queues.filter((q) => q.consumers.includes(fn.name)).map(queueArn),
-        sendsToQueueArns: config.queues.filter((q) => q.producerFunctions.includes(fn.name)).map(queueArn),
-        publishesToTopicArns: config.topics.filter((t) => t.publisherFunctions.includes(fn.name)).map((t) => arns.topic(id, physicalName(naming, t.name))),
+        consumesQueueArns: targets("queue", "sqs:ReceiveMessage"),
+        sendsToQueueArns: targets("queue", "sqs:SendMessage"),
+        publishesToTopicArns: targets("topic", "sns:Publish"),
     };
 }
 
@@ -89,17 +122,16 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
             kmsKeyId: args.logsKeyArn,
             tags: nameTagFor(naming, `fn-${fn.name}-logs`),
         }, { parent });
-        const deadLetterQueue: aws.sqs.Queue = createQueueWithPolicy({
+        const deadLetterQueue: aws.sqs.Queue = createEncryptedQueue({
             ctx,
             slug: `fn-${fn.name}-dlq`,
-            physicalName: `${name}-dlq`,
+            physicalName: queueNames.functionDlq(naming, fn.name),
             fifo: false,
             keyArn: args.keyArn,
             messageRetentionSeconds: 1209600,
-            producers: pulumi.output(NO_PRODUCERS),
         });
         const role = new aws.iam.Role(`fn-${fn.name}`, {
-            name: `${name}-fn`,
+            name: roleNames.function(naming, fn.name),
             description: `Execution role of Lambda function ${name}`,
             assumeRolePolicy: documentFor(ctx.identity, (id: LayerIdentity) => serviceTrust("lambda", id, [arns.function(id, name)])),
             tags: nameTagFor(naming, `fn-${fn.name}`),
@@ -117,7 +149,7 @@ export function createFunctions(args: FunctionsArgs): LayerFunctions {
                     keyArn,
                     deadLetterQueueArn: dlqArn,
                     vpc,
-                    ...wiring(config, naming, id, fn),
+                    ...wiring(config, naming, id, fn, arns.queue(id, queueNames.functionDlq(naming, fn.name))),
                     statements: fn.statements,
                 }))),
         }, { parent });

@@ -10,9 +10,10 @@ import { FunctionNetwork, LayerFunctions, createFunctions } from "./functions";
 import { HttpApi, createHttpApi } from "./httpApi";
 import { IntegrationContext, LayerIdentity } from "./integrationContext";
 import { createIntegrationKey } from "./integrationKey";
-import { LayerQueue, createQueues } from "./queues";
-import { createStateMachines } from "./stateMachines";
-import { LayerTopic, createTopics } from "./topics";
+import { WiringEdge, integrationCallers } from "./callers";
+import { LayerQueue, createQueuePolicies, createQueues } from "./queues";
+import { LayerStateMachines, createStateMachines } from "./stateMachines";
+import { LayerTopic, createTopicPolicies, createTopics } from "./topics";
 
 export interface IntegrationArgs {
     readonly integration: IntegrationConfig;
@@ -36,6 +37,8 @@ export interface IntegrationArgs {
  */
 export class Integration extends pulumi.ComponentResource {
     public readonly keyArn: pulumi.Output<string>;
+    /** The layer's table of who calls whom (plain data once resolved): access contracts and key callers read it. */
+    public readonly callers: pulumi.Output<readonly WiringEdge[]>;
     public readonly eventBusName: pulumi.Output<string> | undefined;
     public readonly queueUrls: Record<string, pulumi.Output<string>>;
     public readonly topicArns: Record<string, pulumi.Output<string>>;
@@ -53,7 +56,9 @@ export class Integration extends pulumi.ComponentResource {
         const config: IntegrationConfig = deployableIntegration(args.integration);
         const identity: pulumi.Output<LayerIdentity> = pulumi.all([args.account.accountId, args.account.partition])
             .apply(([accountId, partition]: [string, string]): LayerIdentity => ({ accountId, partition, region: args.account.region, prefix: args.naming.prefix }));
-        const ctx: IntegrationContext = { config, naming: args.naming, protection: args.protection, identity, parent: this };
+        const ctx: IntegrationContext = { config, naming: args.naming, protection: args.protection, identity, parent: this, ownedQueues: [] };
+        // Who calls whom: the one table the queue/topic policies, the roles' statements and the key's callers come from.
+        const callers: pulumi.Output<readonly WiringEdge[]> = identity.apply((id: LayerIdentity) => integrationCallers(config, args.naming, id));
 
         const key: aws.kms.Key = createIntegrationKey({
             config, naming: args.naming, protection: args.protection, identity, deletionWindowInDays: args.kmsDeletionWindowInDays, parent: this,
@@ -62,13 +67,19 @@ export class Integration extends pulumi.ComponentResource {
             ctx, keyArn: key.arn, logsKeyArn: args.logsKeyArn, network: args.network, imagePullPolicies: args.imagePullPolicies,
         });
         const queues: Map<string, LayerQueue> = createQueues(ctx, key.arn, functions.byName);
-        const topics: Map<string, LayerTopic> = createTopics(ctx, key.arn, functions.byName, queues);
-        const stateMachines: Map<string, aws.sfn.StateMachine> = createStateMachines({
-            ctx, keyArn: key.arn, logsKeyArn: args.logsKeyArn, functions: functions.byName, queues, topics,
+        const topics: Map<string, LayerTopic> = createTopics(ctx, key.arn, queues);
+        const machines: LayerStateMachines = createStateMachines({
+            ctx, keyArn: key.arn, logsKeyArn: args.logsKeyArn, functions: functions.byName, queues, topics, callers,
         });
+        const stateMachines: ReadonlyMap<string, aws.sfn.StateMachine> = machines.byName;
         const eventBus: LayerEventBus | undefined = config.eventBus.enabled
             ? createEventBus({ ctx, keyArn: key.arn, functions: functions.byName, queues, stateMachines })
             : undefined;
+        // Last, once every queue and every calling role exists: the resource policies from the table.
+        const callerRoles: aws.iam.Role[] = [...[...functions.byName.values()].map((f) => f.role), ...machines.roles];
+        createQueuePolicies(ctx, callers, callerRoles);
+        createTopicPolicies(ctx, topics, callers, callerRoles);
+        this.callers = callers;
         const api: HttpApi | undefined = config.api.enabled
             ? createHttpApi({ ctx, api: config.api, logsKeyArn: args.logsKeyArn, functions: functions.byName, network: args.network })
             : undefined;

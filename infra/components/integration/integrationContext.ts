@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { IntegrationConfig, QueueConfig } from "../../config/integrationConfig";
 import { ProtectionConfig } from "../../config/platformConfig";
@@ -15,6 +16,13 @@ export interface LayerIdentity {
     readonly prefix: string;
 }
 
+/** A queue the layer created, for the pass that writes its policy from the callers table. */
+export interface OwnedQueue {
+    readonly slug: string;
+    readonly physicalName: string;
+    readonly queue: aws.sqs.Queue;
+}
+
 /** What every creation function of the layer shares. */
 export interface IntegrationContext {
     readonly config: IntegrationConfig;
@@ -22,6 +30,12 @@ export interface IntegrationContext {
     readonly protection: ProtectionConfig;
     readonly identity: pulumi.Output<LayerIdentity>;
     readonly parent: pulumi.Resource;
+    /**
+     * Every queue of the layer, filled as they are created (function, queue, topic and bus dead-letter
+     * queues included). Their policies are written in one pass at the end, from the callers table,
+     * once every calling role exists (SQS and SNS reject a policy naming a role that does not exist).
+     */
+    readonly ownedQueues: OwnedQueue[];
 }
 
 const FIFO_SUFFIX = ".fifo";

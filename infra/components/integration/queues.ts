@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { QueueConfig } from "../../config/integrationConfig";
-import { nameTagFor, physicalName } from "../../platform/naming";
-import { IntegrationContext, LayerIdentity, arns, deadLetterQueueName, queueName, queueSlug, ruleBus } from "./integrationContext";
+import { nameTagFor } from "../../platform/naming";
+import { WiringEdge } from "./callers";
+import { IntegrationContext, LayerIdentity, OwnedQueue, arns, deadLetterQueueName, queueName, queueSlug } from "./integrationContext";
 import { LayerFunction } from "./functions";
-import { Producers, queuePolicy } from "./resourcePolicies";
+import { producersFrom, queuePolicy } from "./resourcePolicies";
 
-export interface QueueWithPolicyArgs {
+export interface EncryptedQueueArgs {
     readonly ctx: IntegrationContext;
     readonly slug: string;
     readonly physicalName: string;
@@ -18,11 +19,13 @@ export interface QueueWithPolicyArgs {
     readonly redrivePolicy?: pulumi.Input<string>;
     /** For a dead-letter queue: the only queues allowed to move messages into it. */
     readonly redriveAllowSourceArns?: pulumi.Input<string[]>;
-    readonly producers: pulumi.Input<Producers>;
 }
 
-/** A queue encrypted with the integration key, with its TLS-only, named-producers policy. */
-export function createQueueWithPolicy(args: QueueWithPolicyArgs): aws.sqs.Queue {
+/**
+ * A queue encrypted with the integration key. Its TLS-only, named-producers policy is written by
+ * createQueuePolicies from the callers table, so nobody lists a queue's producers by hand.
+ */
+export function createEncryptedQueue(args: EncryptedQueueArgs): aws.sqs.Queue {
     const { ctx } = args;
     const queue = new aws.sqs.Queue(args.slug, {
         name: args.physicalName,
@@ -38,13 +41,23 @@ export function createQueueWithPolicy(args: QueueWithPolicyArgs): aws.sqs.Queue 
             : undefined,
         tags: nameTagFor(ctx.naming, args.slug),
     }, { parent: ctx.parent, protect: ctx.protection.protectStatefulResources });
-    new aws.sqs.QueuePolicy(args.slug, {
-        // The queue's id is its URL.
-        queueUrl: queue.id,
-        policy: pulumi.all([ctx.identity, pulumi.output(args.producers)])
-            .apply(([id, producers]: [LayerIdentity, Producers]) => JSON.stringify(queuePolicy(arns.queue(id, args.physicalName), id.accountId, producers))),
-    }, { parent: ctx.parent });
+    ctx.ownedQueues.push({ slug: args.slug, physicalName: args.physicalName, queue });
     return queue;
+}
+
+/**
+ * One policy per queue of the layer, its producers read from the callers table (callers.ts). The
+ * policies wait for every calling role of the layer: SQS refuses a policy whose principal does not exist.
+ */
+export function createQueuePolicies(ctx: IntegrationContext, edges: pulumi.Output<readonly WiringEdge[]>, callerRoles: readonly pulumi.Resource[]): aws.sqs.QueuePolicy[] {
+    return ctx.ownedQueues.map((owned: OwnedQueue) => new aws.sqs.QueuePolicy(owned.slug, {
+        // The queue's id is its URL.
+        queueUrl: owned.queue.id,
+        policy: pulumi.all([ctx.identity, edges]).apply(([id, table]: [LayerIdentity, readonly WiringEdge[]]) => {
+            const queueArn: string = arns.queue(id, owned.physicalName);
+            return JSON.stringify(queuePolicy(queueArn, id.accountId, producersFrom(table, queueArn, "sqs:SendMessage")));
+        }),
+    }, { parent: ctx.parent, dependsOn: [...callerRoles] }));
 }
 
 export interface LayerQueue {
@@ -53,33 +66,16 @@ export interface LayerQueue {
     readonly deadLetterQueue: aws.sqs.Queue;
 }
 
-/** Who may send to a configured queue: its producer functions and roles, the rules targeting it, the topics subscribing it. */
-function producersOf(ctx: IntegrationContext, queue: QueueConfig, functions: ReadonlyMap<string, LayerFunction>): pulumi.Output<Producers> {
-    const { config, naming } = ctx;
-    const roleArns: pulumi.Output<string>[] = queue.producerFunctions.map((name: string) => functions.get(name)!.role.arn);
-    return pulumi.all([ctx.identity, pulumi.all(roleArns)]).apply(([id, functionRoles]: [LayerIdentity, string[]]): Producers => ({
-        roleArns: [...functionRoles, ...queue.producerRoleArns],
-        ruleArns: config.eventBus.enabled
-            ? config.eventBus.rules
-                .filter((rule) => rule.targets.some((t) => t.kind === "queue" && t.name === queue.name))
-                .map((rule) => arns.rule(id, physicalName(naming, rule.name), ruleBus(naming, rule)))
-            : [],
-        topicArns: config.topics
-            .filter((topic) => topic.subscriptions.some((s) => s.protocol === "sqs" && s.queue === queue.name))
-            .map((topic) => arns.topic(id, physicalName(naming, topic.name))),
-    }));
-}
-
 /**
  * The configured queues, each with a dead-letter queue of the same kind (a FIFO queue's DLQ must be
- * FIFO), a redrive policy, the named-producers policy and an event source mapping per consumer.
+ * FIFO), a redrive policy and an event source mapping per consumer (policies: createQueuePolicies).
  */
 export function createQueues(ctx: IntegrationContext, keyArn: pulumi.Input<string>, functions: ReadonlyMap<string, LayerFunction>): Map<string, LayerQueue> {
     const created = new Map<string, LayerQueue>();
     for (const queue of ctx.config.queues) {
         const slug: string = queueSlug(queue.name);
         const physical: string = queueName(ctx.naming, queue);
-        const deadLetterQueue: aws.sqs.Queue = createQueueWithPolicy({
+        const deadLetterQueue: aws.sqs.Queue = createEncryptedQueue({
             ctx,
             slug: `${slug}-dlq`,
             physicalName: deadLetterQueueName(ctx.naming, queue),
@@ -87,9 +83,8 @@ export function createQueues(ctx: IntegrationContext, keyArn: pulumi.Input<strin
             keyArn,
             messageRetentionSeconds: 1209600,
             redriveAllowSourceArns: ctx.identity.apply((id: LayerIdentity) => [arns.queue(id, physical)]),
-            producers: pulumi.output({ roleArns: [], ruleArns: [], topicArns: [] }),
         });
-        const main: aws.sqs.Queue = createQueueWithPolicy({
+        const main: aws.sqs.Queue = createEncryptedQueue({
             ctx,
             slug,
             physicalName: physical,
@@ -99,7 +94,6 @@ export function createQueues(ctx: IntegrationContext, keyArn: pulumi.Input<strin
             visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
             contentBasedDeduplication: queue.contentBasedDeduplication,
             redrivePolicy: deadLetterQueue.arn.apply((arn: string) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: queue.maxReceiveCount })),
-            producers: producersOf(ctx, queue, functions),
         });
         for (const consumer of queue.consumers) {
             const fn: LayerFunction = functions.get(consumer)!;

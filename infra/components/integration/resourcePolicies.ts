@@ -1,4 +1,5 @@
 import { PolicyDocument, PolicyStatement, denyInsecureTransport, policyDocument } from "../security/policyDocument";
+import { WiringEdge, callersOf } from "./callers";
 
 /**
  * Pure builders for the queue and topic policies. Each policy denies plain-HTTP requests and lets
@@ -16,6 +17,27 @@ export interface Producers {
 
 export const NO_PRODUCERS: Producers = { roleArns: [], ruleArns: [], topicArns: [] };
 
+/**
+ * The producers of one queue or topic, read from the layer's table of who calls whom (callers.ts):
+ * every edge into `resourceArn` that carries `action`. Nothing is listed by hand here, so a caller
+ * the table knows is always admitted, and one it does not know is always denied.
+ */
+export function producersFrom(edges: readonly WiringEdge[], resourceArn: string, action: string): Producers {
+    const roleArns = new Set<string>();
+    const ruleArns = new Set<string>();
+    const topicArns = new Set<string>();
+    for (const edge of callersOf(edges, resourceArn, action)) {
+        const { caller } = edge;
+        if (caller.kind === "role") {
+            roleArns.add(caller.arn);
+        } else if (caller.service === "events.amazonaws.com") {
+            ruleArns.add(caller.sourceArn);
+        } else {
+            topicArns.add(caller.sourceArn);
+        }
+    }
+    return { roleArns: [...roleArns], ruleArns: [...ruleArns], topicArns: [...topicArns] };
+}
 
 function allowStatements(action: string, resource: string, producers: Producers, accountId: string): PolicyStatement[] {
     const statements: PolicyStatement[] = [];
@@ -79,8 +101,7 @@ export function queuePolicy(queueArn: string, accountId: string, producers: Prod
     ]);
 }
 
-export function topicPolicy(topicArn: string, accountId: string, publisherRoleArns: readonly string[]): PolicyDocument {
-    const producers: Producers = { ...NO_PRODUCERS, roleArns: publisherRoleArns };
+export function topicPolicy(topicArn: string, accountId: string, producers: Producers): PolicyDocument {
     return policyDocument([
         denyInsecureTransport("sns:Publish", topicArn),
         ...allowStatements("sns:Publish", topicArn, producers, accountId),

@@ -8,21 +8,8 @@ import { LayerFunction } from "./functions";
 import { LayerQueue } from "./queues";
 import { LayerTopic } from "./topics";
 import { serviceTrust, stateMachinePolicy } from "./rolePolicies";
-
-/** What a definition calls, from its ${kind:name} references. */
-export interface DefinitionReferences {
-    readonly functions: readonly string[];
-    readonly queues: readonly string[];
-    readonly topics: readonly string[];
-}
-
-export function definitionReferences(definition: Readonly<Record<string, unknown>>): DefinitionReferences {
-    const found: Record<string, Set<string>> = { function: new Set(), queueUrl: new Set(), topic: new Set() };
-    for (const [, kind, name] of JSON.stringify(definition).matchAll(DEFINITION_TOKEN)) {
-        found[kind].add(name);
-    }
-    return { functions: [...found.function].sort(), queues: [...found.queueUrl].sort(), topics: [...found.topic].sort() };
-}
+import { DefinitionReferences, definitionReferences } from "./definitionReferences";
+import { WiringEdge, callsBy, iamRoleArn, roleNames } from "./callers";
 
 /** The definition with every ${kind:name} replaced by this stack's ARN (or queue URL). */
 export function renderDefinition(definition: Readonly<Record<string, unknown>>, id: LayerIdentity, naming: NamingContext, fifoQueues: ReadonlySet<string>): string {
@@ -45,6 +32,14 @@ export interface StateMachinesArgs {
     readonly functions: ReadonlyMap<string, LayerFunction>;
     readonly queues: ReadonlyMap<string, LayerQueue>;
     readonly topics: ReadonlyMap<string, LayerTopic>;
+    /** The layer's table of who calls whom: each role may call exactly its edges. */
+    readonly callers: pulumi.Output<readonly WiringEdge[]>;
+}
+
+export interface LayerStateMachines {
+    readonly byName: ReadonlyMap<string, aws.sfn.StateMachine>;
+    /** The execution roles (callers of queues and topics: their policies wait for them). */
+    readonly roles: readonly aws.iam.Role[];
 }
 
 /**
@@ -52,11 +47,12 @@ export interface StateMachinesArgs {
  * X-Ray tracing, encryption with the integration key, and a role that may call exactly what the
  * definition references.
  */
-export function createStateMachines(args: StateMachinesArgs): Map<string, aws.sfn.StateMachine> {
+export function createStateMachines(args: StateMachinesArgs): LayerStateMachines {
     const { ctx } = args;
     const { config, naming, parent } = ctx;
     const fifoQueues = new Set(config.queues.filter((q) => q.fifo).map((q) => q.name));
     const created = new Map<string, aws.sfn.StateMachine>();
+    const roles: aws.iam.Role[] = [];
     for (const machine of config.stateMachines) {
         const name: string = physicalName(naming, machine.name);
         const slug = `sfn-${machine.name}`;
@@ -69,19 +65,20 @@ export function createStateMachines(args: StateMachinesArgs): Map<string, aws.sf
             tags: nameTagFor(naming, `${slug}-logs`),
         }, { parent });
         const role = new aws.iam.Role(slug, {
-            name: `${name}-sfn`,
+            name: roleNames.stateMachine(naming, machine.name),
             description: `Execution role of state machine ${name}`,
             assumeRolePolicy: documentFor(ctx.identity, (id: LayerIdentity) => serviceTrust("states", id, [arns.stateMachine(id, name)])),
             tags: nameTagFor(naming, slug),
         }, { parent });
+        roles.push(role);
+        // Exactly the calls the callers table records for this role (the same edges admit it on each queue and topic).
         const policy = new aws.iam.RolePolicy(slug, {
             role: role.name,
-            policy: pulumi.all([ctx.identity, args.keyArn]).apply(([id, keyArn]: [LayerIdentity, string]) => JSON.stringify(stateMachinePolicy({
-                keyArn,
-                functionArns: references.functions.map((f: string) => arns.function(id, physicalName(naming, f))),
-                queueArns: references.queues.map((q: string) => arns.queue(id, queueName(naming, { name: q, fifo: fifoQueues.has(q) }))),
-                topicArns: references.topics.map((t: string) => arns.topic(id, physicalName(naming, t))),
-            }))),
+            policy: pulumi.all([ctx.identity, args.keyArn, args.callers]).apply(([id, keyArn, table]: [LayerIdentity, string, readonly WiringEdge[]]) => {
+                const calls: WiringEdge[] = callsBy(table, iamRoleArn(id, roleNames.stateMachine(naming, machine.name)));
+                const targets = (kind: string): string[] => calls.filter((e: WiringEdge) => e.callee.kind === kind).map((e: WiringEdge) => e.callee.arn);
+                return JSON.stringify(stateMachinePolicy({ keyArn, functionArns: targets("function"), queueArns: targets("queue"), topicArns: targets("topic") }));
+            }),
         }, { parent });
         const calls: pulumi.Resource[] = [
             ...references.functions.map((f: string) => args.functions.get(f)!.function),
@@ -103,7 +100,7 @@ export function createStateMachines(args: StateMachinesArgs): Map<string, aws.sf
             tags: nameTagFor(naming, slug),
         }, { parent, dependsOn: [policy, logGroup, ...calls] }));
     }
-    return created;
+    return { byName: created, roles };
 }
 
 export type { StateMachineConfig };

@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { SubscriptionConfig, TopicConfig } from "../../config/integrationConfig";
 import { nameTagFor, physicalName } from "../../platform/naming";
 import { IntegrationContext, LayerIdentity, arns } from "./integrationContext";
-import { LayerFunction } from "./functions";
-import { LayerQueue, createQueueWithPolicy } from "./queues";
-import { topicPolicy } from "./resourcePolicies";
+import { WiringEdge } from "./callers";
+import { LayerQueue, createEncryptedQueue } from "./queues";
+import { producersFrom, topicPolicy } from "./resourcePolicies";
 
 export interface LayerTopic {
     readonly config: TopicConfig;
@@ -15,14 +15,13 @@ export interface LayerTopic {
 }
 
 /**
- * Topics encrypted with the integration key, with a TLS-only policy that lets only the named
- * publishers publish, and subscriptions (SQS, HTTPS, e-mail) that all redrive undeliverable
+ * Topics encrypted with the integration key (their TLS-only, named-publishers policies come from
+ * createTopicPolicies), and subscriptions (SQS, HTTPS, e-mail) that all redrive undeliverable
  * messages into the topic's dead-letter queue.
  */
 export function createTopics(
     ctx: IntegrationContext,
     keyArn: pulumi.Input<string>,
-    functions: ReadonlyMap<string, LayerFunction>,
     queues: ReadonlyMap<string, LayerQueue>,
 ): Map<string, LayerTopic> {
     const { naming, parent } = ctx;
@@ -35,20 +34,13 @@ export function createTopics(
             kmsMasterKeyId: keyArn,
             tags: nameTagFor(naming, slug),
         }, { parent });
-        const publisherRoles: pulumi.Output<string>[] = topicConfig.publisherFunctions.map((name: string) => functions.get(name)!.role.arn);
-        new aws.sns.TopicPolicy(slug, {
-            arn: topic.arn,
-            policy: pulumi.all([ctx.identity, pulumi.all(publisherRoles)]).apply(([id, roles]: [LayerIdentity, string[]]) =>
-                JSON.stringify(topicPolicy(arns.topic(id, physical), id.accountId, [...roles, ...topicConfig.publisherRoleArns]))),
-        }, { parent });
-        const deadLetterQueue: aws.sqs.Queue = createQueueWithPolicy({
+        const deadLetterQueue: aws.sqs.Queue = createEncryptedQueue({
             ctx,
             slug: `${slug}-dlq`,
             physicalName: `${physical}-sns-dlq`,
             fifo: false,
             keyArn,
             messageRetentionSeconds: 1209600,
-            producers: ctx.identity.apply((id: LayerIdentity) => ({ roleArns: [], ruleArns: [], topicArns: [arns.topic(id, physical)] })),
         });
         const redrivePolicy: pulumi.Output<string> = deadLetterQueue.arn.apply((arn: string) => JSON.stringify({ deadLetterTargetArn: arn }));
         for (const subscription of topicConfig.subscriptions) {
@@ -57,6 +49,28 @@ export function createTopics(
         created.set(topicConfig.name, { config: topicConfig, topic, deadLetterQueue });
     }
     return created;
+}
+
+/**
+ * One policy per topic, its publishers read from the callers table (callers.ts). The policies wait
+ * for every calling role of the layer: SNS refuses a policy whose principal does not exist.
+ */
+export function createTopicPolicies(
+    ctx: IntegrationContext,
+    topics: ReadonlyMap<string, LayerTopic>,
+    edges: pulumi.Output<readonly WiringEdge[]>,
+    callerRoles: readonly pulumi.Resource[],
+): aws.sns.TopicPolicy[] {
+    return [...topics.values()].map((layerTopic: LayerTopic) => {
+        const physical: string = physicalName(ctx.naming, layerTopic.config.name);
+        return new aws.sns.TopicPolicy(`topic-${layerTopic.config.name}`, {
+            arn: layerTopic.topic.arn,
+            policy: pulumi.all([ctx.identity, edges]).apply(([id, table]: [LayerIdentity, readonly WiringEdge[]]) => {
+                const topicArn: string = arns.topic(id, physical);
+                return JSON.stringify(topicPolicy(topicArn, id.accountId, producersFrom(table, topicArn, "sns:Publish")));
+            }),
+        }, { parent: ctx.parent, dependsOn: [...callerRoles] });
+    });
 }
 
 function createSubscription(

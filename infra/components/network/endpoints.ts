@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { nameTag } from "../../platform/naming";
+import { GATEWAY_ENDPOINT_SERVICES } from "../../platform/networkDependencies";
 import { TierSubnet, ofTier } from "./subnets";
 
-/** Gateway endpoints are free and keep S3/DynamoDB traffic off the NAT gateways. */
-const GATEWAY_ENDPOINT_SERVICES: readonly string[] = ["s3", "dynamodb"];
+// Gateway endpoints (GATEWAY_ENDPOINT_SERVICES) are free and keep S3/DynamoDB traffic off the NAT gateways.
 
 export interface VpcEndpoints {
     readonly securityGroup: aws.ec2.SecurityGroup;

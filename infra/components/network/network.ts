@@ -4,6 +4,7 @@ import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { createInternetEgress, natGatewayZones } from "./egress";
 import { VpcEndpoints, createVpcEndpoints } from "./endpoints";
+import { GATEWAY_ENDPOINT_SERVICES } from "../../platform/networkDependencies";
 import { VpcFlowLogs, createFlowLogs } from "./flowLogs";
 import { nameTag } from "../../platform/naming";
 import { TierSubnet, createTierSubnets, ofTier } from "./subnets";
@@ -30,6 +31,8 @@ export class Network extends pulumi.ComponentResource {
     public readonly rdsSubnetGroupName: pulumi.Output<string>;
     public readonly elastiCacheSubnetGroupName: pulumi.Output<string>;
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** Gateway endpoint service (s3, dynamodb) -> the service's prefix list: security groups send to it. */
+    public readonly gatewayPrefixListIds: Readonly<Record<string, pulumi.Output<string>>>;
     public readonly flowLogGroupName: pulumi.Output<string>;
     /**
      * The zone names (us-east-1c) the configured zone ids have in this account, in config order:
@@ -87,6 +90,7 @@ export class Network extends pulumi.ComponentResource {
         this.rdsSubnetGroupName = rdsSubnetGroup.name;
         this.elastiCacheSubnetGroupName = elastiCacheSubnetGroup.name;
         this.endpointSecurityGroupId = endpoints.securityGroup.id;
+        this.gatewayPrefixListIds = Object.fromEntries(GATEWAY_ENDPOINT_SERVICES.map((service: string, index: number) => [service, endpoints.gateway[index].prefixListId]));
         this.flowLogGroupName = flowLogs.logGroup.name;
         // createInternetEgress creates one gateway per natGatewayZones entry, in that order.
         const natZones: string[] = natGatewayZones(config);

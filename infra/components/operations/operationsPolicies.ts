@@ -1,5 +1,6 @@
 import { KeyPolicyContext, keyPolicyFor } from "../security/keyPolicies";
 import { PolicyDocument, PolicyStatement, denyInsecureBucketTransport, denyInsecureTransport, policyDocument } from "../security/policyDocument";
+import { ALARM_TOPIC_PUBLISHERS } from "../../platform/wiring";
 
 /** Pure builders for the operations key, the access-log bucket and the alarm topic policies. */
 export interface AccessLogBucketPolicyArgs {
@@ -70,7 +71,8 @@ export function alarmTopicPolicy(args: { topicArn: string; accountId: string; pa
         {
             Sid: "AllowAlarmPublishers",
             Effect: "Allow",
-            Principal: { Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"] },
+            // The publishers the platform wires to its alarm topics (platform/wiring.ts, with each one's source).
+            Principal: { Service: ALARM_TOPIC_PUBLISHERS.map((entry) => entry.service) },
             Action: "sns:Publish",
             Resource: args.topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
