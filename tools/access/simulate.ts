@@ -118,6 +118,30 @@ export function policyOwnerArn(resource: string): string {
     return fn ? fn[1] : resource;
 }
 
+/**
+ * The statements of a policy that can concern an action's service (Action naming the service or
+ * "*", or a NotAction): the simulator validates every action of every policy on each request, and
+ * the deploy role's policies list hundreds, so irrelevant statements are left out. Origins keep
+ * their indexes, so the deciding statement is still named as written.
+ */
+function forService(policy: NamedPolicy, service: string): NamedPolicy | undefined {
+    const keep: number[] = [];
+    policy.policy.Statement.forEach((s: PolicyStatement, i: number) => {
+        const actions: string[] = s.Action === undefined ? [] : Array.isArray(s.Action) ? s.Action : [s.Action];
+        if (s.NotAction !== undefined || actions.some((a: string) => a === "*" || a.toLowerCase().startsWith(`${service}:`))) {
+            keep.push(i);
+        }
+    });
+    if (keep.length === policy.policy.Statement.length) {
+        return policy;
+    }
+    return keep.length === 0 ? undefined : {
+        name: policy.name,
+        policy: { ...policy.policy, Statement: keep.map((i: number) => policy.policy.Statement[i]) },
+        origins: keep.map((i: number) => policy.origins[i]),
+    };
+}
+
 export class AccessEvaluator {
     private readonly identity = new Map<string, NamedPolicy[]>();
     private readonly boundary = new Map<string, NamedPolicy[]>();
@@ -202,9 +226,13 @@ export class AccessEvaluator {
     private async run(request: AccessRequest): Promise<AccessDecision> {
         const started: number = performance.now();
         const p: RequestPrincipal = request.principal;
-        const resourcePolicy: NamedPolicy | undefined = this.resourcePolicyFor(request);
-        const identity: NamedPolicy[] = p.kind === "role" ? this.identity.get(p.roleArn) ?? [] : [];
-        const boundary: NamedPolicy[] = p.kind === "role" ? this.boundary.get(p.roleArn) ?? [] : [];
+        const service: string = request.action.slice(0, request.action.indexOf(":")).toLowerCase();
+        const relevant = (policies: readonly NamedPolicy[]): NamedPolicy[] => policies.map((n) => forService(n, service)).filter((n): n is NamedPolicy => n !== undefined);
+        const fullResourcePolicy: NamedPolicy | undefined = this.resourcePolicyFor(request);
+        const resourcePolicy: NamedPolicy | undefined = fullResourcePolicy ? forService(fullResourcePolicy, service) : undefined;
+        const identity: NamedPolicy[] = p.kind === "role" ? relevant(this.identity.get(p.roleArn) ?? []) : [];
+        // A boundary with no statement for the service still bounds it (it allows nothing of it): keep it whole.
+        const boundary: NamedPolicy[] = p.kind === "role" ? (this.boundary.get(p.roleArn) ?? []).map((n) => forService(n, service) ?? n) : [];
         const principalArn: string | undefined = p.kind === "role" ? p.roleArn : p.kind === "external" ? p.arn : undefined;
         const context: Record<string, string | string[]> = {
             "aws:SecureTransport": "true",
