@@ -140,7 +140,7 @@ export function parseDocument(value: unknown): PolicyDocument | "unknown" | unde
     if (value === UNKNOWN_SENTINEL || value === SECRET_PLACEHOLDER) {
         return "unknown";
     }
-    if (value !== null && typeof value === "object" && "__pulumiUnknown" in (value as object)) {
+    if (value !== null && typeof value === "object" && "__pulumiUnknown" in value) {
         return "unknown";
     }
     let parsed: unknown = value;
@@ -158,7 +158,7 @@ export function parseDocument(value: unknown): PolicyDocument | "unknown" | unde
             return undefined;
         }
     } else if (JSON.stringify(value ?? null).includes(UNKNOWN_SENTINEL)) {
-        return value !== null && typeof value === "object" && "Statement" in (value as object) ? "unknown" : undefined;
+        return value !== null && typeof value === "object" && "Statement" in value ? "unknown" : undefined;
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         return undefined;
@@ -167,7 +167,7 @@ export function parseDocument(value: unknown): PolicyDocument | "unknown" | unde
     if (statement === undefined || statement === null || typeof statement !== "object") {
         return undefined;
     }
-    return { ...(parsed as PolicyDocument), Statement: Array.isArray(statement) ? statement as PolicyStatement[] : [statement as PolicyStatement] };
+    return { ...(parsed as PolicyDocument), Statement: Array.isArray(statement) ? (statement as PolicyStatement[]) : [statement] };
 }
 
 /** Every (property path, value) under a resource's inputs that parses as an IAM document (or an unknown where one may be). */
@@ -261,7 +261,7 @@ export function permissionStatement(r: RecordedResource, functionArn: string | u
     if (values.some((v: unknown) => v === UNKNOWN_SENTINEL || (v !== null && typeof v === "object"))) {
         return "unknown";
     }
-    const principal: string = String(i.principal ?? "");
+    const principal: string = str(i.principal);
     const condition: Record<string, Record<string, string>> = {};
     if (text(i.sourceArn)) {
         condition.ArnLike = { "aws:SourceArn": String(i.sourceArn) };
@@ -313,7 +313,7 @@ export function extractDocuments(resources: readonly RecordedResource[]): StackD
         if (r.type === "aws:iam/role:Role") {
             const arn: string | undefined = text(r.outputs.arn);
             if (arn) {
-                roles.push({ urn: r.urn, name: String(r.outputs.name ?? r.name), arn, boundaryArn: text(r.inputs.permissionsBoundary) });
+                roles.push({ urn: r.urn, name: str(r.outputs.name, r.name), arn, boundaryArn: text(r.inputs.permissionsBoundary) });
             }
             for (const policyArn of Array.isArray(r.inputs.managedPolicyArns) ? r.inputs.managedPolicyArns : []) {
                 if (text(policyArn)) {
@@ -346,4 +346,9 @@ export function statementLabel(statement: PolicyStatement, index: number): strin
 
 export function asList(value: string | string[] | undefined): string[] {
     return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** A recorded value as text: strings and numbers as they are, anything else (objects, unknowns) as the fallback. */
+export function str(value: unknown, fallback = ""): string {
+    return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : fallback;
 }

@@ -49,7 +49,7 @@ export interface ValidationResult {
 }
 
 /** IAM condition operators (IAM User Guide, "IAM JSON policy elements: Condition operators"), lower-case -> type family. */
-const OPERATORS: Readonly<Record<string, string>> = Object.fromEntries([
+const OPERATORS: Readonly<Record<string, string>> = Object.fromEntries(<[string, string][]>[
     ...["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike"].map((o) => [o, "String"]),
     ...["NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals"].map((o) => [o, "Numeric"]),
     ...["DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals"].map((o) => [o, "Date"]),

@@ -230,12 +230,12 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             return { id: archive, outputs: { name: archive, arn: `arn:aws:events:${arnRegion}:${a}:archive/${archive}` } };
         }
         case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
-            const host: string = String(inputs.url ?? "oidc.example.com").replace(/^https:\/\//, "");
+            const host: string = (typeof inputs.url === "string" ? inputs.url : "oidc.example.com").replace(/^https:\/\//, "");
             const arn = `arn:aws:iam::${a}:oidc-provider/${host}`;
             return { id: arn, outputs: { arn } };
         }
         case "aws:iam/serviceLinkedRole:ServiceLinkedRole": {
-            const service: string = String(inputs.awsServiceName ?? "service.amazonaws.com");
+            const service: string = (typeof inputs.awsServiceName === "string" ? inputs.awsServiceName : "service.amazonaws.com");
             const roleName = `AWSServiceRoleFor${service.split(".")[0].replace(/(^|-)([a-z])/g, (_: string, __: string, c: string) => c.toUpperCase())}`;
             const arn = `arn:aws:iam::${a}:role/aws-service-role/${service}/${roleName}`;
             return { id: arn, outputs: { arn, name: roleName } };

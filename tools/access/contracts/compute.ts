@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { allow, deny } from "./common";
 import type { AccessContract, ContractInputs } from "./types";
@@ -29,13 +30,13 @@ export function computeContracts(inputs: ContractInputs, index: RunIndex): Acces
     const nodeRoles: string[] = index.of("aws:eks/nodeGroup:NodeGroup").map((n: RecordedResource) => String(n.inputs.nodeRoleArn)).filter((a, i, all) => all.indexOf(a) === i);
     for (const nodeRole of nodeRoles) {
         for (const table of index.of("aws:dynamodb/table:Table")) {
-            out.push(deny("compute", `node-role-cannot-read-table/${table.outputs.name}`, "The node role cannot read application tables", role(nodeRole), "dynamodb:GetItem", String(table.outputs.arn), `${table.type} ${table.name}`));
+            out.push(deny("compute", `node-role-cannot-read-table/${str(table.outputs.name)}`, "The node role cannot read application tables", role(nodeRole), "dynamodb:GetItem", String(table.outputs.arn), `${table.type} ${table.name}`));
         }
         for (const bucket of index.of("aws:s3/bucket:Bucket")) {
-            out.push(deny("compute", `node-role-cannot-read-bucket/${bucket.outputs.bucket}`, "The node role cannot read bucket objects", role(nodeRole), "s3:GetObject", `${String(bucket.outputs.arn)}/any-object`, `${bucket.type} ${bucket.name}`));
+            out.push(deny("compute", `node-role-cannot-read-bucket/${str(bucket.outputs.bucket)}`, "The node role cannot read bucket objects", role(nodeRole), "s3:GetObject", `${String(bucket.outputs.arn)}/any-object`, `${bucket.type} ${bucket.name}`));
         }
         for (const secret of index.of("aws:secretsmanager/secret:Secret")) {
-            out.push(deny("compute", `node-role-cannot-read-secret/${secret.outputs.name}`, "The node role cannot read secrets", role(nodeRole), "secretsmanager:GetSecretValue", String(secret.outputs.arn), `${secret.type} ${secret.name}`));
+            out.push(deny("compute", `node-role-cannot-read-secret/${str(secret.outputs.name)}`, "The node role cannot read secrets", role(nodeRole), "secretsmanager:GetSecretValue", String(secret.outputs.arn), `${secret.type} ${secret.name}`));
         }
         for (const key of index.of("aws:kms/key:Key")) {
             out.push(deny("compute", `node-role-cannot-decrypt/${key.name}`, "The node role cannot decrypt with platform keys directly", role(nodeRole), "kms:Decrypt", String(key.outputs.arn), `${key.type} ${key.name}`));

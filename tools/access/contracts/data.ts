@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { allow, deny } from "./common";
 import type { AccessContract, ContractInputs } from "./types";
@@ -28,11 +29,11 @@ export function dataContracts(inputs: ContractInputs, index: RunIndex, prefix: s
             const arn = String(table.outputs.arn);
             if (granted) {
                 for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]) {
-                    out.push(allow("data", `workload-uses-own-table/${access.workload}/${table.outputs.name}/${action}`, `${access.workload} reads and writes its table`, who, action, arn, source));
+                    out.push(allow("data", `workload-uses-own-table/${access.workload}/${str(table.outputs.name)}/${action}`, `${access.workload} reads and writes its table`, who, action, arn, source));
                 }
-                out.push(allow("data", `workload-queries-own-index/${access.workload}/${table.outputs.name}`, `${access.workload} queries its table's indexes`, who, "dynamodb:Query", `${arn}/index/any-index`, source));
+                out.push(allow("data", `workload-queries-own-index/${access.workload}/${str(table.outputs.name)}`, `${access.workload} queries its table's indexes`, who, "dynamodb:Query", `${arn}/index/any-index`, source));
             } else {
-                out.push(deny("data", `workload-cannot-read-other-table/${access.workload}/${table.outputs.name}`, `${access.workload} cannot read a table it was not granted`, who, "dynamodb:GetItem", arn, source));
+                out.push(deny("data", `workload-cannot-read-other-table/${access.workload}/${str(table.outputs.name)}`, `${access.workload} cannot read a table it was not granted`, who, "dynamodb:GetItem", arn, source));
             }
         }
         // Another workload's table (one the stack does not grant it): always denied.

@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { actionDetails, serviceResourceTypes } from "../../../policy/lib/iamCatalogue";
 import { resourceMatchesFormat } from "../arnMatch";
@@ -82,7 +83,7 @@ export function deliveryContracts(inputs: ContractInputs, index: RunIndex, prefi
             continue;
         }
         for (const action of ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]) {
-            out.push(allow("delivery", `lambda-pulls-image/${fn.outputs.name}/${action}`, "Lambda pulls the function's image from the stack's repository", service("lambda.amazonaws.com"), action, String(repository.outputs.arn), `${fn.type} ${fn.name}`,
+            out.push(allow("delivery", `lambda-pulls-image/${str(fn.outputs.name)}/${action}`, "Lambda pulls the function's image from the stack's repository", service("lambda.amazonaws.com"), action, String(repository.outputs.arn), `${fn.type} ${fn.name}`,
                 { "aws:SourceArn": String(fn.outputs.arn), "aws:SourceAccount": inputs.account }));
         }
     }

@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { extractDocuments, StackDocuments } from "../documents";
 import { AccessDecision, AccessEvaluator, principalLabel } from "../simulate";
@@ -32,13 +33,13 @@ export interface ContractSource {
 
 /** Resource-name prefix of the stack (platform-<environment>). */
 function namePrefix(config: Readonly<Record<string, unknown>>, stack: string): string {
-    return `platform-${String(config["platform:environment"] ?? stack)}`;
+    return `platform-${str(config["platform:environment"], stack)}`;
 }
 
 export function contractInputs(source: ContractSource): { inputs: ContractInputs; index: RunIndex; prefix: string } {
     const index = new RunIndex(source.resources);
     const account: string = source.account ?? "123456789012";
-    const region: string = source.region ?? String(source.config["aws:region"] ?? "us-east-1");
+    const region: string = source.region ?? str(source.config["aws:region"], "us-east-1");
     const prefix: string = namePrefix(source.config, source.stack);
     const derivedWiring: WiringEdge[] = recordedWiring(index, account, source.config, prefix);
     const wiring: readonly WiringEdge[] = source.wiring ? source.wiring(index, derivedWiring) : derivedWiring;
@@ -67,7 +68,7 @@ export function contractTables(source: ContractSource): Map<Layer, AccessContrac
     }
     for (const use of inputs.keyUses) {
         const group: string | undefined = /^logs-encrypts-log-group\/(.+)\/kms:/.exec(use.id)?.[1];
-        const target: string = group ? String(index.of("aws:cloudwatch/logGroup:LogGroup").find((g) => g.outputs.name === group)?.outputs.arn ?? use.keyArn) : use.keyArn;
+        const target: string = group ? str(index.of("aws:cloudwatch/logGroup:LogGroup").find((g) => g.outputs.name === group)?.outputs.arn, use.keyArn) : use.keyArn;
         const layer: Layer = layerOfArn(target);
         add(layer, keyUseContracts(layer, [use]));
     }

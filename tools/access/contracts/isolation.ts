@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { deny, layerOf } from "./common";
 import type { AccessContract, ContractInputs, Layer } from "./types";
@@ -34,7 +35,7 @@ export function isolationContracts(inputs: ContractInputs): Map<Layer, AccessCon
         }
         const layer: Layer = layerOf(r, byUrn) ?? "security";
         const list: AccessContract[] = out.get(layer) ?? [];
-        const subject: string = String(r.outputs.name ?? r.outputs.bucket ?? r.name);
+        const subject: string = str(r.outputs.name, str(r.outputs.bucket, r.name));
         for (const action of probe.actions) {
             list.push(deny(layer, `outsider-denied/${r.type.split(":")[1]}/${subject}/${action}`, "no principal in another account reaches it", { kind: "external", arn: OUTSIDER }, action, probe.resource(arn), `${r.type} ${r.name}`));
         }

@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import { allow } from "./common";
 import type { AccessContract, ContractInputs } from "./types";
 import { RunIndex, service } from "./wiring";
@@ -9,7 +10,7 @@ import { RunIndex, service } from "./wiring";
 export function operationsContracts(inputs: ContractInputs, index: RunIndex): AccessContract[] {
     const out: AccessContract[] = [];
     for (const alarm of index.of("aws:cloudwatch/metricAlarm:MetricAlarm")) {
-        const name = String(alarm.inputs.name ?? alarm.name);
+        const name = str(alarm.inputs.name, alarm.name);
         const alarmArn = `arn:aws:cloudwatch:${inputs.region}:${inputs.account}:alarm:${name}`;
         const topics: unknown[] = [...((alarm.inputs.alarmActions as unknown[]) ?? []), ...((alarm.inputs.okActions as unknown[]) ?? [])];
         for (const topic of [...new Set(topics)].filter((t): t is string => typeof t === "string" && t.startsWith("arn:aws:sns:"))) {

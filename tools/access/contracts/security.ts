@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import { allow } from "./common";
 import type { AccessContract, ContractInputs } from "./types";
@@ -12,7 +13,7 @@ export function securityContracts(inputs: ContractInputs, index: RunIndex): Acce
     const out: AccessContract[] = [];
     for (const trail of index.of("aws:cloudtrail/trail:Trail")) {
         const trailArn = String(trail.outputs.arn);
-        const name = String(trail.outputs.name ?? trail.name);
+        const name = str(trail.outputs.name, trail.name);
         const source = `${trail.type} ${trail.name}`;
         const ct = service("cloudtrail.amazonaws.com");
         const sourceContext = { "aws:SourceArn": trailArn, "aws:SourceAccount": inputs.account };

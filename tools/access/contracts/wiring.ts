@@ -1,3 +1,4 @@
+import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
 import type { RequestPrincipal } from "../simulate";
 import type { KeyUse, WiringEdge } from "./types";
@@ -42,7 +43,7 @@ export class RunIndex {
 
     /** The customer-managed key a resource is encrypted with, by the input each type uses. */
     keyOf(r: RecordedResource): string | undefined {
-        const i = r.inputs as Record<string, unknown>;
+        const i: Record<string, unknown> = r.inputs;
         const candidates: unknown[] = [i.kmsMasterKeyId, i.kmsKeyId, i.kmsKeyArn, (i.encryptionConfiguration as Record<string, unknown> | undefined)?.kmsKeyId, i.kmsKeyIdentifier];
         const key: unknown = candidates.find((c: unknown) => typeof c === "string" && c.startsWith("arn:aws:kms:"));
         return typeof key === "string" ? key : undefined;
@@ -100,7 +101,7 @@ export function recordedWiring(index: RunIndex, account: string, config: Readonl
     for (const fn of functions) {
         const dlq: unknown = (fn.inputs.deadLetterConfig as { targetArn?: unknown } | undefined)?.targetArn;
         if (typeof dlq === "string" && dlq.startsWith("arn:aws:sqs:")) {
-            edges.push({ id: `function-sends-to-dlq/${fn.outputs.name}`, caller: role(fnRole(fn)), actions: ["sqs:SendMessage"], resource: dlq, via: `${fn.type} ${fn.name}` });
+            edges.push({ id: `function-sends-to-dlq/${str(fn.outputs.name)}`, caller: role(fnRole(fn)), actions: ["sqs:SendMessage"], resource: dlq, via: `${fn.type} ${fn.name}` });
         }
     }
     // EventBridge targets and their dead-letter queue: the service principal with the rule as source
@@ -128,7 +129,7 @@ export function recordedWiring(index: RunIndex, account: string, config: Readonl
         const fn: RecordedResource | undefined = functions.find((f) => f.outputs.arn === mapping.inputs.functionName || f.outputs.name === mapping.inputs.functionName);
         const source = String(mapping.inputs.eventSourceArn);
         if (fn && source.startsWith("arn:aws:sqs:")) {
-            edges.push({ id: `function-polls-queue/${fn.outputs.name}/${source.split(":").pop()}`, caller: role(fnRole(fn)), actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], resource: source, via: `${mapping.type} ${mapping.name}` });
+            edges.push({ id: `function-polls-queue/${str(fn.outputs.name)}/${source.split(":").pop()}`, caller: role(fnRole(fn)), actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], resource: source, via: `${mapping.type} ${mapping.name}` });
         }
     }
     // State machines: every task integration their definition names, with the state machine's role.
@@ -232,11 +233,11 @@ export function recordedKeyUses(index: RunIndex, wiring: readonly WiringEdge[], 
         const busArn = String(bus.outputs.arn);
         const context = { "aws:SourceArn": busArn, "aws:SourceAccount": account, "kms:EncryptionContext:aws:events:event-bus:arn": busArn };
         for (const action of ["kms:DescribeKey", "kms:GenerateDataKey", "kms:Decrypt"]) {
-            uses.push({ id: `eventbridge-encrypts-bus/${bus.outputs.name}/${action}`, keyArn, caller: service("events.amazonaws.com"), actions: [action], context, via: `${bus.type} ${bus.name}` });
+            uses.push({ id: `eventbridge-encrypts-bus/${str(bus.outputs.name)}/${action}`, keyArn, caller: service("events.amazonaws.com"), actions: [action], context, via: `${bus.type} ${bus.name}` });
         }
         for (const archive of index.of("aws:cloudwatch/eventArchive:EventArchive").filter((a) => a.inputs.eventSourceArn === busArn)) {
             for (const action of ["kms:ReEncryptFrom", "kms:ReEncryptTo"]) {
-                uses.push({ id: `eventbridge-archive-reencrypts/${archive.outputs.name}/${action}`, keyArn, caller: service("events.amazonaws.com"), actions: [action], context: { ...context, "aws:SourceArn": String(archive.outputs.arn) }, via: `${archive.type} ${archive.name}` });
+                uses.push({ id: `eventbridge-archive-reencrypts/${str(archive.outputs.name)}/${action}`, keyArn, caller: service("events.amazonaws.com"), actions: [action], context: { ...context, "aws:SourceArn": String(archive.outputs.arn) }, via: `${archive.type} ${archive.name}` });
             }
         }
     }
@@ -250,7 +251,7 @@ export function recordedKeyUses(index: RunIndex, wiring: readonly WiringEdge[], 
         }
         for (const action of ["kms:GenerateDataKey", "kms:Decrypt", "kms:Encrypt"]) {
             uses.push({
-                id: `logs-encrypts-log-group/${group.outputs.name}/${action}`, keyArn, caller: service(`logs.${region}.amazonaws.com`), actions: [action],
+                id: `logs-encrypts-log-group/${str(group.outputs.name)}/${action}`, keyArn, caller: service(`logs.${region}.amazonaws.com`), actions: [action],
                 context: { "kms:EncryptionContext:aws:logs:arn": String(group.outputs.arn) }, via: `${group.type} ${group.name}`,
             });
         }
