@@ -332,8 +332,11 @@ export function extractDocuments(resources: readonly RecordedResource[]): StackD
         }
         const locations: Readonly<Record<string, Located>> = DOCUMENT_LOCATIONS[r.type] ?? {};
         for (const { property, value } of documentProperties(r.inputs)) {
-            const located: Located = locations[locationKey(property)] ?? { kind: "unclassified", label: `${r.type} ${locationKey(property)}` };
-            add(r, property, located, value);
+            const known: Located | undefined = locations[locationKey(property)];
+            if (!known && value === "unknown") {
+                continue; // an unknown *policy* value where no document lives (policyArn, policyName...)
+            }
+            add(r, property, known ?? { kind: "unclassified", label: `${r.type} ${locationKey(property)}` }, value);
         }
     }
     return { documents, attachments, roles, unknownCount };

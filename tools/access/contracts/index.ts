@@ -88,6 +88,25 @@ export function contractTables(source: ContractSource): Map<Layer, AccessContrac
     return tables;
 }
 
+const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A value a dry run had not computed yet (an output), as it reaches a contract. */
+function concrete(value: unknown): boolean {
+    return typeof value === "string" && value.length > 0 && !value.includes(UNKNOWN_SENTINEL) && !/undefined|\[object /.test(value);
+}
+
+/**
+ * Can the contract be evaluated: its principal, resource ARN and context are all known? In a dry
+ * run (`--dry-run`, like `pulumi preview`) outputs such as ARNs are unknown; those contracts are
+ * skipped and counted, never passed.
+ */
+export function isConcrete(contract: AccessContract): boolean {
+    const r = contract.request;
+    const principalKnown: boolean = r.principal.kind === "role" ? concrete(r.principal.roleArn) : r.principal.kind === "external" ? concrete(r.principal.arn) : r.principal.kind === "service" ? concrete(r.principal.service) : true;
+    const contextKnown: boolean = Object.values(r.context ?? {}).every((v) => (Array.isArray(v) ? v.every(concrete) : concrete(v)));
+    return principalKnown && contextKnown && concrete(r.resource) && r.resource.startsWith("arn:");
+}
+
 export interface ContractOutcome {
     readonly contract: AccessContract;
     readonly decision: AccessDecision;
