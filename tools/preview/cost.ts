@@ -322,8 +322,9 @@ const PRICERS: Record<string, Pricer> = {
 function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolean {
     const arn: unknown = queue.outputs.arn;
     return ctx.all.some((r: RecordedResource) => {
+        // Compare the target exactly: a queue's ARN is a prefix of its own "-dlq" queue's ARN.
         const redrive: unknown = r.inputs.redrivePolicy;
-        if (typeof redrive === "string" && redrive.includes(String(arn))) {
+        if (typeof redrive === "string" && redrive.trim().startsWith("{") && (JSON.parse(redrive) as { deadLetterTargetArn?: unknown }).deadLetterTargetArn === arn) {
             return true;
         }
         const lambdaDlq = (r.inputs.deadLetterConfig as Record<string, unknown> | undefined);

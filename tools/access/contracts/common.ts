@@ -2,12 +2,14 @@ import type { RecordedResource } from "../../offline/mockEngine";
 import type { RequestPrincipal } from "../simulate";
 import type { AccessContract, KeyUse, Layer, WiringEdge } from "./types";
 
+const LAYER_NAMES: readonly Layer[] = ["security", "network", "compute", "data", "integration", "delivery", "edge", "operations"];
+
 /** The top-level platform component (platform:<layer>:<Name>) a resource belongs to. */
 export function layerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): Layer | undefined {
     let current: RecordedResource | undefined = r;
     while (current) {
         const m = /^platform:([a-z]+):/.exec(current.type);
-        if (m) {
+        if (m && (LAYER_NAMES as readonly string[]).includes(m[1])) {
             return m[1] as Layer;
         }
         current = current.parent ? byUrn.get(current.parent) : undefined;
