@@ -55,14 +55,15 @@ export function deliveryContracts(inputs: ContractInputs, index: RunIndex, prefi
         }
         const create: string | undefined = firstAction(service_, [`Create${name}`, `Put${name}`], arn);
         const remove: string | undefined = firstAction(service_, [`Delete${name}`], arn);
+        const update: string | undefined = firstAction(service_, [`Update${name}`, `Modify${name}`, `Set${name}Attributes`, `Update${name}Configuration`, `Modify${name}Attribute`], arn);
         const read: string | undefined = firstAction(service_, [`Describe${name}`, `Get${name}`, `Describe${name}s`, `Get${name}Attributes`], arn);
-        if (!create && !remove && !read) {
+        if (!create && !update && !remove && !read) {
             continue;
         }
         seen.add(r.type);
         const source = `${r.type} ${r.name}`;
         if (deployRole) {
-            for (const action of [create, remove, read].filter((a): a is string => a !== undefined)) {
+            for (const action of [create, update, remove, read].filter((a): a is string => a !== undefined)) {
                 out.push(allow("delivery", `deploy-role-manages/${r.type}/${action}`, `the deploy role can ${action} a ${name}`, role(String(deployRole.outputs.arn)), action, arn, source));
             }
         }
@@ -70,7 +71,7 @@ export function deliveryContracts(inputs: ContractInputs, index: RunIndex, prefi
             if (read) {
                 out.push(allow("delivery", `preview-role-reads/${r.type}/${read}`, `the preview role can ${read} a ${name}`, role(String(previewRole.outputs.arn)), read, arn, source));
             }
-            for (const action of [create, remove].filter((a): a is string => a !== undefined)) {
+            for (const action of [create, update, remove].filter((a): a is string => a !== undefined)) {
                 out.push(deny("delivery", `preview-role-cannot-write/${r.type}/${action}`, `the preview role cannot ${action} a ${name}`, role(String(previewRole.outputs.arn)), action, arn, source));
             }
         }
