@@ -108,13 +108,19 @@ export function isNoResourceLevelAction(pattern: string): boolean {
  * - ec2:Describe*: "Amazon EC2 ec2:Describe* API actions do not support resource-level permissions
  *   ... the Resource element requires a wildcard" (Amazon EC2 User Guide, "Example policies to
  *   control access to the Amazon EC2 API"); the reference lists vpc for DescribeVpcAttribute.
- * - cloudwatch:PutMetricData: its only resource type (dataset) is optional; the CloudWatch User Guide
- *   scopes it with the cloudwatch:namespace condition key, not with an ARN.
+ * - cloudwatch:PutMetricData, GetMetricData, ListMetrics: their only resource type (dataset) is
+ *   optional; the CloudWatch User Guide scopes PutMetricData with the cloudwatch:namespace condition
+ *   key, not with an ARN, and the metric reads are account-wide.
+ * - arc-zonal-shift:GetManagedResource: Karpenter's published controller policy (karpenter.sh,
+ *   getting-started cloudformation.yaml, AllowZonalShiftStatusReadOnly) grants it on "*" scoped by
+ *   the arc-zonal-shift:ResourceIdentifier condition; the reference lists ALB and NLB types.
  * - ec2:GetCoipPoolUsage, ec2:GetSecurityGroupsForVpc: read-only, granted on "*" by the AWS Load
  *   Balancer Controller's published policy (kubernetes-sigs/aws-load-balancer-controller,
  *   docs/install/iam_policy.json); the reference lists coip-pool and vpc resource types.
  */
-const DOCUMENTED_STAR_FAMILIES: readonly string[] = ["ec2:Describe*", "cloudwatch:PutMetricData", "ec2:GetCoipPoolUsage", "ec2:GetSecurityGroupsForVpc"];
+export const DOCUMENTED_STAR_FAMILIES: readonly string[] = [
+    "ec2:Describe*", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "ec2:GetCoipPoolUsage", "ec2:GetSecurityGroupsForVpc", "arc-zonal-shift:GetManagedResource",
+];
 
 /** Is every action `pattern` can match inside the trailing-* family (e.g. ec2:DescribeVpc* inside ec2:Describe*)? */
 function actionFamilyCovers(family: string, pattern: string): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_STRING } from "../support/policyHarness";
 import { describeResourcePolicy, expectClean, run } from "../encryption/table";
-import { NO_RESOURCE_LEVEL_ACTIONS_SOURCE, isNoResourceLevelAction } from "../../../policy/lib/iamPolicies";
+import { DOCUMENTED_STAR_FAMILIES, NO_RESOURCE_LEVEL_ACTIONS_SOURCE, isNoResourceLevelAction } from "../../../policy/lib/iamPolicies";
+import { isWildcardOnlyPattern, matchActions } from "../../../policy/lib/iamCatalogue";
 import { PENDING_NO_RESOURCE_ACTIONS } from "../../support/pendingPolicy";
 import {
     irsaTrustScoped, noAdminStar, noDataExfiltration, noKmsDecryptAll, noPrivilegeEscalation, noStarResourceWrites, noWildcardActions, trustNoWildcard,
@@ -207,6 +208,13 @@ describe("actions without resource-level permissions (AWS's Service Authorizatio
         }
         for (const action of ["sts:GetCallerIdentity", "ecr:GetAuthorizationToken", "xray:PutTraceSegments", "cloudwatch:PutMetricData", "eks:ListClusters", "states:ListStateMachines", "lambda:ListFunctions"]) {
             expect(isNoResourceLevelAction(action), action).toBe(true);
+        }
+    });
+    it("keeps its documented exceptions short and honest: each names real actions the data gives a resource type", () => {
+        expect(DOCUMENTED_STAR_FAMILIES.length).toBeLessThanOrEqual(8);
+        for (const family of DOCUMENTED_STAR_FAMILIES) {
+            expect(matchActions(family).length, family).toBeGreaterThan(0);
+            expect(isWildcardOnlyPattern(family), `${family} needs no exception: the data already has no resource type`).toBe(false);
         }
     });
     it("matches IAM-style: case-insensitive, a wildcard qualifies only when every action it matches has no resource type", () => {
