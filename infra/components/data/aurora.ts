@@ -1,3 +1,4 @@
+import { physicalName } from "../../platform/naming";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AuroraConfig } from "../../config/dataConfig";
@@ -200,6 +201,8 @@ export function monitoringPermissions(partition: string, region: string, account
 function createMonitoringRole(ctx: DataContext): aws.iam.Role {
     const { account, parent } = ctx;
     const role = new aws.iam.Role("aurora-monitoring", {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(ctx.naming, "aurora-monitoring"),
         description: "RDS enhanced monitoring for the platform Aurora cluster",
         assumeRolePolicy: account.accountId.apply((accountId: string) => JSON.stringify(monitoringTrustPolicy(accountId))),
         tags: nameTag(ctx.naming, "aurora-monitoring"),

@@ -1,3 +1,4 @@
+import { physicalName } from "../../platform/naming";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupConfig } from "../../config/dataConfig";
@@ -104,6 +105,8 @@ export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
     }, { parent });
 
     const role = new aws.iam.Role("backup", {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(naming, "backup"),
         description: "AWS Backup: back up and restore the data tier",
         assumeRolePolicy: JSON.stringify(backupTrustPolicy()),
         tags: nameTag(naming, "backup"),

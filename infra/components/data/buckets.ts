@@ -6,7 +6,7 @@ import { PolicyDocument, denyInsecureBucketTransport, policyDocument } from "../
 import { DataContext, ReplicaRegion, disposable, nameTag } from "./context";
 import { documentedValues, serviceTrustPolicy } from "../security/servicePrincipalStatements";
 import { makeBucketPrivate } from "../security/privateBucket";
-import { bucketPrefixFor } from "../../platform/naming";
+import { bucketPrefixFor, physicalName } from "../../platform/naming";
 
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 /**
@@ -166,6 +166,8 @@ function createAppBucket(ctx: DataContext, config: AppBucketConfig, replica: Rep
     }, { ...keep, provider: replica.provider, dependsOn: [target.versioning] });
 
     const role = new aws.iam.Role(`${name}-replication`, {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(naming, `${name}-replication`),
         description: `S3 replication of ${config.name} to ${replica.region}`,
         assumeRolePolicy: pulumi.all([account.accountId, source.bucket.arn])
             .apply(([accountId, arn]: [string, string]) => JSON.stringify(replicationTrustPolicy(accountId, arn))),

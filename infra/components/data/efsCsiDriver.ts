@@ -1,3 +1,4 @@
+import { physicalName } from "../../platform/naming";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityTrustFor } from "../compute/trustPolicies";
@@ -39,6 +40,8 @@ export function createEfsCsiDriver(args: EfsCsiDriverArgs): EfsCsiDriver | undef
         return undefined;
     }
     const role = new aws.iam.Role("efs-csi-driver", {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(naming, "efs-csi-driver"),
         description: "EFS CSI driver controller (EKS Pod Identity)",
         assumeRolePolicy: pulumi.output(eks.clusterArn)
             .apply((clusterArn: string) => JSON.stringify(podIdentityTrustFor(clusterArn, { namespace: EFS_CSI_NAMESPACE, serviceAccount: EFS_CSI_SERVICE_ACCOUNT }))),

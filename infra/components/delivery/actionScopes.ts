@@ -279,6 +279,7 @@ export const ACTION_SCOPES: Readonly<Record<string, ActionScope>> = {
     "ec2:GetEbsEncryptionByDefault": { level: "Read", resources: ["*"] },
     "ec2:GetManagedPrefixListEntries": { level: "Read", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },
     "ec2:ModifyEbsDefaultKmsKeyId": { level: "Write", resources: ["*"] },
+    "ec2:ModifyLaunchTemplate": { level: "Write", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },
     "ec2:ModifySubnetAttribute": { level: "Write", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },
     "ec2:ModifyTransitGatewayVpcAttachment": { level: "Write", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },
     "ec2:ModifyVpcAttribute": { level: "Write", resources: ["arn:{partition}:ec2:{region}:{account}:*"] },

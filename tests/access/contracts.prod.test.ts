@@ -1,0 +1,3 @@
+import { describeAccessContracts } from "./accessSuite";
+
+describeAccessContracts("prod");
