@@ -1,7 +1,7 @@
 import { FakeCloudContext, fakeOutputs } from "../offline/fakeCloud";
 import type { PreviewResource, PreviewResult } from "../preview/preview";
 import { internetIngress, publicPrincipals } from "./exposure";
-import { CHANGE_KINDS, ChangeKind, CostDelta, Danger, DangerKind, PropertyChange, ReplacementReason, ResourceChange } from "./model";
+import { AffectedResource, CHANGE_KINDS, ChangeKind, CostDelta, Danger, DangerKind, PropertyChange, ReplacementReason, ResourceChange } from "./model";
 import { CreateOnlyMapping, ReplacementEntry, replacementEntry } from "./replacementData";
 
 /** What the comparison finds, before acknowledgements are applied. */
@@ -10,6 +10,7 @@ export interface Comparison {
     readonly stack: string;
     readonly counts: Record<ChangeKind, number>;
     readonly changes: ResourceChange[];
+    readonly affected: AffectedResource[];
     readonly dangers: Danger[];
     readonly cost: { readonly byComponent: CostDelta[]; readonly baseTotalUsd: number; readonly headTotalUsd: number; readonly deltaUsd: number };
 }
@@ -61,10 +62,11 @@ export function comparePreviews(base: PreviewResult, head: PreviewResult, baseLa
 
     // A renamed resource keeps its cloud identity; offline its fake ids derive from the URN and so
     // change with it. Rewrite the base's copies of those ids so the rename itself shows no diff.
-    const ctx: FakeCloudContext = { region: String(head.config?.["aws:region"] ?? "us-east-1") };
+    const ctx: FakeIds = { region: String(head.config?.["aws:region"] ?? "us-east-1"), stack: head.stack, project: head.project };
     const renames: Map<string, string> = fakeIdRenames(pairs.filter((p: Pair) => p.base.urn !== p.head.urn), ctx);
 
     const changes: ResourceChange[] = [];
+    const affected: AffectedResource[] = [];
     const dangers: Danger[] = [];
     const danger = (kind: DangerKind, resource: PreviewResource, message: string): void => {
         dangers.push({ kind, urn: resource.urn, type: resource.type, message });
@@ -121,9 +123,13 @@ export function comparePreviews(base: PreviewResult, head: PreviewResult, baseLa
         }
         protectionDangers(pair, danger);
         exposureDangers(pair.base, pair.head, danger);
-        notes.push(...upstreamNotes(pair.head, replacedUrns, created, pending));
+        const upstream: string[] = upstreamNotes(pair.head, replacedUrns, created, pending);
+        notes.push(...upstream);
         if (kind !== "unchanged") {
             changes.push(change(kind, pair.head, { baseUrn: renamed ? pair.base.urn : undefined, changes: diff, replacement, notes }));
+        } else if (upstream.some((n: string) => n.includes("which is replaced"))) {
+            // Unchanged offline, but it holds (or sits on) something that is replaced.
+            affected.push({ urn: pair.head.urn, type: pair.head.type, name: pair.head.name, because: upstream.filter((n: string) => n.includes("which is replaced")) });
         }
     }
     for (const resource of created) {
@@ -138,7 +144,8 @@ export function comparePreviews(base: PreviewResult, head: PreviewResult, baseLa
     counts.unchanged = pending.length - changes.filter((c: ResourceChange) => c.kind !== "created" && c.kind !== "deleted").length;
     changes.sort((a: ResourceChange, b: ResourceChange) => order(a.urn, b.urn));
     dangers.sort((a: Danger, b: Danger) => order(a.kind, b.kind) || order(a.urn, b.urn) || order(a.message, b.message));
-    return { project: head.project, stack: head.stack, counts, changes, dangers, cost: costDelta(base, head) };
+    affected.sort((a: AffectedResource, b: AffectedResource) => order(a.urn, b.urn));
+    return { project: head.project, stack: head.stack, counts, changes, affected, dangers, cost: costDelta(base, head) };
 }
 
 function order(a: string, b: string): number {
@@ -301,17 +308,27 @@ function leaves(value: unknown, path = ""): Map<string, string> {
     return result;
 }
 
-/** The fake-cloud id and outputs a resource has offline (derived from its URN). */
-function fakeIdentity(resource: PreviewResource, ctx: FakeCloudContext): Map<string, string> {
+/** Where the fake ids come from: the region, and the stack and project of the mock URN. */
+interface FakeIds extends FakeCloudContext {
+    readonly stack: string;
+    readonly project: string;
+}
+
+/**
+ * The fake-cloud id and outputs a resource has offline. The mock engine seeds them with the URN the
+ * SDK's mocks see, which has the type and name but not the parent chain (mockEngine.ts, mockUrn).
+ */
+function fakeIdentity(resource: PreviewResource, ctx: FakeIds): Map<string, string> {
     if (!resource.custom) {
         return new Map();
     }
-    const fake = fakeOutputs(resource.type, resource.name, resource.urn, resource.inputs, ctx);
+    const mockUrn = `urn:pulumi:${ctx.stack}::${ctx.project}::${resource.type}::${resource.name}`;
+    const fake = fakeOutputs(resource.type, resource.name, mockUrn, resource.inputs, ctx);
     return leaves({ id: fake.id, ...fake.outputs });
 }
 
 /** Old fake id -> new fake id for every renamed resource (ids shorter than 8 characters are too generic to rewrite). */
-function fakeIdRenames(renamed: readonly Pair[], ctx: FakeCloudContext): Map<string, string> {
+function fakeIdRenames(renamed: readonly Pair[], ctx: FakeIds): Map<string, string> {
     const result = new Map<string, string>();
     for (const { base, head } of renamed) {
         const before: Map<string, string> = fakeIdentity(base, ctx);
@@ -353,7 +370,7 @@ function rewrite(value: unknown, renames: ReadonlyMap<string, string>): unknown 
  * create-only input elsewhere that holds it replaces that resource too. Offline the fake id stays
  * the same (it derives from the URN), so the cascade is found by where the old id appears.
  */
-function cascadeReplacements(pending: { pair: Pair; replacement: ReplacementReason[] }[], replaced: Set<string>, ctx: FakeCloudContext): void {
+function cascadeReplacements(pending: { pair: Pair; replacement: ReplacementReason[] }[], replaced: Set<string>, ctx: FakeIds): void {
     const byUrn = new Map(pending.map((p) => [p.pair.head.urn, p]));
     let changed = true;
     while (changed) {

@@ -53,6 +53,14 @@ export interface ResourceChange {
     readonly notes: string[];
 }
 
+/** Unchanged offline, but depends on a replaced resource: the real preview may update or replace it too. */
+export interface AffectedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly because: string[];
+}
+
 export interface Danger {
     readonly kind: DangerKind;
     readonly urn: string;
@@ -85,6 +93,7 @@ export interface Review {
     readonly counts: Record<ChangeKind, number>;
     /** Every resource that is not unchanged, in URN order. */
     readonly changes: ResourceChange[];
+    readonly affected: AffectedResource[];
     readonly dangers: Danger[];
     readonly cost: { readonly byComponent: CostDelta[]; readonly baseTotalUsd: number; readonly headTotalUsd: number; readonly deltaUsd: number };
     /** Acknowledgements for this stack that matched no danger: remove them. */

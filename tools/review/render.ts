@@ -111,6 +111,12 @@ export function renderText(review: Review): string {
             }
         }
     }
+    if (review.affected.length > 0) {
+        lines.push("", "Possibly affected (unchanged offline, but depend on a replaced resource):");
+        for (const a of review.affected) {
+            lines.push(`  ${a.type} ${a.name}`);
+        }
+    }
     lines.push("", "What this cannot know:", ...LIMITATIONS.map((l: string) => `  - ${l}`));
     lines.push("", verdict(review));
     return `${lines.join("\n")}\n`;
@@ -164,6 +170,10 @@ export function renderMarkdown(review: Review): string {
             details.push(...change.notes.map((n: string) => `    note: ${n}`));
         }
         details.push("```", "", "</details>", "");
+    }
+    if (review.affected.length > 0) {
+        details.push("<details><summary>Possibly affected (unchanged offline, but depend on a replaced resource)</summary>", "", "```text");
+        details.push(...review.affected.map((a) => `${a.type} ${a.name}`), "```", "", "</details>", "");
     }
     const tail: string[] = ["<sub>", ...LIMITATIONS.map((l: string) => `${l}<br>`), "</sub>", ""];
     let text: string = [...head, ...details, ...tail].join("\n");

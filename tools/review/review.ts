@@ -14,6 +14,7 @@ export function reviewPreviews(base: PreviewResult, head: PreviewResult, options
         head: options.headLabel,
         counts: comparison.counts,
         changes: comparison.changes,
+        affected: comparison.affected,
         dangers,
         cost: comparison.cost,
         staleAcknowledgements: stale,
