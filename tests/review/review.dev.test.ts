@@ -3,9 +3,7 @@ import type { PreviewResult } from "../../tools/preview/preview";
 import { Danger, ResourceChange, Review } from "../../tools/review/model";
 import { renderMarkdown, renderText } from "../../tools/review/render";
 import { reviewPreviews } from "../../tools/review/review";
-import { preview, variantProject } from "./support/variants";
-
-type Config = Record<string, Record<string, unknown> & { [key: string]: any }>;
+import { StackConfig, preview, variantProject } from "./support/variants";
 
 /**
  * dev through the real program, both sides from configuration: the base with the stateful
@@ -20,13 +18,13 @@ let head: PreviewResult;
 beforeAll(async () => {
     base = await preview({
         stack: "dev",
-        projectDir: variantProject("dev", (config: Config) => {
+        projectDir: variantProject("dev", (config: StackConfig) => {
             config["platform:protection"] = { protectStatefulResources: true, deletionProtection: true, finalSnapshots: true, retainOnDelete: true };
         }),
     });
     head = await preview({
         stack: "dev",
-        projectDir: variantProject("dev", (config: Config) => {
+        projectDir: variantProject("dev", (config: StackConfig) => {
             config["platform:data"].aurora.databaseName = "orders_v2";
             config["platform:data"].dynamodb.tables[0].name = "orders-v2";
             config["platform:data"].access[0].tables = ["orders-v2"];

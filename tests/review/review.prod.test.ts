@@ -4,9 +4,7 @@ import { aliasUrns } from "../../tools/offline/aliases";
 import { Comparison, comparePreviews } from "../../tools/review/compare";
 import { Danger, ResourceChange } from "../../tools/review/model";
 import { reviewPreviews } from "../../tools/review/review";
-import { copy, preview, variantProject } from "./support/variants";
-
-type Config = Record<string, Record<string, unknown> & { [key: string]: any }>;
+import { StackConfig, copy, preview, variantProject } from "./support/variants";
 
 /**
  * prod: the committed stack as base; a head through the real program with configuration changes
@@ -21,7 +19,7 @@ beforeAll(async () => {
     base = await preview({ stack: "prod" });
     head = await preview({
         stack: "prod",
-        projectDir: variantProject("prod", (config: Config) => {
+        projectDir: variantProject("prod", (config: StackConfig) => {
             config["platform:data"].aurora.databaseName = "orders_v2";
             config["platform:compute"].nodeGroups[0].desiredSize = 4;
         }),
@@ -31,9 +29,11 @@ beforeAll(async () => {
 const AURORA = "urn:pulumi:prod::platform::platform:data:DataTier$aws:rds/cluster:Cluster::aurora";
 const TABLE = "urn:pulumi:prod::platform::platform:data:DataTier$aws:dynamodb/table:Table::table-orders";
 
-function edited(edit: (resources: Map<string, PreviewResource & Record<string, any>>, result: PreviewResult & Record<string, any>) => void): PreviewResult {
-    const result = copy(base) as PreviewResult & Record<string, any>;
-    const byUrn = new Map(result.resources.map((r) => [r.urn, r as PreviewResource & Record<string, any>]));
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function edited(edit: (resources: Map<string, Writable<PreviewResource>>, result: Writable<PreviewResult>) => void): PreviewResult {
+    const result = copy(base) as Writable<PreviewResult>;
+    const byUrn = new Map(result.resources.map((r) => [r.urn, r as Writable<PreviewResource>]));
     edit(byUrn, result);
     return result;
 }

@@ -65,7 +65,8 @@ export function acknowledgementProblems(parsed: unknown): string[] {
             problems.push(`${at}.${key}: unknown key (allowed: ${ENTRY_KEYS.join(", ")})${didYouMean(key, ENTRY_KEYS)}`);
         }
         for (const key of ["stack", "urn"]) {
-            if (typeof record[key] !== "string" || (record[key] as string).trim() === "") {
+            const value: unknown = record[key];
+            if (typeof value !== "string" || value.trim() === "") {
                 problems.push(`${at}.${key}: ${record[key] === undefined ? "missing" : `${JSON.stringify(record[key])} is not a non-empty string`} (required: the ${key === "stack" ? "stack name" : "URN, or a pattern where * matches anything"})`);
             }
         }

@@ -62,7 +62,7 @@ export function comparePreviews(base: PreviewResult, head: PreviewResult, baseLa
 
     // A renamed resource keeps its cloud identity; offline its fake ids derive from the URN and so
     // change with it. Rewrite the base's copies of those ids so the rename itself shows no diff.
-    const ctx: FakeIds = { region: String(head.config?.["aws:region"] ?? "us-east-1"), stack: head.stack, project: head.project };
+    const ctx: FakeIds = { region: typeof head.config?.["aws:region"] === "string" ? head.config["aws:region"] : "us-east-1", stack: head.stack, project: head.project };
     const renames: Map<string, string> = fakeIdRenames(pairs.filter((p: Pair) => p.base.urn !== p.head.urn), ctx);
 
     const changes: ResourceChange[] = [];

@@ -16,7 +16,8 @@ function asArray(value: unknown): unknown[] {
 }
 
 function ports(rule: Record<string, unknown>): string {
-    const protocol = String(rule.ipProtocol ?? rule.protocol ?? "?");
+    const given: unknown = rule.ipProtocol ?? rule.protocol;
+    const protocol: string = typeof given === "string" || typeof given === "number" ? String(given) : "?";
     if (protocol === "-1" || protocol === "all") {
         return "all traffic";
     }

@@ -1,4 +1,4 @@
-import { ChangeKind, CostDelta, Danger, PropertyChange, ResourceChange, Review } from "./model";
+import { ChangeKind, Danger, PropertyChange, ResourceChange, Review } from "./model";
 import { LIMITATIONS } from "./review";
 
 /** The hidden line a workflow finds its own comment by (one comment per stack). */
@@ -12,7 +12,7 @@ function show(value: unknown): string {
     if (value === undefined) {
         return "(unset)";
     }
-    const text: string = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    const text: string = JSON.stringify(value) ?? "(not JSON)";
     return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
@@ -155,7 +155,7 @@ export function renderMarkdown(review: Review): string {
     }
     if (review.cost.byComponent.length > 0) {
         head.push("| Layer | Before | After | Monthly delta |", "|---|---:|---:|---:|");
-        for (const c of review.cost.byComponent as CostDelta[]) {
+        for (const c of review.cost.byComponent) {
             head.push(`| ${c.component} | ${usd(c.baseUsd)} | ${usd(c.headUsd)} | ${usd(c.deltaUsd, true)} |`);
         }
         head.push("");

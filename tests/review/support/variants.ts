@@ -6,7 +6,8 @@ import { PreviewOptions, PreviewOutcome, PreviewResult, runOfflinePreview } from
 
 export const REPO: string = path.resolve(__dirname, "..", "..", "..");
 
-type StackConfig = Record<string, unknown>;
+/** The stack file's `config:` map as YAML parses it (a test edits nested values freely). */
+export type StackConfig = Record<string, any>;
 
 /**
  * A temporary project directory with the repository's Pulumi.yaml and a copy of Pulumi.<stack>.yaml
