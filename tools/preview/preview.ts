@@ -65,6 +65,8 @@ export interface PreviewResource {
     readonly dependencies: string[];
     readonly inputs: Record<string, unknown>;
     readonly secretInputs: string[];
+    /** URNs the resource answers to (aliases, inherited ones included); absent when none. */
+    readonly aliases?: string[];
 }
 
 export interface PreviewResult {
@@ -355,6 +357,7 @@ function toPreviewResource(r: RecordedResource, component: string): PreviewResou
         dependencies: [...new Set(r.dependencies)].sort(compare),
         inputs: stable(displayValue(r.inputs)) as Record<string, unknown>,
         secretInputs: [...r.secretInputs].sort(compare),
+        ...(r.aliases && r.aliases.length > 0 ? { aliases: [...r.aliases].sort(compare) } : {}),
     };
 }
 
