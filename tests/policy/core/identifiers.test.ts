@@ -101,7 +101,7 @@ describe("rules that read ARNs, with the real formats", () => {
     });
 
     it("res-sns-subscription-dlq: the dead-letter target must be an SQS queue ARN (any partition), not another service's", async () => {
-        const policy = resourcePolicy(snsSubscriptionDlq);
+        const policy = snsSubscriptionDlq;
         const sub = (target: string) => resource("aws:sns/topicSubscription:TopicSubscription", { topic: `arn:aws:sns:eu-west-1:${ACCOUNT}:orders`, protocol: "https", endpoint: "https://x", redrivePolicy: JSON.stringify({ deadLetterTargetArn: target }) });
         expectClean(await runPolicy(policy, sub(await documentedArn("sqs", "queue", "aws-cn", "cn-north-1", { QueueName: "orders-dlq" }))));
         expectFired(await runPolicy(policy, sub(await documentedArn("sns", "topic", "aws", "eu-west-1", { TopicName: "orders-dlq" }))), policy, "deadLetterTargetArn");
