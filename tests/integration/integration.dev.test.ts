@@ -53,5 +53,5 @@ describeIntegration({
             { slug: "post-orders", routeKey: "POST /orders", integration: "api-fn-orders-api" },
         ],
     },
-    acceptedAdvisories: ["iam-cognito-threat-protection"],
+    acceptedAdvisories: ["iam-cognito-threat-protection", "log-sns-delivery-status"],
 });
