@@ -1,4 +1,5 @@
 import { NormalisedStatement } from "./documents";
+import { parseArn } from "./arns";
 
 /**
  * AWS account ids in resource policies: which account a principal belongs to, and which account
@@ -20,20 +21,20 @@ import { NormalisedStatement } from "./documents";
  * and is judged as cross-account; the message says how to declare the account.
  */
 const ACCOUNT_ID = /^\d{12}$/;
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/;
-const ARN_ACCOUNT = /^arn:aws[a-z-]*:[^:]*:[^:]*:(\d{12}):/;
 
 /** The account a Principal.AWS entry names (an account id, a root/role/user ARN, an STS session), or undefined. */
 export function principalAccount(principal: string): string | undefined {
     if (ACCOUNT_ID.test(principal)) {
         return principal;
     }
-    return PRINCIPAL_ARN.exec(principal)?.[1];
+    const arn = parseArn(principal);
+    return arn && (arn.service === "iam" || arn.service === "sts") && ACCOUNT_ID.test(arn.account) ? arn.account : undefined;
 }
 
 /** The account field of an ARN (arn:aws:sns:us-east-1:111122223333:topic -> 111122223333), when it has one. */
 export function arnAccount(arn: string): string | undefined {
-    return ARN_ACCOUNT.exec(arn)?.[1];
+    const parsed = parseArn(arn);
+    return parsed && ACCOUNT_ID.test(parsed.account) ? parsed.account : undefined;
 }
 
 /** Accounts named by the statements' Resource ARNs (SNS topics, SQS queues... not S3, whose ARNs have none). */

@@ -55,6 +55,6 @@ describeIntegration({
     },
     // res-lambda-concurrency: dev reserves nothing on purpose (a fresh account's quota of 10 admits no
     // reservation; infra/config/lambdaConcurrency.ts), which the advisory rule reports.
-    acceptedAdvisories: ["iam-cognito-threat-protection", "res-lambda-concurrency"],
+    acceptedAdvisories: ["iam-cognito-threat-protection", "res-lambda-concurrency", "log-sns-delivery-status"],
     functionEgress: { throughNat: ["sqs", "xray"], viaEndpoints: false },
 });

@@ -26,8 +26,15 @@ export const ACCEPTED_ADVISORIES: Readonly<Record<string, Readonly<Record<string
         "res-elasticache-failover": "Dev runs one cache.t4g.micro node (no replica, so no failover) to save cost; prod requires a replica per shard.",
         "res-secret-recovery-window": "Dev deletes its secrets without a recovery window (recoveryWindowInDays 0) so that destroy-then-create reuses their names the same day; a 30-day window would keep each name taken. Prod keeps 30 days.",
         "res-lambda-concurrency": "Dev reserves no Lambda concurrency: a fresh account's concurrency quota (often 10) admits no reservation, since Lambda keeps 100 unreserved (infra/config/lambdaConcurrency.ts). Prod reserves and names the quota it needs (platform:integration.accountConcurrencyQuota).",
+        "net-nondefault-ports": "Aurora listens on 5432 and the cache on 6379 (engine defaults). A non-default port only hides the service from scans for default ports; the data tier is reachable only from the workload clients' security groups in private subnets, with IAM authentication. The ports come from the who-calls-whom wiring (a cache port change replaces the replication group), so it is not changed here (issue 21).",
+        "res-cf-origin-failover": "The edge distribution has one S3 origin (static assets); failover needs a second origin (a replica bucket in another Region behind its own OAC), a design decision for the edge owners (issue 21).",
+        "log-sns-delivery-status": "The SNS topics (order notifications, alarms) name no <protocol>FailureFeedbackRoleArn yet; adding the delivery-status role belongs to the integration and operations components (issue 21 lists it for their owners).",
     },
-    prod: {},
+    prod: {
+        "net-nondefault-ports": "Aurora listens on 5432 and the cache on 6379 (engine defaults). A non-default port only hides the service from scans for default ports; the data tier is reachable only from the workload clients' security groups in private subnets, with IAM authentication. The ports come from the who-calls-whom wiring (a cache port change replaces the replication group), so it is not changed here (issue 21).",
+        "res-cf-origin-failover": "The edge distribution has one S3 origin (static assets); failover needs a second origin (a replica bucket in another Region behind its own OAC), a design decision for the edge owners (issue 21).",
+        "log-sns-delivery-status": "The SNS topics (order notifications, alarms) name no <protocol>FailureFeedbackRoleArn yet; adding the delivery-status role belongs to the integration and operations components (issue 21 lists it for their owners).",
+    },
 };
 
 /** Runs this repository's own program for a stack and evaluates the whole pack on it. */

@@ -29,6 +29,13 @@ export const CONFIG_HINTS: readonly ConfigHint[] = [
     { policy: "res-secret-recovery-window", key: "platform:protection.deletionProtection" },
     { policy: "res-elasticache-failover", key: "platform:data.cache.replicasPerShard" },
     { policy: "iam-cognito-threat-protection", key: "platform:integration.api.userPool.threatProtection" },
+    // Issue 21's new advisory rules: no key sets these yet, so the hint names the section where the
+    // setting belongs (the accepted reasons are in tests/policy/programCompliance.ts).
+    { policy: "net-nondefault-ports", urn: /platform:data:DataTier\$.*::aurora[^:]*$/, key: "platform:data.aurora" },
+    { policy: "net-nondefault-ports", urn: /platform:data:DataTier\$.*::cache[^:]*$/, key: "platform:data.cache" },
+    { policy: "res-cf-origin-failover", key: "platform:edge" },
+    { policy: "log-sns-delivery-status", urn: /platform:integration:Integration\$/, key: "platform:integration.topics" },
+    { policy: "log-sns-delivery-status", urn: /platform:operations:/, key: "platform:operations.alarms" },
 ];
 
 export function configKeyFor(finding: Pick<PolicyFinding, "policy" | "urn">, hints: readonly ConfigHint[] = CONFIG_HINTS): string | undefined {

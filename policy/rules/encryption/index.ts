@@ -18,6 +18,8 @@ import { stepFunctionsEncryptionPolicies } from "./stepFunctions";
 import { ecrEncryptionPolicies } from "./ecr";
 import { snsSubscriptionTransitPolicies } from "./snsSubscriptions";
 import { eventArchiveEncryptionPolicies } from "./eventArchive";
+import { rdsSnapshotGlobalPolicies } from "./snapshotsGlobal";
+import { lbTargetPolicies } from "./lbTargets";
 
 /** Encryption at rest and in transit (catalogue pillars "Encryption at rest" and "Encryption in transit"). */
 export const encryptionPolicies: Policies = [
@@ -41,4 +43,6 @@ export const encryptionPolicies: Policies = [
     ...ecrEncryptionPolicies,
     ...snsSubscriptionTransitPolicies,
     ...eventArchiveEncryptionPolicies,
+    ...rdsSnapshotGlobalPolicies,
+    ...lbTargetPolicies,
 ];

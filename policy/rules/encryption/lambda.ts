@@ -13,10 +13,11 @@ export const lambdaEnvCmk = resourcePolicy({
     check(props, ctx) {
         const variables = stringMap(read(props, "environment.variables"));
         if (variables === UNKNOWN) {
-            // The variables are not known yet; whether any exist is undecidable, so the key is only judged when given.
-            if (read(props, "kmsKeyArn") !== undefined) {
-                requireCmk(props, ctx, "kmsKeyArn");
-            }
+            // The variables are not known yet, so whether any exist is undecidable; the key is not:
+            // absent means absent (catalogue section 9), so a missing kmsKeyArn is reported (the
+            // program declared an environment, which Lambda encrypts with aws/lambda unless a key is
+            // named). Only an unknown kmsKeyArn passes, through requireCmk.
+            requireCmk(props, ctx, "kmsKeyArn");
             return;
         }
         if (variables === undefined || Object.keys(variables).length === 0) {

@@ -1,5 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ABSENT, resourcePolicy, stackPolicy } from "../../lib/rule";
+import { ABSENT, ResourceRuleContext, resourcePolicy, stackPolicy } from "../../lib/rule";
+import { isTrue } from "../../lib/props";
 import { list, read, UNKNOWN } from "../../lib/values";
 import { requireCmk } from "../../lib/checks";
 import { joinChildren } from "../../lib/stackJoins";
@@ -76,34 +77,50 @@ export const s3SseKms = stackPolicy({
     },
 });
 
+/** Judges one SSE rule (standalone rules[i] or the bucket's inline rule) for a CMK and the bucket key. */
+function checkKmsRule(rule: unknown, prefix: string, ctx: ResourceRuleContext<object>): void {
+    if (rule === UNKNOWN || rule === undefined || rule === null) {
+        return;
+    }
+    const algorithm: unknown = read(rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
+    if (typeof algorithm === "string" && !KMS_ALGORITHMS.includes(algorithm)) {
+        return; // not an SSE-KMS rule: enc-s3-sse-kms decides whether SSE-S3 is acceptable here
+    }
+    requireCmk(rule as Record<string, unknown>, {
+        ...ctx,
+        report: (v) => ctx.report({ ...v, property: `${prefix}.${v.property}` }),
+    }, "applyServerSideEncryptionByDefault.kmsMasterKeyId", undefined, "a customer-managed KMS key ARN (absent or alias/aws/s3 means the AWS-managed key)");
+    const bucketKey: unknown = read(rule, "bucketKeyEnabled");
+    if (bucketKey !== UNKNOWN && !isTrue(bucketKey)) {
+        ctx.report({ property: `${prefix}.bucketKeyEnabled`, value: bucketKey ?? ABSENT, expected: "true" });
+    }
+}
+
 export const s3CmkBucketKey = resourcePolicy({
     id: "enc-s3-cmk-bucket-key",
-    description: "S3 SSE-KMS configurations use a customer-managed key and S3 Bucket Keys (cost and KMS request volume).",
+    description: "S3 SSE-KMS configurations (standalone, ...V2, or the inline serverSideEncryptionConfiguration v7's Bucket still accepts) use a customer-managed key and S3 Bucket Keys (cost and KMS request volume).",
     severity: "medium",
-    resourceTypes: SSE_TYPES,
-    remediation: "Set rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId to a CMK ARN and rules[].bucketKeyEnabled: true.",
+    // The Bucket tokens are here for the deprecated inline configuration (catalogue section 8: v7's
+    // Bucket still has serverSideEncryptionConfiguration); a bucket without one is not applicable.
+    resourceTypes: [...SSE_TYPES, ...BUCKET_TYPES],
+    remediation: "Set applyServerSideEncryptionByDefault.kmsMasterKeyId to a CMK ARN and bucketKeyEnabled: true (in rules[] of the BucketServerSideEncryptionConfiguration, or in serverSideEncryptionConfiguration.rule of the bucket).",
     check(props, ctx) {
+        if (BUCKET_TYPES.includes(ctx.type)) {
+            const inline: unknown = read(props, "serverSideEncryptionConfiguration");
+            if (inline === undefined || inline === null) {
+                ctx.notApplicable("the bucket declares no inline serverSideEncryptionConfiguration");
+            }
+            if (inline === UNKNOWN) {
+                return;
+            }
+            checkKmsRule(read(inline, "rule"), "serverSideEncryptionConfiguration.rule", ctx);
+            return;
+        }
         const rules = list(props, "rules");
         if (rules === UNKNOWN) {
             return;
         }
-        rules.forEach((rule: unknown, i: number) => {
-            if (rule === UNKNOWN) {
-                return;
-            }
-            const algorithm: unknown = read(rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
-            if (typeof algorithm === "string" && !KMS_ALGORITHMS.includes(algorithm)) {
-                return; // not an SSE-KMS rule: enc-s3-sse-kms decides whether SSE-S3 is acceptable here
-            }
-            requireCmk(rule as Record<string, unknown>, {
-                ...ctx,
-                report: (v) => ctx.report({ ...v, property: `rules[${i}].${v.property}` }),
-            }, "applyServerSideEncryptionByDefault.kmsMasterKeyId", undefined, "a customer-managed KMS key ARN (absent or alias/aws/s3 means the AWS-managed key)");
-            const bucketKey: unknown = read(rule, "bucketKeyEnabled");
-            if (bucketKey !== UNKNOWN && bucketKey !== true && bucketKey !== "true") {
-                ctx.report({ property: `rules[${i}].bucketKeyEnabled`, value: bucketKey ?? ABSENT, expected: "true" });
-            }
-        });
+        rules.forEach((rule: unknown, i: number) => checkKmsRule(rule, `rules[${i}]`, ctx));
     },
 });
 

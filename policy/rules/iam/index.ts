@@ -5,6 +5,8 @@ import { servicePolicies, stackIamPolicies } from "./services";
 import { cognitoPolicies } from "./cognito";
 import { githubOidcPolicies } from "./githubOidc";
 import { podIdentityPolicies } from "./podIdentity";
+import { kmsKeyPolicyPolicies } from "./kmsKeyPolicy";
+import { rdsAdminPolicies } from "./rdsAdmin";
 
 /** Least privilege / IAM (catalogue pillar "Least privilege / IAM"). */
 export const iamPolicies: Policies = [
@@ -15,4 +17,6 @@ export const iamPolicies: Policies = [
     ...cognitoPolicies,
     ...githubOidcPolicies,
     ...podIdentityPolicies,
+    ...kmsKeyPolicyPolicies,
+    ...rdsAdminPolicies,
 ];

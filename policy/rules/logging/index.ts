@@ -6,6 +6,7 @@ import { auroraQueryLoggingPolicies } from "./auroraQueryLogging";
 import { loggingResourcePolicies } from "./resources";
 import { loggingStackPolicies } from "./stack";
 import { stepFunctionsLoggingPolicies } from "./stepFunctions";
+import { snsDeliveryStatusPolicies } from "./snsDeliveryStatus";
 
 /** Logging / audit pillar. */
 export const loggingPolicies: Policies = [
@@ -16,4 +17,5 @@ export const loggingPolicies: Policies = [
     ...stepFunctionsLoggingPolicies,
     ...ecrLoggingStackPolicies,
     ...auroraQueryLoggingPolicies,
+    ...snsDeliveryStatusPolicies,
 ];

@@ -3,6 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { ABSENT, ResourceRule, resourcePolicy } from "../../lib/rule";
 import { UNKNOWN, arg, peek, peekArray, unwrap } from "../../lib/stackJoins";
 import { requireTrue } from "../../lib/checks";
+import { parseArn } from "../../lib/arns";
 
 /** Load balancers, CloudFront and WAF. */
 
@@ -45,6 +46,12 @@ export const lbDesync: ResourceRule = {
     },
 };
 
+/** arn:<partition>:wafv2:us-east-1:<account>:global/webacl/<name>/<id> (AWS WAF Developer Guide; Service Authorization Reference, wafv2 "webacl"). */
+function isCloudFrontWebAcl(value: string): boolean {
+    const arn = parseArn(value);
+    return arn !== undefined && arn.service === "wafv2" && arn.region === "us-east-1" && /^global\/webacl\/[^/]+\/[^/]+$/.test(arn.resource);
+}
+
 export const cfWaf: ResourceRule = {
     id: "net-cf-waf",
     description: "CloudFront distributions are protected by a WAFv2 web ACL (scope CLOUDFRONT, us-east-1).",
@@ -58,7 +65,7 @@ export const cfWaf: ResourceRule = {
         }
         if (typeof value !== "string" || value.length === 0) {
             ctx.report({ property: "webAclId", value: value ?? ABSENT, expected: "a WAFv2 web ACL ARN (arn:aws:wafv2:us-east-1:...:global/webacl/...)" });
-        } else if (!value.startsWith("arn:") || !value.includes(":wafv2:") || !value.includes(":global/webacl/")) {
+        } else if (!isCloudFrontWebAcl(value)) {
             ctx.report({ property: "webAclId", value, expected: "a WAFv2 CLOUDFRONT-scope web ACL ARN (a WAF Classic id or REGIONAL ACL cannot protect a distribution)" });
         }
     },

@@ -11,6 +11,9 @@ import { efsNetworkStackPolicies } from "./efs";
 import { lambdaNetworkPolicies, lambdaNetworkStackPolicies } from "./lambda";
 import { apiGatewayNetworkPolicies } from "./apiGateway";
 import { ecrNetworkPolicies } from "./ecr";
+import { egressPolicies } from "./egress";
+import { endpointPolicies } from "./endpoints";
+import { portPolicies } from "./ports";
 
 /** Network & public exposure pillar. */
 export const networkPolicies: Policies = [
@@ -28,4 +31,7 @@ export const networkPolicies: Policies = [
     ...lambdaNetworkStackPolicies,
     ...apiGatewayNetworkPolicies,
     ...ecrNetworkPolicies,
+    ...egressPolicies,
+    ...endpointPolicies,
+    ...portPolicies,
 ];

@@ -10,6 +10,8 @@ import { resilienceResourcePolicies } from "./resources";
 import { s3ReplicationPolicies } from "./s3Replication";
 import { resilienceStackPolicies } from "./stack";
 import { snsSubscriptionResiliencePolicies } from "./snsSubscriptions";
+import { cloudfrontResiliencePolicies } from "./cloudfrontFailover";
+import { rdsInstanceResiliencePolicies } from "./rdsInstance";
 
 /** Resilience / backup pillar. */
 export const resiliencePolicies: Policies = [
@@ -26,4 +28,6 @@ export const resiliencePolicies: Policies = [
     ...dynamodbCapacityPolicies,
     ...s3ReplicationPolicies,
     ...snsSubscriptionResiliencePolicies,
+    ...cloudfrontResiliencePolicies,
+    ...rdsInstanceResiliencePolicies,
 ];

@@ -1,8 +1,9 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import * as runtimeData from "../../data/lambda-runtimes.json";
 import { ABSENT, StackRule, resourcePolicy, stackPolicy } from "../../lib/rule";
-import { UNKNOWN, childrenOf, isUnknown, num, ofType, peek, peekPath } from "../../lib/stackJoins";
+import { UNKNOWN, childrenOf, isUnknown, knownStrings, num, ofType, peek, peekPath } from "../../lib/stackJoins";
 import { isSet, read } from "../../lib/values";
+import { lambdaFunctionName, parseArn } from "../../lib/arns";
 
 /** AWS Lambda resilience: supported runtimes, failure destinations for asynchronous invocations, reserved concurrency. */
 
@@ -82,12 +83,34 @@ export const ASYNC_INVOKER_PRINCIPALS: readonly string[] = [
 
 const FUNCTION_KEYS: readonly string[] = ["arn", "name", "id", "qualifiedArn", "invokeArn"];
 
+/**
+ * Resources of childTypes whose refKey names the function: by id/ARN/dependencies (childrenOf), or by
+ * any other reference Lambda accepts for the same function, a qualified ARN (function:name:alias or
+ * :version), a partial ARN (account:function:name) or the bare name (lambdaFunctionName), in the
+ * function's own partition, Region and account when both are ARNs.
+ */
+function referencingFunction(resources: readonly PolicyResource[], fn: PolicyResource, childTypes: readonly string[], refKey: string): PolicyResource[] {
+    const joined: PolicyResource[] = childrenOf(resources, fn, childTypes, refKey, FUNCTION_KEYS);
+    const physical: unknown = peek(fn.props, "name");
+    const fnArn = parseArn(peek(fn.props, "arn"));
+    if (typeof physical !== "string" || physical.length === 0) {
+        return joined;
+    }
+    const sameScope = (reference: string): boolean => {
+        const refArn = parseArn(reference);
+        return !refArn || !fnArn || (refArn.partition === fnArn.partition && refArn.region === fnArn.region && refArn.account === fnArn.account);
+    };
+    const byName: PolicyResource[] = ofType(resources, childTypes).filter((child: PolicyResource) => !joined.includes(child)
+        && knownStrings(peek(child.props, refKey)).some((reference: string) => lambdaFunctionName(reference) === physical && sameScope(reference)));
+    return [...joined, ...byName];
+}
+
 /** Why the function is invoked asynchronously (a resource naming it), or undefined. */
 function asyncInvoker(resources: readonly PolicyResource[], fn: PolicyResource): PolicyResource | undefined {
-    const permissions = childrenOf(resources, fn, [PERMISSION], "function", FUNCTION_KEYS)
+    const permissions = referencingFunction(resources, fn, [PERMISSION], "function")
         .filter((p: PolicyResource) => ASYNC_INVOKER_PRINCIPALS.includes(String(peek(p.props, "principal"))));
-    const targets = childrenOf(resources, fn, [EVENT_TARGET], "arn", FUNCTION_KEYS);
-    const subscriptions = childrenOf(resources, fn, [TOPIC_SUBSCRIPTION], "endpoint", FUNCTION_KEYS)
+    const targets = referencingFunction(resources, fn, [EVENT_TARGET], "arn");
+    const subscriptions = referencingFunction(resources, fn, [TOPIC_SUBSCRIPTION], "endpoint")
         .filter((s: PolicyResource) => peek(s.props, "protocol") === "lambda");
     return [...permissions, ...targets, ...subscriptions][0];
 }
@@ -97,7 +120,7 @@ function hasFailureDestination(resources: readonly PolicyResource[], fn: PolicyR
     if (isUnknown(dlq) || (typeof dlq === "string" && dlq.length > 0)) {
         return true;
     }
-    return childrenOf(resources, fn, [EVENT_INVOKE_CONFIG], "functionName", FUNCTION_KEYS)
+    return referencingFunction(resources, fn, [EVENT_INVOKE_CONFIG], "functionName")
         .some((config: PolicyResource) => isSet(config.props, "destinationConfig.onFailure.destination"));
 }
 

@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ABSENT, StackRule, stackPolicy } from "../../lib/rule";
-import { BUCKET_TYPES, UNKNOWN, bucketSubResources, ofType, peek, peekArray } from "../../lib/stackJoins";
+import { ABSENT, StackRule, StackRuleContext, stackPolicy } from "../../lib/rule";
+import { BUCKET_TYPES, UNKNOWN, bucketSubResources, ofType, peek, peekArray, unwrap } from "../../lib/stackJoins";
 
 const REPLICATION_TYPES = ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"];
 
@@ -26,8 +26,8 @@ function tagOf(bucket: PolicyResource, key: string): unknown {
     return undefined;
 }
 
-function enabledRuleCount(config: PolicyResource): number | typeof UNKNOWN {
-    const rules = peekArray(peek(config.props, "rules"));
+function enabledRuleCount(rulesValue: unknown): number | typeof UNKNOWN {
+    const rules = peekArray(rulesValue);
     if (rules === UNKNOWN) {
         return UNKNOWN;
     }
@@ -38,14 +38,39 @@ function enabledRuleCount(config: PolicyResource): number | typeof UNKNOWN {
 }
 
 /**
- * Buckets marked as needing cross-region copies (by tag) have a replication configuration with an
- * enabled rule and a role. Which buckets are critical is a business decision; the tag carries it.
+ * One replication configuration, standalone or inline: it names a role and replicates something.
+ * A configuration whose rules are all Disabled copies nothing (S3 evaluates only Enabled rules:
+ * PutBucketReplication, ReplicationRule.Status), so it is a violation wherever it is declared.
+ */
+function checkConfiguration(resource: PolicyResource, holder: unknown, prefix: string, ctx: StackRuleContext<S3ReplicationConfig>): void {
+    const role: unknown = peek(holder, "role");
+    if (role !== UNKNOWN && (typeof role !== "string" || role.length === 0)) {
+        ctx.report(resource, { property: `${prefix}role`, value: role ?? ABSENT, expected: "the ARN of the replication role" });
+    }
+    const rules: unknown = peek(holder, "rules");
+    const enabled = enabledRuleCount(rules);
+    if (enabled !== UNKNOWN && enabled === 0) {
+        ctx.report(resource, { property: `${prefix}rules`, value: unwrap(rules) ?? ABSENT, expected: "at least one rule with status \"Enabled\" (a configuration whose rules are all Disabled replicates nothing)" });
+    }
+}
+
+/** The bucket's inline (deprecated) replicationConfiguration, UNKNOWN, or undefined. */
+function inlineConfiguration(bucket: PolicyResource): unknown {
+    const inline: unknown = peek(bucket.props, "replicationConfiguration");
+    return inline === null ? undefined : inline;
+}
+
+/**
+ * Every replication configuration (BucketReplicationConfig, or a bucket's inline
+ * replicationConfiguration) replicates: a role and at least one Enabled rule. Buckets marked as
+ * needing cross-region copies (by tag: which buckets are critical is a business decision the
+ * program's tags carry) must have one.
  */
 export const s3Replication: StackRule<S3ReplicationConfig> = {
     id: "res-s3-replication",
-    description: "Buckets tagged as requiring replication (default Replication=cross-region) have a BucketReplicationConfig with an enabled rule and a role.",
+    description: "Every S3 replication configuration (BucketReplicationConfig or a bucket's inline replicationConfiguration) has a role and at least one Enabled rule (all-Disabled replicates nothing); buckets tagged as requiring replication (default Replication=cross-region) have one.",
     severity: "low",
-    remediation: "Add aws.s3.BucketReplicationConfig { bucket, role, rules: [{ status: \"Enabled\", destination: { bucket: <replica ARN> } }] } (versioning on both buckets), or remove the tag.",
+    remediation: "Add aws.s3.BucketReplicationConfig { bucket, role, rules: [{ status: \"Enabled\", destination: { bucket: <replica ARN> } }] } (versioning on both buckets), enable a rule of an existing configuration or remove it, or remove the tag.",
     config: {
         schema: {
             requiredTagKey: { type: "string", description: "Tag key that marks a bucket as requiring replication." },
@@ -54,26 +79,27 @@ export const s3Replication: StackRule<S3ReplicationConfig> = {
         defaults: { requiredTagKey: "Replication", requiredTagValue: "cross-region" },
     },
     check(resources, ctx) {
-        const marked = ofType(resources, BUCKET_TYPES).filter((b: PolicyResource) => tagOf(b, ctx.config.requiredTagKey) === ctx.config.requiredTagValue);
-        if (marked.length === 0) {
-            ctx.notApplicable(`no bucket tagged ${ctx.config.requiredTagKey}=${ctx.config.requiredTagValue}`);
+        const buckets: PolicyResource[] = ofType(resources, BUCKET_TYPES);
+        const configs: PolicyResource[] = ofType(resources, REPLICATION_TYPES);
+        const inline: PolicyResource[] = buckets.filter((b: PolicyResource) => inlineConfiguration(b) !== undefined);
+        const marked = buckets.filter((b: PolicyResource) => tagOf(b, ctx.config.requiredTagKey) === ctx.config.requiredTagValue);
+        if (marked.length === 0 && configs.length === 0 && inline.length === 0) {
+            ctx.notApplicable(`no replication configuration and no bucket tagged ${ctx.config.requiredTagKey}=${ctx.config.requiredTagValue}`);
+        }
+        for (const config of configs) {
+            checkConfiguration(config, config.props, "", ctx);
+        }
+        for (const bucket of inline) {
+            const configuration: unknown = inlineConfiguration(bucket);
+            if (configuration !== UNKNOWN) {
+                checkConfiguration(bucket, configuration, "replicationConfiguration.", ctx);
+            }
         }
         for (const bucket of marked) {
-            const configs = bucketSubResources(resources, bucket, REPLICATION_TYPES);
-            if (configs.length === 0) {
-                ctx.report(bucket, { property: "aws:s3/bucketReplicationConfig", value: ABSENT, expected: "a replication configuration for this bucket" });
-                continue;
+            if (inlineConfiguration(bucket) !== undefined || bucketSubResources(resources, bucket, REPLICATION_TYPES).length > 0) {
+                continue; // its configuration is judged above
             }
-            for (const config of configs) {
-                const role: unknown = peek(config.props, "role");
-                if (role !== UNKNOWN && (typeof role !== "string" || role.length === 0)) {
-                    ctx.report(config, { property: "role", value: role ?? ABSENT, expected: "the ARN of the replication role" });
-                }
-                const enabled = enabledRuleCount(config);
-                if (enabled !== UNKNOWN && enabled === 0) {
-                    ctx.report(config, { property: "rules", value: peek(config.props, "rules") ?? ABSENT, expected: "at least one rule with status Enabled" });
-                }
-            }
+            ctx.report(bucket, { property: "aws:s3/bucketReplicationConfig", value: ABSENT, expected: "a replication configuration for this bucket" });
         }
     },
 };

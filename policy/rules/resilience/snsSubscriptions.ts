@@ -1,5 +1,6 @@
 import { ABSENT, resourcePolicy } from "../../lib/rule";
 import { read, UNKNOWN } from "../../lib/values";
+import { parseArn } from "../../lib/arns";
 
 /** Amazon SNS subscriptions: messages SNS could not deliver. */
 
@@ -24,7 +25,7 @@ export const snsSubscriptionDlq = resourcePolicy({
         } catch {
             target = undefined;
         }
-        if (typeof target !== "string" || !target.startsWith("arn:")) {
+        if (typeof target !== "string" || parseArn(target)?.service !== "sqs") {
             ctx.report({ property: "redrivePolicy.deadLetterTargetArn", value: target ?? ABSENT, expected: "an SQS queue ARN" });
         }
     },

@@ -3,6 +3,7 @@ import { isTrue } from "../../lib/props";
 import { ABSENT, StackRule, stackPolicy } from "../../lib/rule";
 import { BUCKET_TYPES, UNKNOWN, bucketSubResources, childrenOf, joinedTo, knownStrings, matchesAny, ofType, peek, peekArray } from "../../lib/stackJoins";
 import { ENVIRONMENT_CONFIG, EnvironmentConfig, isProduction } from "./environment";
+import { parseArn, sqsQueueName } from "../../lib/arns";
 
 /** Cross-resource resilience rules (validateStack). */
 
@@ -60,12 +61,41 @@ function tagsOf(resource: PolicyResource): Record<string, unknown> {
     return {};
 }
 
+/** deadLetterTargetArn of a redrive policy (a JSON string), or undefined. */
+function deadLetterTarget(policy: string): string | undefined {
+    try {
+        const target: unknown = (JSON.parse(policy) as Record<string, unknown>).deadLetterTargetArn;
+        return typeof target === "string" ? target : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Does a deadLetterTargetArn name this queue? The whole ARN must be equal (arn:aws:sqs:region:account:name,
+ * Service Authorization Reference): a substring test would take "orders" for the DLQ of a queue whose
+ * target is "orders-dlq" and excuse "orders" from having a DLQ of its own.
+ */
+function namesQueue(target: string | undefined, queueArn: string): boolean {
+    if (target === undefined) {
+        return false;
+    }
+    const a = parseArn(target);
+    const b = parseArn(queueArn);
+    return a !== undefined && b !== undefined
+        ? a.partition === b.partition && a.service === b.service && a.region === b.region && a.account === b.account && sqsQueueName(target) === sqsQueueName(queueArn)
+        : target === queueArn;
+}
+
 /** Is the resource selected by an AWS Backup selection (ARN, wildcard, dependency or tag)? */
 export function coveredBy(selection: PolicyResource, target: PolicyResource, arnPattern: string): boolean {
     const raw = peek(selection.props, "resources");
     const arns = knownStrings(raw);
     const arn = peek(target.props, "arn");
-    if (arns.some((a) => (typeof arn === "string" && globMatches(a, arn)) || a === "*" || globMatches(a, arnPattern))) {
+    // The placeholder ARN (for a target whose ARN is not known yet) takes the selection pattern's
+    // partition, so arn:aws-us-gov:rds:*:*:cluster:* selections match in GovCloud (and aws-cn).
+    const inPartition = (pattern: string): string => arnPattern.replace(/^arn:aws:/, `arn:${/^arn:(aws[a-z-]*):/.exec(pattern)?.[1] ?? "aws"}:`);
+    if (arns.some((a) => (typeof arn === "string" && globMatches(a, arn)) || a === "*" || globMatches(a, inPartition(a)))) {
         return true;
     }
     if (joinedTo(selection, "resources", target, ["arn"])) {
@@ -193,7 +223,7 @@ export const sqsDlq: StackRule<DlqConfig> = {
             }
             const policy = peek(source.props, "redrivePolicy");
             const arn = peek(queue.props, "arn");
-            if (typeof policy === "string" && typeof arn === "string" && policy.includes(arn)) {
+            if (typeof policy === "string" && typeof arn === "string" && namesQueue(deadLetterTarget(policy), arn)) {
                 return true;
             }
             return (policy === UNKNOWN || typeof arn !== "string") && policy !== undefined && (source.dependencies ?? []).some((d) => d.urn === queue.urn);

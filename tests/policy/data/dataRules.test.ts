@@ -129,3 +129,31 @@ describe("res-s3-replication", () => {
         expectClean(await runPolicy(replication, [bucket(marked)], config));
     });
 });
+
+describe("res-s3-replication: every replication configuration, wherever declared (issue 21)", () => {
+    const ROLE = "arn:aws:iam::111122223333:role/replication";
+    const enabledRule = { id: "all", status: "Enabled", destination: { bucket: "arn:aws:s3:::platform-uploads-replica" } };
+    const disabledRule = { ...enabledRule, status: "Disabled" };
+    const inlineBucket = (replicationConfiguration: unknown, tags: Record<string, string> = {}) =>
+        resource(BUCKET, { tags, replicationConfiguration }, { name: "uploads", outputs: { tags, replicationConfiguration, id: "platform-uploads", bucket: "platform-uploads", arn: "arn:aws:s3:::platform-uploads" } });
+
+    it("fires for a standalone configuration whose rules are all Disabled on an untagged bucket", async () => {
+        expectFired(await runPolicy(replication, [bucket({}), replicationConfig({ role: ROLE, rules: [disabledRule, { ...disabledRule, id: "b" }] })]), replication, "rules");
+    });
+    it("passes an untagged bucket's standalone configuration with one Enabled rule among Disabled ones", async () => {
+        expectClean(await runPolicy(replication, [bucket({}), replicationConfig({ role: ROLE, rules: [disabledRule, enabledRule] })]));
+    });
+    it("fires for an inline replicationConfiguration whose rules are all Disabled", async () => {
+        expectFired(await runPolicy(replication, [inlineBucket({ role: ROLE, rules: [disabledRule] })]), replication, "replicationConfiguration.rules");
+    });
+    it("fires for an inline replicationConfiguration without a role", async () => {
+        expectFired(await runPolicy(replication, [inlineBucket({ rules: [enabledRule] })]), replication, "replicationConfiguration.role");
+    });
+    it("accepts a tagged bucket replicating through its inline configuration", async () => {
+        expectClean(await runPolicy(replication, [inlineBucket({ role: ROLE, rules: [enabledRule] }, { Replication: "cross-region" })]));
+    });
+    it("passes when the rules or a rule's status are unknown during preview", async () => {
+        expectClean(await runPolicy(replication, [bucket({}), replicationConfig({ role: UNKNOWN_STRING, rules: UNKNOWN_ARRAY })]));
+        expectClean(await runPolicy(replication, [bucket({}), replicationConfig({ role: ROLE, rules: [{ ...enabledRule, status: UNKNOWN_STRING }] })]));
+    });
+});

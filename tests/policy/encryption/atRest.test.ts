@@ -160,6 +160,30 @@ describeResourcePolicy({
     unknowns: [{ name: "kmsMasterKeyId unknown", patch: { "rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId": UNKNOWN_STRING } }],
 });
 
+// Issue 21: the inline serverSideEncryptionConfiguration v7's Bucket (and the BucketV2 alias) still accepts.
+describeResourcePolicy({
+    policy: s3CmkBucketKey, id: "enc-s3-cmk-bucket-key", severity: "medium",
+    type: "aws:s3/bucket:Bucket",
+    baselineTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    baseline: { bucket: "platform-logs", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true } } },
+    violations: [
+        { name: "inline KMS without a key (aws/s3)", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId": undefined }, property: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId is not set" },
+        { name: "inline alias/aws/s3", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId": "arn:aws-cn:kms:cn-north-1:111122223333:alias/aws/s3" }, property: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId" },
+        { name: "inline without bucketKeyEnabled", patch: { "serverSideEncryptionConfiguration.rule.bucketKeyEnabled": undefined }, property: "serverSideEncryptionConfiguration.rule.bucketKeyEnabled is not set" },
+        { name: "inline dsse with bucketKeyEnabled false", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm": "aws:kms:dsse", "serverSideEncryptionConfiguration.rule.bucketKeyEnabled": false }, property: "serverSideEncryptionConfiguration.rule.bucketKeyEnabled" },
+        { name: "BucketV2 token, inline KMS without a key", type: "aws:s3/bucketV2:BucketV2", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId": undefined }, property: "serverSideEncryptionConfiguration.rule" },
+    ],
+    unknowns: [
+        { name: "inline key unknown", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId": UNKNOWN_STRING } },
+        { name: "whole inline configuration unknown", patch: { serverSideEncryptionConfiguration: UNKNOWN_OBJECT } },
+    ],
+    compliant: [
+        { name: "no inline configuration (the standalone resource is judged)", patch: { serverSideEncryptionConfiguration: undefined } },
+        { name: "inline SSE-S3 is enc-s3-sse-kms's to judge", patch: { "serverSideEncryptionConfiguration.rule": { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } },
+        { name: "GovCloud key ARN", patch: { "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId": "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" } },
+    ],
+});
+
 describeResourcePolicy({
     policy: sqsEncryption, id: "enc-sqs", severity: "high", type: "aws:sqs/queue:Queue", baseline: { kmsMasterKeyId: KEY },
     violations: [

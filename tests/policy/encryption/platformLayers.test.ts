@@ -32,10 +32,14 @@ describeResourcePolicy({
         { name: "variables without kmsKeyArn (aws/lambda)", patch: { kmsKeyArn: undefined }, property: "kmsKeyArn is not set" },
         { name: "AWS-managed alias ARN", patch: { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/lambda" }, property: "kmsKeyArn" },
         { name: "one unknown variable value still means variables exist", patch: { kmsKeyArn: undefined, "environment.variables.SECRET_ARN": UNKNOWN_STRING }, property: "kmsKeyArn" },
+        // Issue 21: absent means absent (catalogue section 9); unknown variables do not excuse a missing key.
+        { name: "variables map unknown during preview, kmsKeyArn absent", patch: { "environment.variables": UNKNOWN_OBJECT, kmsKeyArn: undefined }, property: "kmsKeyArn is not set" },
+        { name: "whole environment unknown during preview, kmsKeyArn absent", patch: { environment: UNKNOWN_OBJECT, kmsKeyArn: undefined }, property: "kmsKeyArn is not set" },
+        { name: "variables map unknown, AWS-managed alias", patch: { "environment.variables": UNKNOWN_OBJECT, kmsKeyArn: "alias/aws/lambda" }, property: "kmsKeyArn" },
     ],
     unknowns: [
         { name: "kmsKeyArn unknown", patch: { kmsKeyArn: UNKNOWN_STRING } },
-        { name: "variables map unknown, no key given", patch: { "environment.variables": UNKNOWN_OBJECT, kmsKeyArn: undefined } },
+        { name: "variables map and kmsKeyArn both unknown", patch: { "environment.variables": UNKNOWN_OBJECT, kmsKeyArn: UNKNOWN_STRING } },
     ],
     compliant: [
         { name: "no environment at all", patch: { environment: undefined, kmsKeyArn: undefined } },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_STRING, resource, runPolicy } from "../support/policyHarness";
 import { expectClean, expectFired, expectMetadata, expectNoMandatory } from "./table";
-import { s3SseKms } from "../../../policy/rules/encryption/s3";
+import { s3CmkBucketKey, s3SseKms } from "../../../policy/rules/encryption/s3";
 import { auroraForceSsl, s3SslOnly, snsSslOnly, sqsSslOnly } from "../../../policy/rules/encryption/transit";
 import { cloudfrontHsts } from "../../../policy/rules/encryption/cloudfront";
 
@@ -268,5 +268,29 @@ describe("tls-cf-hsts", () => {
     it("exemption with a reason", async () => {
         const result = await runPolicy(cloudfrontHsts, [distribution(undefined, [])], { exemptions: [{ namePattern: "^edge$", reason: "API-only distribution, no browsers" }] });
         expect(result.violations).toEqual([]);
+    });
+});
+
+describe("enc-s3-sse-kms and enc-s3-cmk-bucket-key agree on a bucket's inline configuration (issue 21)", () => {
+    const inline = (rule: Record<string, unknown>) => {
+        const props = { bucket: "legacy", serverSideEncryptionConfiguration: { rule } };
+        return resource(BUCKET, props, { name: "legacy", outputs: props });
+    };
+    it("inline SSE-KMS with the AWS-managed key: the algorithm passes, the key and bucket key are reported", async () => {
+        const bucket = inline({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } });
+        expectClean(await runPolicy(s3SseKms, [bucket]));
+        const cmk = await runPolicy(s3CmkBucketKey, [bucket]);
+        expectFired(cmk, "enc-s3-cmk-bucket-key", "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId");
+        expect(cmk.messages.some((m) => m.includes("serverSideEncryptionConfiguration.rule.bucketKeyEnabled"))).toBe(true);
+    });
+    it("inline SSE-S3: enc-s3-sse-kms reports it, enc-s3-cmk-bucket-key leaves it to that rule", async () => {
+        const bucket = inline({ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } });
+        expectFired(await runPolicy(s3SseKms, [bucket]), "enc-s3-sse-kms", "serverSideEncryptionConfiguration");
+        expectClean(await runPolicy(s3CmkBucketKey, [bucket]));
+    });
+    it("inline SSE-KMS with a CMK and the bucket key passes both", async () => {
+        const bucket = inline({ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }, bucketKeyEnabled: true });
+        expectClean(await runPolicy(s3SseKms, [bucket]));
+        expectClean(await runPolicy(s3CmkBucketKey, [bucket]));
     });
 });

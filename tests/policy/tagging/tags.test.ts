@@ -61,7 +61,7 @@ describe("tag rules on non-taggable types", () => {
         }
     });
     it("the index exports the pillar list", () => {
-        expect(taggingPolicies.map((p) => p.name)).toEqual(["tag-required-keys", "tag-allowed-values", "tag-provider-default-tags", "tag-launch-template-specs", "tag-propagation"]);
+        expect(taggingPolicies.map((p) => p.name)).toEqual(["tag-required-keys", "tag-allowed-values", "tag-provider-default-tags", "tag-launch-template-specs", "tag-propagation", "tag-eks-subnet-roles"]);
     });
 });
 
