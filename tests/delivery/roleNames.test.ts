@@ -12,7 +12,7 @@ describe.each(["dev", "prod"])("IAM role names of the %s stack", (stack: string)
         const result = await runStack(stack);
         const roles: RecordedResource[] = result.ofType("aws:iam/role:Role");
         expect(roles.length).toBeGreaterThan(5);
-        const unprefixed: string[] = roles.filter((r) => !String(r.inputs.name ?? "").startsWith(`platform-${stack}-`)).map((r) => `${r.name}: ${String(r.inputs.name)}`);
+        const unprefixed: string[] = roles.filter((r) => !(typeof r.inputs.name === "string" && r.inputs.name.startsWith(`platform-${stack}-`))).map((r) => `${r.name}: ${String(r.inputs.name)}`);
         expect(unprefixed).toEqual([]);
     });
 });
