@@ -1,3 +1,4 @@
+import { concurrencyNeed } from "./lambdaConcurrency";
 import { PlatformConfig } from "./platformConfig";
 
 /**
@@ -27,10 +28,12 @@ export function externalReferences(config: PlatformConfig): ExternalReference[] 
     return [
         ...stateBackend(config),
         ...accountBaseline(config),
+        ...deployBoundary(config),
         ...administrators(config),
         ...hostedZone(config),
         ...network(config),
         ...functionArtifacts(config),
+        ...serviceQuotas(config),
         ...externalRoles(config),
         ...delivery(config),
         ...loadBalancers(config),
@@ -70,6 +73,37 @@ function accountBaseline(config: PlatformConfig): ExternalReference[] {
         what: "the account's cost anomaly monitor (the baseline owner's stack output account.costAnomalyMonitorArn)",
         needed: "before-first-up",
         check: `aws ce get-anomaly-monitors --monitor-arn-list ${monitor}`,
+    }] : [];
+}
+
+/**
+ * The deploy role may change roles only when they carry the account's deploy permissions boundary,
+ * and every role of the program carries it: CreateRole fails until the account owner creates it.
+ */
+function deployBoundary(config: PlatformConfig): ExternalReference[] {
+    const github = config.delivery.github;
+    if (!github.enabled) {
+        return [];
+    }
+    const arn = `arn:aws:iam::${config.account.id}:policy/${github.permissionsBoundaryName}`;
+    return [{
+        key: "platform:delivery.github.permissionsBoundaryName",
+        value: arn,
+        what: `the account's deploy permissions boundary (print it with npx tsx tools/delivery/printDeployBoundary.ts ${config.account.id}, create it with aws iam create-policy)`,
+        needed: "before-first-up",
+        check: `aws iam get-policy --policy-arn ${arn}`,
+    }];
+}
+
+/** A stack that reserves Lambda concurrency needs a regional quota of its reservations plus the 100 Lambda keeps unreserved. */
+function serviceQuotas(config: PlatformConfig): ExternalReference[] {
+    const need = concurrencyNeed(config.integration.functions);
+    return need.requiredAccountQuota > 0 ? [{
+        key: "platform:integration.functions[].reservedConcurrency",
+        value: `${need.reserved} reserved: Lambda concurrent executions quota of at least ${need.requiredAccountQuota}`,
+        what: "the account's Lambda concurrency quota in the stack's Region (Service Quotas L-B99A9384; raise it with aws service-quotas request-service-quota-increase)",
+        needed: "before-first-up",
+        check: `aws service-quotas get-service-quota --service-code lambda --quota-code L-B99A9384 --region ${config.region}`,
     }] : [];
 }
 

@@ -33,9 +33,21 @@ describe.each(["dev", "prod"])("external references of the %s stack", (stack: st
     it("gives every reference a check command that names its value", () => {
         for (const ref of refs) {
             expect(ref.check, ref.key).toMatch(/^aws [a-z0-9-]+ [a-z-]+ /);
+            if (/\s/.test(ref.value)) {
+                continue; // a description (a quota, a pending image), not an identifier
+            }
             const id: string = ref.value.startsWith("s3://") ? ref.value.split("/")[2] : ref.value.split(/[/@:]/).filter(Boolean).pop()!;
             expect(ref.check, ref.key).toContain(id.split(":").pop());
         }
+    });
+});
+
+describe("what the account must have", () => {
+    it("names the deploy permissions boundary and, where functions reserve concurrency, the Lambda quota", () => {
+        const prod: ExternalReference[] = referencesOf("prod");
+        expect(prod.find((r) => r.key === "platform:delivery.github.permissionsBoundaryName")?.check).toMatch(/^aws iam get-policy --policy-arn arn:aws:iam::\d{12}:policy\//);
+        expect(prod.find((r) => r.key === "platform:integration.functions[].reservedConcurrency")?.value).toMatch(/quota of at least \d+/);
+        expect(referencesOf("dev").map((r) => r.key)).not.toContain("platform:integration.functions[].reservedConcurrency");
     });
 });
 
