@@ -95,6 +95,7 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
 
     skipPromiseLeakTraces();
     pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
+    const providerRegions = new Map<string, string>();
     await pulumi.runtime.setMocks({
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
             // In a dry run a real provider leaves computed outputs unknown; returning only the inputs mirrors that.
@@ -107,7 +108,14 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
             if (refusal) {
                 refusedProviders.push(refusal);
             }
-            const fake = fakeOutputs(args.type, args.name, urn, inputs, ctx);
+            if (args.type.startsWith("pulumi:providers:aws") && typeof inputs.region === "string") {
+                providerRegions.set(urn, inputs.region);
+            }
+            // A resource lives in its provider's Region (the replica-Region provider's vaults, keys and
+            // buckets get us-west-2 ARNs), not the stack's.
+            const providerUrn: string | undefined = args.provider ? args.provider.slice(0, args.provider.lastIndexOf("::")) : undefined;
+            const region: string | undefined = providerUrn ? providerRegions.get(providerUrn) : undefined;
+            const fake = fakeOutputs(args.type, args.name, urn, inputs, region ? { ...ctx, region } : ctx);
             return { id: fake.id, state: { ...inputs, ...fake.outputs } };
         },
         call: (args: pulumi.runtime.MockCallArgs) => fakeInvoke(args.token, args.inputs as Record<string, unknown>, ctx),
