@@ -98,12 +98,17 @@ export async function runUnderMocks(options: MockRunOptions): Promise<MockRunRes
     const providerRegions = new Map<string, string>();
     await pulumi.runtime.setMocks({
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
-            // In a dry run a real provider leaves computed outputs unknown; returning only the inputs mirrors that.
-            if (preview) {
-                return { id: undefined, state: { ...(args.inputs as Record<string, unknown>) } };
-            }
             const urn: string = mockUrn(options, args.type, args.name);
             const inputs = args.inputs as Record<string, unknown>;
+            // In a dry run a real provider leaves computed outputs unknown, not absent: stack policies
+            // see an unknown id or ARN, as on a first `pulumi preview`.
+            if (preview) {
+                const computed = fakeOutputs(args.type, args.name, urn, inputs, ctx).outputs;
+                const unknowns: Record<string, unknown> = Object.fromEntries(Object.keys(computed)
+                    .filter((key: string) => !(key in inputs))
+                    .map((key: string) => [key, UNKNOWN]));
+                return { id: undefined, state: { ...inputs, ...unknowns } };
+            }
             const refusal: string | undefined = providerAccountRefusal(args.type, args.name, inputs, accountId);
             if (refusal) {
                 refusedProviders.push(refusal);
