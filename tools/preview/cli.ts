@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EXIT_FAILURE, PreviewOptions, PreviewOutcome, runOfflinePreview } from "./preview";
 import { renderReport, terminalWidth } from "./report";
+import { ParsedFlags, parseFlags } from "../cliFlags";
 
 /**
  * How `npm run preview:offline` starts node (relative to the repository root): the SDKs preloaded
@@ -54,35 +55,16 @@ export interface CliArguments {
 }
 
 export function parseArguments(argv: readonly string[]): CliArguments {
-    const values: Record<string, string | true> = {};
-    const takesValue = new Set(["--stack", "--policy-config", "--assumptions", "--project-dir", "--program", "--policies"]);
-    const optionalValue = new Set(["--json", "--graph"]);
-    const flags = new Set(["--dry-run", "--help"]);
-    const aliases: Record<string, string> = { "-s": "--stack", "-h": "--help" };
-    for (let i = 0; i < argv.length; i++) {
-        let arg: string = argv[i];
-        let inline: string | undefined;
-        const eq: number = arg.indexOf("=");
-        if (arg.startsWith("--") && eq > 0) {
-            inline = arg.slice(eq + 1);
-            arg = arg.slice(0, eq);
-        }
-        arg = aliases[arg] ?? arg;
-        if (takesValue.has(arg)) {
-            const value: string | undefined = inline ?? argv[++i];
-            if (value === undefined || value.startsWith("--")) {
-                return { error: `${arg} needs a value` };
-            }
-            values[arg] = value;
-        } else if (optionalValue.has(arg)) {
-            const next: string | undefined = argv[i + 1];
-            values[arg] = inline ?? (next !== undefined && !next.startsWith("-") ? argv[++i] : next === "-" ? (i++, "-") : "-");
-        } else if (flags.has(arg)) {
-            values[arg] = true;
-        } else {
-            return { error: `unknown argument ${arg}` };
-        }
+    const parsed: ParsedFlags = parseFlags(argv, {
+        takesValue: new Set(["--stack", "--policy-config", "--assumptions", "--project-dir", "--program", "--policies"]),
+        optionalValue: new Set(["--json", "--graph"]),
+        switches: new Set(["--dry-run", "--help"]),
+        aliases: { "-s": "--stack", "-h": "--help" },
+    });
+    if ("error" in parsed) {
+        return { error: parsed.error };
     }
+    const values: Record<string, string | true> = parsed.values;
     if (values["--help"]) {
         return { help: true };
     }

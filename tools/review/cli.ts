@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { ParsedFlags, parseFlags } from "../cliFlags";
 import * as os from "os";
 import * as path from "path";
 import type { PreviewResult } from "../preview/preview";
@@ -61,34 +62,16 @@ interface Arguments {
 }
 
 export function parseArguments(argv: readonly string[]): Arguments {
-    const values: Record<string, string | true> = {};
-    const takesValue = new Set(["--base", "--head", "--ref", "--stack", "--acknowledgements", "--project-dir", "--program", "--policies", "--policy-config"]);
-    const optionalValue = new Set(["--json", "--markdown"]);
-    const aliases: Record<string, string> = { "-s": "--stack", "-h": "--help" };
-    for (let i = 0; i < argv.length; i++) {
-        let arg: string = argv[i];
-        let inline: string | undefined;
-        const eq: number = arg.indexOf("=");
-        if (arg.startsWith("--") && eq > 0) {
-            inline = arg.slice(eq + 1);
-            arg = arg.slice(0, eq);
-        }
-        arg = aliases[arg] ?? arg;
-        if (takesValue.has(arg)) {
-            const value: string | undefined = inline ?? argv[++i];
-            if (value === undefined || value.startsWith("--")) {
-                return { forwarded: {}, error: `${arg} needs a value` };
-            }
-            values[arg] = value;
-        } else if (optionalValue.has(arg)) {
-            const next: string | undefined = argv[i + 1];
-            values[arg] = inline ?? (next !== undefined && (!next.startsWith("-") || next === "-") ? argv[++i] : "-");
-        } else if (arg === "--help") {
-            values[arg] = true;
-        } else {
-            return { forwarded: {}, error: `unknown argument ${arg}` };
-        }
+    const parsed: ParsedFlags = parseFlags(argv, {
+        takesValue: new Set(["--base", "--head", "--ref", "--stack", "--acknowledgements", "--project-dir", "--program", "--policies", "--policy-config"]),
+        optionalValue: new Set(["--json", "--markdown"]),
+        switches: new Set(["--help"]),
+        aliases: { "-s": "--stack", "-h": "--help" },
+    });
+    if ("error" in parsed) {
+        return { forwarded: {}, error: parsed.error };
     }
+    const values: Record<string, string | true> = parsed.values;
     const str = (key: string): string | undefined => values[key] as string | undefined;
     if (values["--help"]) {
         return { forwarded: {}, help: true };
