@@ -13,11 +13,11 @@ describeCompute({
     deletionProtection: false,
     nodeGroups: [
         {
-            name: "system", capacityType: "ON_DEMAND", instanceTypes: ["t3.medium"], scaling: { minSize: 1, desiredSize: 1, maxSize: 2 }, diskSizeGiB: 20,
+            name: "system", capacityType: "ON_DEMAND", instanceTypes: ["t4g.medium"], amiType: "AL2023_ARM_64_STANDARD", scaling: { minSize: 1, desiredSize: 1, maxSize: 2 }, diskSizeGiB: 20,
             taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
         },
         {
-            name: "workers", capacityType: "SPOT", instanceTypes: ["m6i.large", "m6a.large", "m5.large", "m5a.large"], scaling: { minSize: 1, desiredSize: 1, maxSize: 4 }, diskSizeGiB: 30,
+            name: "workers", capacityType: "SPOT", instanceTypes: ["m6i.large", "m6a.large", "m5.large", "m5a.large"], amiType: "AL2023_x86_64_STANDARD", scaling: { minSize: 1, desiredSize: 1, maxSize: 4 }, diskSizeGiB: 30,
             taints: [],
         },
     ],

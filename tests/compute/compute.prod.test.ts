@@ -13,15 +13,15 @@ describeCompute({
     deletionProtection: true,
     nodeGroups: [
         {
-            name: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], scaling: { minSize: 3, desiredSize: 3, maxSize: 6 }, diskSizeGiB: 50,
+            name: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], amiType: "AL2023_x86_64_STANDARD", scaling: { minSize: 3, desiredSize: 3, maxSize: 6 }, diskSizeGiB: 50,
             taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
         },
         {
-            name: "general", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], scaling: { minSize: 3, desiredSize: 3, maxSize: 12 }, diskSizeGiB: 100,
+            name: "general", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], amiType: "AL2023_x86_64_STANDARD", scaling: { minSize: 3, desiredSize: 3, maxSize: 12 }, diskSizeGiB: 100,
             taints: [],
         },
         {
-            name: "spot", capacityType: "SPOT", instanceTypes: ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "m5a.xlarge"], scaling: { minSize: 3, desiredSize: 3, maxSize: 30 }, diskSizeGiB: 100,
+            name: "spot", capacityType: "SPOT", instanceTypes: ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "m5a.xlarge"], amiType: "AL2023_x86_64_STANDARD", scaling: { minSize: 3, desiredSize: 3, maxSize: 30 }, diskSizeGiB: 100,
             taints: [{ key: "platform.io/spot", value: "true", effect: "NO_SCHEDULE" }],
         },
     ],

@@ -12,6 +12,8 @@ export interface NodeGroupExpectation {
     readonly name: string;
     readonly capacityType: "ON_DEMAND" | "SPOT";
     readonly instanceTypes: readonly string[];
+    /** The node image's architecture must match the instance types' (Graviton: ARM_64). */
+    readonly amiType: "AL2023_x86_64_STANDARD" | "AL2023_ARM_64_STANDARD";
     readonly scaling: { readonly minSize: number; readonly desiredSize: number; readonly maxSize: number };
     readonly diskSizeGiB: number;
     readonly taints: readonly { key: string; value?: string; effect: string }[];
@@ -209,6 +211,7 @@ export function describeCompute(expected: ComputeExpectations): void {
                         version: expected.kubernetesVersion,
                         capacityType: group.capacityType,
                         instanceTypes: group.instanceTypes,
+                        amiType: group.amiType,
                         scalingConfig: group.scaling,
                         nodeRoleArn: result.get(C.role, "eks-node").outputs.arn,
                         nodeRepairConfig: { enabled: true },

@@ -61,10 +61,13 @@ describe("platform:compute validation", () => {
     });
 
     it("rejects a Spot group with a single instance type and an instance type of the wrong architecture", () => {
-        expect(problemsOf(withGroup({ capacityType: "SPOT", instanceTypes: ["m6i.large"] }))).toEqual([
+        expect(problemsOf(withGroup({ capacityType: "SPOT", instanceTypes: ["m6i.large"], amiType: "AL2023_x86_64_STANDARD" }))).toEqual([
             'platform:compute.nodeGroups[0].instanceTypes: got ["m6i.large"]; allowed: at least two instance types of one size for a SPOT group (one capacity pool running dry would empty the group)',
         ]);
-        expect(problemsOf(withGroup({ instanceTypes: ["m7g.large"] }))).toEqual([
+        expect(problemsOf(withGroup({ instanceTypes: ["m7i.large"] }))).toEqual([
+            'platform:compute.nodeGroups[0].instanceTypes[0]: got "m7i.large"; allowed: an Arm (Graviton) instance type to match amiType AL2023_ARM_64_STANDARD',
+        ]);
+        expect(problemsOf(withGroup({ instanceTypes: ["m7g.large"], amiType: "AL2023_x86_64_STANDARD" }))).toEqual([
             'platform:compute.nodeGroups[0].instanceTypes[0]: got "m7g.large"; allowed: an x86_64 instance type to match amiType AL2023_x86_64_STANDARD',
         ]);
     });
@@ -268,7 +271,7 @@ describe("physical names of the compute layer", () => {
         const groups = devCompute().nodeGroups as Record<string, unknown>[];
         const variants: Record<string, string>[] = [
             compute({ kubernetesVersion: "1.36" }),
-            compute({ nodeGroups: [{ ...groups[0], instanceTypes: ["m6i.large"], maxSize: 5 }, groups[1]] }),
+            compute({ nodeGroups: [{ ...groups[0], instanceTypes: ["m7g.large"], maxSize: 5 }, groups[1]] }),
             compute({ nodeGroups: [groups[1], groups[0]] }),
             compute({}, { "platform:tags": { ...devObject("platform:tags"), owner: "another-team", additional: { Repository: "acme/other" } } }),
             compute({ fargateProfiles: [] }),

@@ -10,6 +10,7 @@ describeEdge({
     originShieldRegion: undefined,
     rateLimit: 1000,
     rateLimitWindowSeconds: 300,
+    regionalWebAcl: false,
     botControl: false,
     wafLogRetentionDays: 30,
     accessLogRetentionDays: 30,

@@ -10,6 +10,7 @@ describeEdge({
     originShieldRegion: "us-east-1",
     rateLimit: 2000,
     rateLimitWindowSeconds: 300,
+    regionalWebAcl: true,
     botControl: true,
     wafLogRetentionDays: 365,
     accessLogRetentionDays: 365,

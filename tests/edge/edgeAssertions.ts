@@ -14,6 +14,8 @@ export interface EdgeExpectations {
     readonly rateLimit: number;
     readonly rateLimitWindowSeconds: number;
     readonly botControl: boolean;
+    /** platform:edge.waf.regionalWebAcl: the REGIONAL web ACL for the load balancer controller's ALBs. */
+    readonly regionalWebAcl: boolean;
     readonly wafLogRetentionDays: number;
     readonly accessLogRetentionDays: number;
     readonly noncurrentVersionExpirationDays: number;
@@ -89,7 +91,8 @@ export function describeEdge(expected: EdgeExpectations): void {
                 ] as const) {
                     expect(get(type, name).provider, `${type} ${name}`).toBe(globalEdge());
                 }
-                for (const [type, name] of [[E.bucket, "static-assets"], [E.webAcl, "regional"], [E.logGroup, "waf-regional"], [E.key, "static-assets"]] as const) {
+                const regionalAcl = expected.regionalWebAcl ? [[E.webAcl, "regional"], [E.logGroup, "waf-regional"]] as const : [];
+                for (const [type, name] of [[E.bucket, "static-assets"], ...regionalAcl, [E.key, "static-assets"]] as const) {
                     expect(get(type, name).provider, `${type} ${name}`).toBe(regional());
                 }
             });
@@ -227,7 +230,8 @@ export function describeEdge(expected: EdgeExpectations): void {
         describe("WAF", () => {
             const ruleNames = (): string[] => ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet",
                 ...(expected.botControl ? ["AWSManagedRulesBotControlRuleSet"] : []), "rate-limit-per-ip"];
-            it.each(["cloudfront", "regional"])("%s web ACL: managed groups, Bot Control per config, the per-IP rate limit, metrics on", (name: string) => {
+            const acls: string[] = expected.regionalWebAcl ? ["cloudfront", "regional"] : ["cloudfront"];
+            it.each(acls)("%s web ACL: managed groups, Bot Control per config, the per-IP rate limit, metrics on", (name: string) => {
                 const acl: RecordedResource = get(E.webAcl, name);
                 expect(acl.inputs).toMatchObject({ name: `${prefix}-${name}`, scope: name === "cloudfront" ? "CLOUDFRONT" : "REGIONAL", defaultAction: { allow: {} } });
                 expect(acl.inputs.visibilityConfig).toMatchObject({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true });
@@ -243,7 +247,7 @@ export function describeEdge(expected: EdgeExpectations): void {
                 expect(rate.action).toEqual({ block: {} });
                 expect(rate.statement).toEqual({ rateBasedStatement: { limit: expected.rateLimit, aggregateKeyType: "IP", evaluationWindowSec: expected.rateLimitWindowSeconds } });
             });
-            it.each([["cloudfront", "edge"], ["regional", "logs"]])("%s ACL logs to an encrypted aws-waf-logs- group, redacting authorization and cookie", (name: string, keyName: string) => {
+            it.each([["cloudfront", "edge"], ["regional", "logs"]].filter(([name]) => acls.includes(name)))("%s ACL logs to an encrypted aws-waf-logs- group, redacting authorization and cookie", (name: string, keyName: string) => {
                 const group: RecordedResource = get(E.logGroup, `waf-${name}`);
                 expect(group.inputs).toMatchObject({ name: `aws-waf-logs-${prefix}-${name}`, retentionInDays: expected.wafLogRetentionDays, kmsKeyId: get(E.key, keyName).outputs.arn });
                 const logging: RecordedResource = get(E.wafLogging, `waf-${name}`);
@@ -253,8 +257,13 @@ export function describeEdge(expected: EdgeExpectations): void {
                 expect(policy).toMatchObject({ Principal: { Service: "delivery.logs.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": FAKE_ACCOUNT_ID } } });
                 expect(logging.dependencies).toContain(get(E.logResourcePolicy, `waf-${name}`).urn);
             });
-            it("the REGIONAL ACL's ARN is a stack output for the load balancer controller", () => {
-                expect((result.run.stackOutputs.edge as Record<string, unknown>).regionalWebAclArn).toBe(get(E.webAcl, "regional").outputs.arn);
+            it(expected.regionalWebAcl
+                ? "the REGIONAL ACL's ARN is a stack output for the load balancer controller"
+                : "regionalWebAcl off: no REGIONAL ACL, no log group for it, no ARN output", () => {
+                const acl: RecordedResource | undefined = result.ofType(E.webAcl).find((r: RecordedResource) => r.name === "regional");
+                expect(acl !== undefined).toBe(expected.regionalWebAcl);
+                expect(result.ofType(E.logGroup).some((g: RecordedResource) => g.name === "waf-regional")).toBe(expected.regionalWebAcl);
+                expect((result.run.stackOutputs.edge as Record<string, unknown>).regionalWebAclArn).toBe(acl?.outputs.arn);
                 expect((result.run.stackOutputs.edge as Record<string, unknown>).distributionDomainName).toBe(distribution().outputs.domainName);
             });
         });

@@ -10,7 +10,7 @@ const waf = (changes: Record<string, unknown>) => edge({ waf: { ...(devEdge().wa
 describe("platform:edge validation", () => {
     it("accepts the committed dev edge settings and applies the schema defaults", () => {
         const config = parsePlatformConfig(edge({}), "platform", "dev").edge;
-        expect(config.waf).toEqual({ rateLimit: 1000, rateLimitWindowSeconds: 300, botControl: false, regionalWebAcl: true, logRetentionInDays: 30 });
+        expect(config.waf).toEqual({ rateLimit: 1000, rateLimitWindowSeconds: 300, botControl: false, regionalWebAcl: false, logRetentionInDays: 30 });
         expect(config.domain.aliases).toEqual(["assets.dev.example.com"]);
         expect(config.shieldAdvanced.enabled).toBe(false);
     });

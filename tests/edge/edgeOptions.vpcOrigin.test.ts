@@ -4,7 +4,7 @@ import { StackRunResult, policyDocument, runStack } from "../support/stackRun";
 import { devObject } from "../config/configFixtures";
 import { E } from "./edgeAssertions";
 import { estimateCost } from "../../tools/preview/cost";
-import { DEFAULT_ASSUMPTIONS } from "../../tools/preview/pricing";
+import { DEFAULT_ASSUMPTIONS } from "../../tools/preview/assumptions";
 
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/api/0123456789abcdef";
 

@@ -94,6 +94,9 @@ describe("offline preview of a compliant fixture program", () => {
         expect(c.unpriced.find((u) => u.type === "aws:ec2/subnet:Subnet")).toEqual({ type: "aws:ec2/subnet:Subnet", count: 2, note: "no charge" });
         expect(report).toContain("hoursPerMonth = 730");
         expect(report).toContain("natGatewayGbPerMonth = 100");
-        expect(report).toContain("[P4] aws.amazon.com/privatelink/pricing/");
+        expect(report).toContain("interfaceEndpointAzHour: $0.01 per endpoint ENI (AZ)-hour; https://aws.amazon.com/privatelink/pricing/; 2026-12-07 [verify]");
+        // No cost/ok.yaml in the fixture project: the built-in defaults, and the report says so.
+        expect(c.assumptionSources).toEqual([]);
+        expect(report).toContain("Assumptions (the built-in defaults: no cost file for this stack):");
     });
 });

@@ -60,7 +60,9 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         expect(items.filter((i) => i.rate === "auroraR6gLargeHour")).toHaveLength(2);
         expect(items.filter((i) => i.rate === "elastiCacheValkeyR7gLargeHour").map((i) => i.quantity)).toEqual([1460]);
         expect(items.find((i) => i.type === "aws:dynamodb/table:Table" && i.rate === "dynamoDbWriteMillion")!.quantity).toBe(2);
-        expect(items.find((i) => i.type === "aws:backup/plan:Plan" && i.rate === "backupWarmGbMonth")!.quantity).toBe(100);
+        // Backups are priced per resource kind at AWS Backup's rate for it, again in the copy Region.
+        expect(items.filter((i) => i.type === "aws:backup/plan:Plan" && i.rate === "backupAuroraSnapshotGbMonth")).toHaveLength(4);
+        expect(items.filter((i) => i.type === "aws:backup/plan:Plan" && i.rate === "backupDynamoDbGbMonth")).toHaveLength(4);
         expect(items.some((i) => i.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig")).toBe(true);
     });
 });

@@ -35,7 +35,7 @@ function result(stack: string, resources: PreviewResource[], total: number): Pre
     return {
         project: "platform", stack, config: { "aws:region": "us-east-1" }, secretConfigKeys: [], resources, countsByType: {}, outputs: {},
         policies: { resourcePolicies: 0, stackPolicies: 0, resourceEvaluations: 0, stackEvaluations: 0, violations: [], countsByLevel: {}, notApplicable: [] },
-        cost: { currency: "USD", region: "us-east-1", totalMonthlyUsd: total, byComponent: [{ component: "data", monthlyUsd: total }], items: [], unpriced: [], assumptions: {} as never, rates: {} },
+        cost: { currency: "USD", region: "us-east-1", totalMonthlyUsd: total, byComponent: [{ component: "data", monthlyUsd: total }], items: [], unpriced: [], assumptions: {} as never, assumptionSources: [], levers: [], rates: {} },
         externalReferences: [], access: {} as PreviewResult["access"], graph: "", exitCode: 0,
     };
 }

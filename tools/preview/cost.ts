@@ -1,6 +1,14 @@
 import { RecordedResource } from "../offline/mockEngine";
-import { Assumptions, RATES, Rate, RateId } from "./pricing";
+import { RATES, Rate, RateId } from "./pricing";
+import { Assumptions } from "./assumptions";
 import { InstanceRateId, instanceRateId } from "./ec2Pricing";
+import { Charge, Pricer, PricingContext, dependsThrough, hours, textOf } from "./pricers/context";
+import { priceCluster, priceClusterInstance } from "./pricers/aurora";
+import { priceBackupPlan, priceEfsBackupPolicy, priceRestoreTestingSelection } from "./pricers/backup";
+import { priceDetector, priceDetectorFeature } from "./pricers/guardDuty";
+import { priceDistribution, priceWebAcl } from "./pricers/edge";
+import { CostLever, costLevers } from "./levers";
+import { definitionStates, lambdaTraced, stateMachineTraced, tracingCharges } from "./pricers/tracing";
 
 /** One priced charge of one resource. */
 export interface CostItem {
@@ -15,6 +23,8 @@ export interface CostItem {
     readonly unitPriceUsd: number;
     readonly monthlyUsd: number;
     readonly verify: boolean;
+    /** The cost lever (levers.ts) a configuration choice can remove this charge with. */
+    readonly lever?: string;
 }
 
 /** Types the estimate prices at $0, with why. */
@@ -37,6 +47,10 @@ export interface CostEstimate {
     readonly items: CostItem[];
     readonly unpriced: UnpricedType[];
     readonly assumptions: Assumptions;
+    /** The assumption files applied over the built-in defaults, in order (cost/<stack>.yaml, --assumptions). */
+    readonly assumptionSources: string[];
+    /** Configuration choices that move the estimate, priced both ways. */
+    readonly levers: CostLever[];
     readonly rates: Record<string, Rate>;
 }
 
@@ -66,7 +80,6 @@ const FREE: Record<string, string> = {
     "aws:ebs/encryptionByDefault:EncryptionByDefault": "no charge",
     "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": "no charge",
     "aws:securityhub/standardsSubscription:StandardsSubscription": "checks priced on the Security Hub account",
-    "aws:guardduty/detectorFeature:DetectorFeature": "feature usage (EKS audit, runtime, S3, RDS, malware) not estimated",
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "no charge",
     "aws:iam/serviceLinkedRole:ServiceLinkedRole": "no charge",
     "aws:cfg/deliveryChannel:DeliveryChannel": "no charge (deliveries add S3 storage)",
@@ -95,13 +108,11 @@ const FREE: Record<string, string> = {
     "aws:elasticache/userGroup:UserGroup": "no charge",
     "aws:efs/mountTarget:MountTarget": "no charge",
     "aws:efs/accessPoint:AccessPoint": "no charge",
-    "aws:efs/backupPolicy:BackupPolicy": "recovery points priced on the EFS backup storage (not estimated)",
     "aws:efs/fileSystemPolicy:FileSystemPolicy": "no charge",
     "aws:backup/vault:Vault": "storage priced on the backup plan",
     "aws:backup/vaultLockConfiguration:VaultLockConfiguration": "no charge",
     "aws:backup/selection:Selection": "storage priced on the backup plan",
-    "aws:backup/restoreTestingPlan:RestoreTestingPlan": "restored resources run for the validation window only (not estimated)",
-    "aws:backup/restoreTestingSelection:RestoreTestingSelection": "restored resources run for the validation window only (not estimated)",
+    "aws:backup/restoreTestingPlan:RestoreTestingPlan": "restore jobs priced on the restore testing selections",
     "aws:appautoscaling/target:Target": "no charge (added capacity is priced as instances)",
     "aws:appautoscaling/policy:Policy": "no charge",
     "aws:cloudfront/originAccessControl:OriginAccessControl": "no charge",
@@ -134,24 +145,6 @@ const FREE: Record<string, string> = {
     "aws:ecr/repositoryPolicy:RepositoryPolicy": "no charge",
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "no charge",
 };
-
-const STORAGE_DEPENDENT: Record<string, string> = {};
-
-interface PricingContext {
-    readonly assumptions: Assumptions;
-    readonly all: readonly RecordedResource[];
-    /** Log groups some flow log writes to (their ingestion is priced on the flow log). */
-    readonly flowLogDestinations: ReadonlySet<string>;
-}
-
-/** A quantity of one rate; `description` replaces the rate's own where the charge differs from it (Spot). */
-type Charge = { rate: RateId; quantity: number; description?: string };
-type Pricer = (r: RecordedResource, ctx: PricingContext) => Charge[] | string;
-
-const hours = (ctx: PricingContext): number => ctx.assumptions.hoursPerMonth;
-
-/** A string input, or the provider's default when it is not set. */
-const textOf = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
 
 const PRICERS: Record<string, Pricer> = {
     "aws:ec2/natGateway:NatGateway": (_r, ctx) => [
@@ -196,10 +189,8 @@ const PRICERS: Record<string, Pricer> = {
     "aws:cloudtrail/trail:Trail": (r, ctx) => JSON.stringify(r.inputs.advancedEventSelectors ?? []).includes("\"Data\"")
         ? [{ rate: "cloudTrailManagementCopy", quantity: 1 }, { rate: "cloudTrailDataEventsMillion", quantity: ctx.assumptions.cloudTrailDataEventsMillionPerMonth }]
         : [{ rate: "cloudTrailManagementCopy", quantity: 1 }],
-    "aws:guardduty/detector:Detector": (_r, ctx) => [
-        { rate: "guardDutyManagementEventsMillion", quantity: ctx.assumptions.guardDutyManagementEventsMillionPerMonth },
-        { rate: "guardDutyFlowDnsGb", quantity: ctx.assumptions.guardDutyFlowDnsGbPerMonth },
-    ],
+    "aws:guardduty/detector:Detector": priceDetector,
+    "aws:guardduty/detectorFeature:DetectorFeature": priceDetectorFeature,
     "aws:cfg/recorder:Recorder": (_r, ctx) => [{ rate: "configItem", quantity: ctx.assumptions.configItemsPerMonth }],
     "aws:securityhub/account:Account": (_r, ctx) => [{ rate: "securityHubCheck", quantity: ctx.assumptions.securityHubChecksPerMonth }],
     "aws:eks/cluster:Cluster": (_r, ctx) => [{ rate: "eksClusterHour", quantity: hours(ctx) }],
@@ -208,27 +199,8 @@ const PRICERS: Record<string, Pricer> = {
         { rate: "fargateVcpuHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodVcpu * hours(ctx) },
         { rate: "fargateGbHour", quantity: ctx.assumptions.fargatePodsPerProfile * ctx.assumptions.fargatePodMemoryGb * hours(ctx) },
     ],
-    "aws:rds/cluster:Cluster": (r, ctx) => [
-        { rate: "auroraStorageGbMonth", quantity: ctx.assumptions.auroraStorageGb },
-        { rate: "auroraIoMillion", quantity: ctx.assumptions.auroraIoMillionPerMonth },
-        // The RDS-managed master password lives in a Secrets Manager secret that is not a resource of the program.
-        ...(r.inputs.manageMasterUserPassword === true ? [{ rate: "secretMonth" as RateId, quantity: 1 }] : []),
-    ],
-    "aws:rds/clusterInstance:ClusterInstance": (r, ctx) => {
-        const instanceClass = textOf(r.inputs.instanceClass, "");
-        if (instanceClass === "db.serverless") {
-            const minAcu: number = serverlessMinAcu(ctx);
-            // An instance that may pause bills ACUs only while awake (storage and I/O are priced on the cluster).
-            const acuHours: number = minAcu === 0
-                ? ctx.assumptions.auroraServerlessActiveHoursPerMonth * ctx.assumptions.auroraServerlessActiveAcu
-                : minAcu * hours(ctx);
-            return [{ rate: "auroraAcuHour", quantity: acuHours }];
-        }
-        if (instanceClass === "db.r6g.large") {
-            return [{ rate: "auroraR6gLargeHour", quantity: hours(ctx) }];
-        }
-        return `instance class ${instanceClass || "(unknown)"} is not in the price table`;
-    },
+    "aws:rds/cluster:Cluster": priceCluster,
+    "aws:rds/clusterInstance:ClusterInstance": priceClusterInstance,
     "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
         const nodes: number = Number(r.inputs.numCacheClusters ?? 0)
             || Number(r.inputs.numNodeGroups ?? 1) * (Number(r.inputs.replicasPerNodeGroup ?? 0) + 1);
@@ -250,32 +222,12 @@ const PRICERS: Record<string, Pricer> = {
             ...(pitr ? [{ rate: "dynamoDbPitrGbMonth" as RateId, quantity: ctx.assumptions.dynamoDbStorageGbPerTable * copies }] : []),
         ];
     },
-    "aws:cloudfront/distribution:Distribution": (_r, ctx) => [
-        { rate: "cloudFrontGb", quantity: Math.max(0, ctx.assumptions.cloudFrontGbPerMonth - 1024) },
-        { rate: "cloudFrontHttpsRequestsMillion", quantity: Math.max(0, ctx.assumptions.cloudFrontRequestsMillionPerMonth - 10) },
-    ],
-    "aws:wafv2/webAcl:WebAcl": (r, ctx) => {
-        const rules: unknown[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
-        const botControl: boolean = JSON.stringify(rules).includes("AWSManagedRulesBotControlRuleSet");
-        return [
-            { rate: "wafWebAclMonth", quantity: 1 },
-            { rate: "wafRuleMonth", quantity: rules.length },
-            { rate: "wafRequestsMillion", quantity: ctx.assumptions.wafRequestsMillionPerMonth },
-            ...(botControl ? [
-                { rate: "wafBotControlMonth" as const, quantity: 1 },
-                { rate: "wafBotControlRequestsMillion" as const, quantity: ctx.assumptions.wafRequestsMillionPerMonth },
-            ] : []),
-        ];
-    },
+    "aws:cloudfront/distribution:Distribution": priceDistribution,
+    "aws:wafv2/webAcl:WebAcl": priceWebAcl,
     "aws:secretsmanager/secret:Secret": () => [{ rate: "secretMonth", quantity: 1 }],
-    "aws:backup/plan:Plan": (r, ctx) => {
-        const copies: boolean = Array.isArray(r.inputs.rules)
-            && (r.inputs.rules as { copyActions?: unknown[] }[]).some((rule) => Array.isArray(rule.copyActions) && rule.copyActions.length > 0);
-        return [
-            { rate: "backupWarmGbMonth", quantity: ctx.assumptions.backupGb * (copies ? 2 : 1) },
-            ...(copies ? [{ rate: "interRegionTransferGb" as RateId, quantity: ctx.assumptions.replicatedGbPerMonth }] : []),
-        ];
-    },
+    "aws:backup/plan:Plan": priceBackupPlan,
+    "aws:efs/backupPolicy:BackupPolicy": priceEfsBackupPolicy,
+    "aws:backup/restoreTestingSelection:RestoreTestingSelection": priceRestoreTestingSelection,
     "aws:efs/fileSystem:FileSystem": (_r, ctx) => [
         { rate: "efsStandardGbMonth", quantity: ctx.assumptions.efsStandardGb },
         { rate: "efsInfrequentAccessGbMonth", quantity: ctx.assumptions.efsInfrequentAccessGb },
@@ -307,11 +259,18 @@ const PRICERS: Record<string, Pricer> = {
         return [
             { rate: "lambdaRequestsMillion", quantity: invocations },
             { rate: arm ? "lambdaGbSecondArm" : "lambdaGbSecondX86", quantity: invocations * 1_000_000 * (ctx.assumptions.lambdaAverageDurationMs / 1000) * memoryGb },
+            ...tracingCharges(lambdaTraced(r), invocations, ctx),
         ];
     },
-    "aws:sfn/stateMachine:StateMachine": (r, ctx) => textOf(r.inputs.type, "STANDARD") === "EXPRESS"
-        ? [{ rate: "stepFunctionsExpressRequestsMillion", quantity: ctx.assumptions.stepFunctionsRequestsMillionPerExpressMachine }]
-        : [{ rate: "stepFunctionsTransitionsThousand", quantity: ctx.assumptions.stepFunctionsTransitionsThousandPerStandardMachine }],
+    "aws:sfn/stateMachine:StateMachine": (r, ctx) => {
+        if (textOf(r.inputs.type, "STANDARD") === "EXPRESS") {
+            const requests: number = ctx.assumptions.stepFunctionsRequestsMillionPerExpressMachine;
+            return [{ rate: "stepFunctionsExpressRequestsMillion", quantity: requests }, ...tracingCharges(stateMachineTraced(r), requests, ctx)];
+        }
+        const transitionsThousand: number = ctx.assumptions.stepFunctionsTransitionsThousandPerStandardMachine;
+        const executionsMillion: number = transitionsThousand / 1000 / definitionStates(r);
+        return [{ rate: "stepFunctionsTransitionsThousand", quantity: transitionsThousand }, ...tracingCharges(stateMachineTraced(r), executionsMillion, ctx)];
+    },
     "aws:cognito/userPool:UserPool": (r, ctx) => textOf(r.inputs.userPoolTier, "ESSENTIALS") === "PLUS"
         ? [{ rate: "cognitoPlusMau", quantity: ctx.assumptions.cognitoMonthlyActiveUsers }]
         : [{ rate: "cognitoEssentialsMau", quantity: Math.max(0, ctx.assumptions.cognitoMonthlyActiveUsers - 10_000) }],
@@ -342,11 +301,6 @@ function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolea
         const lambdaDlq = (r.inputs.deadLetterConfig as Record<string, unknown> | undefined);
         return lambdaDlq !== undefined && (lambdaDlq.targetArn === knownArn || lambdaDlq.arn === knownArn);
     });
-}
-
-/** Whether the resource's input `property` was built from an output of the resource `urn`. */
-function dependsThrough(r: RecordedResource, property: string, urn: string): boolean {
-    return (r.propertyDependencies[property] ?? []).includes(urn);
 }
 
 /**
@@ -392,21 +346,13 @@ function cacheNodes(nodeType: string, nodes: number, ctx: PricingContext, engine
     return rate ? [{ rate, quantity: nodes * hours(ctx) }] : `node type ${nodeType || "(unknown)"} is not in the price table`;
 }
 
-function serverlessMinAcu(ctx: PricingContext): number {
-    const configured: number[] = ctx.all
-        .filter((r: RecordedResource) => r.type === "aws:rds/cluster:Cluster")
-        .map((r: RecordedResource) => Number((r.inputs.serverlessv2ScalingConfiguration as { minCapacity?: unknown } | undefined)?.minCapacity))
-        .filter((n: number) => Number.isFinite(n));
-    return configured.length === 1 ? configured[0] : ctx.assumptions.auroraServerlessMinAcuIfUnset;
-}
-
 const cents = (usd: number): number => Math.round(usd * 100) / 100;
 
 /**
  * Prices every custom resource; `componentOf` names the top-level component a resource belongs to.
  * Resources of types without a rate are summarised by type at $0 with a note.
  */
-export function estimateCost(resources: readonly RecordedResource[], componentOf: (r: RecordedResource) => string, assumptions: Assumptions, region: string): CostEstimate {
+export function estimateCost(resources: readonly RecordedResource[], componentOf: (r: RecordedResource) => string, assumptions: Assumptions, region: string, assumptionSources: string[] = []): CostEstimate {
     const flowLogDestinations = new Set<string>(resources
         .filter((r: RecordedResource) => r.type === "aws:ec2/flowLog:FlowLog")
         .flatMap((r: RecordedResource) => r.dependencies));
@@ -419,7 +365,7 @@ export function estimateCost(resources: readonly RecordedResource[], componentOf
             continue;
         }
         const pricer: Pricer | undefined = PRICERS[r.type];
-        const result: Charge[] | string = pricer ? pricer(r, ctx) : (FREE[r.type] ?? STORAGE_DEPENDENT[r.type] ?? "no rate in the price table");
+        const result: Charge[] | string = pricer ? pricer(r, ctx) : (FREE[r.type] ?? "no rate in the price table");
         if (typeof result === "string") {
             const entry = unpriced.get(r.type) ?? { count: 0, notes: new Set<string>() };
             entry.count++;
@@ -442,6 +388,7 @@ export function estimateCost(resources: readonly RecordedResource[], componentOf
                 unitPriceUsd: rate.usd,
                 monthlyUsd: cents(charge.quantity * rate.usd),
                 verify: rate.verify ?? false,
+                ...(charge.lever ? { lever: charge.lever } : {}),
             });
         }
     }
@@ -459,6 +406,8 @@ export function estimateCost(resources: readonly RecordedResource[], componentOf
         items,
         unpriced: [...unpriced.entries()].sort(([a], [b]) => compare(a, b)).map(([type, e]) => ({ type, count: e.count, note: [...e.notes].sort().join("; ") })),
         assumptions,
+        assumptionSources,
+        levers: costLevers(ctx, items),
         rates: Object.fromEntries([...usedRates].sort(compare).map((id: RateId) => [id, RATES[id]])),
     };
 }

@@ -8,9 +8,10 @@ import { CostEstimate, compare, estimateCost } from "./cost";
 import { renderMermaid } from "./graph";
 import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
 import { policyConfigProblems } from "./policyConfigSchema";
-import { Assumptions, DEFAULT_ASSUMPTIONS, REGION } from "./pricing";
+import { REGION } from "./pricing";
+import { Assumptions } from "./assumptions";
 import { isUnknownValue } from "./unknown";
-import { assumptionProblems } from "./assumptionsFile";
+import { ResolvedAssumptions, resolveAssumptions } from "./assumptionsFile";
 import { configKeyFor } from "./configHints";
 import { ExternalReference, externalReferences } from "../../infra/config/externalReferences";
 import { parsePlatformConfig } from "../../infra/config/load";
@@ -44,7 +45,7 @@ export interface PreviewOptions {
      * Default: the repository's DEFAULT_POLICY_CONFIG when the pack is the repository's own; "none" for no config.
      */
     readonly policyConfig?: string;
-    /** JSON file overriding cost assumptions. */
+    /** YAML or JSON file overriding some cost assumptions, on top of the stack's cost/<stack>.yaml. */
     readonly assumptions?: string;
     /** Leave computed outputs unknown, as a real `pulumi preview` does (default: fake-cloud values). */
     readonly dryRun?: boolean;
@@ -113,15 +114,16 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     const projectDir: string = path.resolve(options.projectDir ?? REPO_ROOT);
     let configuration: StackConfiguration;
     let assumptions: Assumptions;
+    let assumptionSources: string[] = [];
     let packConfig: PolicyPackConfig | undefined;
     try {
         configuration = readStackConfiguration(projectDir, options.stack);
-        const givenAssumptions: Record<string, unknown> = options.assumptions ? readJsonObject(options.assumptions, "cost assumptions") : {};
-        const assumptionErrors: string[] = assumptionProblems(options.assumptions ?? "", givenAssumptions);
-        if (assumptionErrors.length > 0) {
-            return fail("configuration", assumptionErrors.join("\n"));
+        const resolved: ResolvedAssumptions | { problems: string[] } = resolveAssumptions(projectDir, options.stack, options.assumptions);
+        if ("problems" in resolved) {
+            return fail("configuration", resolved.problems.join("\n"));
         }
-        assumptions = { ...DEFAULT_ASSUMPTIONS, ...givenAssumptions };
+        assumptions = resolved.assumptions;
+        assumptionSources = resolved.sources;
         const policyConfigFile: string | undefined = resolvePolicyConfig(options);
         packConfig = policyConfigFile ? loadPackConfig(readJsonObject(policyConfigFile, "policy config")) : undefined;
         if (packConfig) {
@@ -225,7 +227,7 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         countsByType,
         outputs: stable(await publicOutputs(exported, run.stackOutputs)) as Record<string, unknown>,
         policies,
-        cost: estimateCost(run.resources, componentOf, assumptions, region),
+        cost: estimateCost(run.resources, componentOf, assumptions, region, assumptionSources),
         // The configuration already passed validation when the program ran; other programs (fixtures) have none.
         externalReferences: (options.program ?? DEFAULT_PROGRAM) === DEFAULT_PROGRAM
             ? externalReferences(parsePlatformConfig(configuration.config, configuration.project, configuration.stack))

@@ -1,6 +1,8 @@
 import { renderAccessSummary } from "../access/render";
 import { CostItem, compare } from "./cost";
-import { ASSUMPTION_DESCRIPTIONS, Assumptions, REGION, Rate } from "./pricing";
+import type { CostLever } from "./levers";
+import { REGION, Rate } from "./pricing";
+import { ASSUMPTION_DESCRIPTIONS, ASSUMPTION_KEYS } from "./assumptions";
 import { PreviewResource, PreviewResult } from "./preview";
 
 /**
@@ -75,7 +77,7 @@ export function renderTree(result: PreviewResult): string[] {
     return rows.map((r, i) => `${i === 0 ? "    " : " +  "} ${r.label.padEnd(labelWidth)}  ${r.name.padEnd(nameWidth)}  ${[r.marks, r.settings].filter(Boolean).join(" ")}`.trimEnd());
 }
 
-const usd = (n: number): string => `$${n.toFixed(2)}`;
+const usd = (n: number): string => (n < 0 ? `-$${(-n).toFixed(2)}` : `$${n.toFixed(2)}`);
 
 export interface ReportOptions {
     /** Column limit: lines are wrapped (findings) or cut (the tree) to fit. Undefined: no limit. */
@@ -243,13 +245,29 @@ function renderCost(result: PreviewResult): string[] {
             out.push(`      ${u.type} x${u.count}: ${u.note}`);
         }
     }
-    out.push("  Assumptions:");
-    for (const key of Object.keys(ASSUMPTION_DESCRIPTIONS) as Array<keyof Assumptions>) {
+    out.push(...renderLevers(c.levers));
+    out.push(`  Assumptions (${c.assumptionSources.length > 0 ? c.assumptionSources.join(", then ") : "the built-in defaults: no cost file for this stack"}):`);
+    for (const key of ASSUMPTION_KEYS) {
         out.push(`    ${key} = ${c.assumptions[key]} (${ASSUMPTION_DESCRIPTIONS[key]})`);
     }
     out.push("  Rates used (source, as of; [verify] = third-party rate, re-check with the AWS Price List API):");
     for (const [id, rate] of Object.entries<Rate>(c.rates)) {
         out.push(`    ${id}: ${usd4(rate.usd)} per ${rate.unit}; ${rate.source}; ${rate.asOf}${rate.verify ? " [verify]" : ""}`);
+    }
+    return out;
+}
+
+/** Each configuration choice that moves the estimate, with what the alternative saves and where it breaks even. */
+function renderLevers(levers: readonly CostLever[]): string[] {
+    if (levers.length === 0) {
+        return [];
+    }
+    const out: string[] = ["  Levers (configuration that moves this estimate; negative savings cost more):"];
+    for (const lever of levers) {
+        out.push(`    ${lever.configKey}: ${lever.choice}: ${usd(lever.monthlyUsd)}; ${lever.alternative}: saves ${usd(lever.savingMonthlyUsd)} a month`);
+        if (lever.breakEven) {
+            out.push(`        ${lever.breakEven}`);
+        }
     }
     return out;
 }

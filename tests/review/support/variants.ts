@@ -10,13 +10,15 @@ export const REPO: string = path.resolve(__dirname, "..", "..", "..");
 export type StackConfig = Record<string, any>;
 
 /**
- * A temporary project directory with the repository's Pulumi.yaml and a copy of Pulumi.<stack>.yaml
- * edited by `edit` (the stack file's `config:` map, objects as YAML has them): a real configuration
+ * A temporary project directory with the repository's Pulumi.yaml and cost/<stack>.yaml (so both
+ * sides are priced with the stack's assumptions) and a copy of Pulumi.<stack>.yaml edited by `edit` (the stack file's `config:` map, objects as YAML has them): a real configuration
  * change, previewed through the real program.
  */
 export function variantProject(stack: string, edit: (config: StackConfig) => void): string {
     const dir: string = fs.mkdtempSync(path.join(os.tmpdir(), `review-${stack}-`));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.mkdirSync(path.join(dir, "cost"));
+    fs.copyFileSync(path.join(REPO, "cost", `${stack}.yaml`), path.join(dir, "cost", `${stack}.yaml`));
     const file = parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) as { config: StackConfig };
     edit(file.config);
     fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify(file));
