@@ -9,6 +9,8 @@ export type DynamoProjection = "ALL" | "KEYS_ONLY" | "INCLUDE";
 export type DynamoStreamView = "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" | "KEYS_ONLY";
 export type EfsTransition = "AFTER_7_DAYS" | "AFTER_14_DAYS" | "AFTER_30_DAYS" | "AFTER_60_DAYS" | "AFTER_90_DAYS";
 export type VaultLockMode = "governance" | "compliance";
+/** Which of the plan's rules back up the DynamoDB tables ("weekly": PITR covers the last 35 days). */
+export type TableBackupRules = "daily-and-weekly" | "weekly";
 
 export interface AuroraServerlessConfig {
     /** 0 lets an idle instance pause (no ACU charge while paused). */
@@ -146,6 +148,16 @@ export interface RestoreTestingConfig {
     readonly validationWindowHours: number;
 }
 
+/**
+ * The tables' share of AWS Backup. DynamoDB backups are full copies every time, so a stack may back
+ * its tables up less often, or copy them to the replica Region less, than the cluster.
+ */
+export interface TableBackupConfig {
+    readonly rules: TableBackupRules;
+    /** Resolved: the plan's copyToReplicaRegion when the stack does not set it. */
+    readonly copyToReplicaRegion: boolean;
+}
+
 export interface BackupConfig {
     readonly enabled: boolean;
     readonly dailySchedule: string;
@@ -155,6 +167,8 @@ export interface BackupConfig {
     readonly copyToReplicaRegion: boolean;
     readonly vaultLock: VaultLockConfig;
     readonly restoreTesting: RestoreTestingConfig;
+    /** Equal to the plan's choice (the default): the tables share the plan and the "data" selection. */
+    readonly tables: TableBackupConfig;
 }
 
 export interface WorkloadAccessConfig {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { StackConfig } from "./schema";
 import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
+import type { DataConfig, TableBackupConfig } from "./dataConfig";
 
 /**
  * `platform:data`: the data tier (Aurora PostgreSQL, DynamoDB, ElastiCache, EFS, application
@@ -147,6 +148,18 @@ const bucketSchema = strictObject({
     replicated: flag().default(false),
 });
 
+/** Rule sets the tables may take: the plan's two rules (today's behaviour), or only the weekly one. */
+const TABLE_BACKUP_RULES = ["daily-and-weekly", "weekly"] as const;
+
+/**
+ * backup.tables. Optional with no default object: an unset key keeps the tables on the plan, and the
+ * tables' copy setting follows the plan's (resolveTableBackup), which a fixed default could not express.
+ */
+const tableBackupSchema = strictObject({
+    rules: oneOf(TABLE_BACKUP_RULES).default("daily-and-weekly"),
+    copyToReplicaRegion: flag().optional(),
+});
+
 const backupSchema = strictObject({
     enabled: flag().default(true),
     dailySchedule: textMatching(CRON, CRON_ALLOWED).default("cron(0 7 * * ? *)"),
@@ -166,6 +179,7 @@ const backupSchema = strictObject({
         scheduleExpression: textMatching(CRON, CRON_ALLOWED).default("cron(0 10 ? * SAT *)"),
         validationWindowHours: integerBetween(1, 168).default(24),
     }).default({ enabled: true, scheduleExpression: "cron(0 10 ? * SAT *)", validationWindowHours: 24 }),
+    tables: tableBackupSchema.optional(),
 });
 
 const accessSchema = strictObject({
@@ -188,6 +202,19 @@ export const dataSchema = strictObject({
 });
 
 export type DataSchemaOutput = z.output<typeof dataSchema>;
+
+/** The tables' backup choice with the defaults filled in: the plan's rules and the plan's copy setting. */
+function resolveTableBackup(backup: DataSchemaOutput["backup"]): TableBackupConfig {
+    return {
+        rules: backup.tables?.rules ?? "daily-and-weekly",
+        copyToReplicaRegion: backup.tables?.copyToReplicaRegion ?? backup.copyToReplicaRegion,
+    };
+}
+
+/** The validated platform:data slice as the data tier receives it (defaults that depend on other keys resolved). */
+export function resolveData(data: DataSchemaOutput): DataConfig {
+    return { ...data, backup: { ...data.backup, tables: resolveTableBackup(data.backup) } };
+}
 
 type Ctx = z.RefinementCtx<StackConfig>;
 const KEY = "platform:data";
@@ -337,6 +364,10 @@ function checkBackup(data: DataSchemaOutput, production: boolean, ctx: Ctx): voi
     }
     if (backup.copyToReplicaRegion && data.replicaRegion === undefined) {
         problem(ctx, ["backup", "copyToReplicaRegion"], true, "true only when data.replicaRegion is set");
+    }
+    // The tables' copies go to the plan's replica vault, which exists only when the plan copies.
+    if (backup.tables?.copyToReplicaRegion === true && (!backup.copyToReplicaRegion || data.replicaRegion === undefined)) {
+        problem(ctx, ["backup", "tables", "copyToReplicaRegion"], true, "true only when backup.copyToReplicaRegion is true and data.replicaRegion is set");
     }
     const lock = backup.vaultLock;
     if (lock.enabled) {

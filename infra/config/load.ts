@@ -8,6 +8,7 @@ import { planSubnets } from "./subnetPlan";
 import { buildRequiredTags } from "./requiredTags";
 import { didYouMean } from "./suggest";
 import { AccountConfig, ownsAccountBaseline } from "./accountConfig";
+import { resolveData } from "./dataSchema";
 
 /**
  * Pulumi's rule for stack names (the CLI refuses others). Physical names are built from the stack
@@ -81,7 +82,7 @@ function derive(config: StackConfig, project: string, stack: string): PlatformCo
             config: { ...security.config, enabled: owner },
         },
         compute: config["platform:compute"],
-        data: config["platform:data"],
+        data: resolveData(config["platform:data"]),
         edge: config["platform:edge"],
         operations: config["platform:operations"],
         integration: config["platform:integration"],

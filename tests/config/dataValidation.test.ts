@@ -162,6 +162,63 @@ describe("platform:data validation", () => {
         ]);
     });
 
+    it("resolves backup.tables from the plan when unset, and keeps an explicit choice", () => {
+        expect(parsePlatformConfig(devConfigWith({}), "platform", "dev").data.backup.tables).toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: false });
+        const prod = { ...stackConfiguration("prod").config };
+        expect(parsePlatformConfig(prod, "platform", "prod").data.backup.tables).toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: true });
+        const prodData: Data = JSON.parse(prod["platform:data"]);
+        prodData.backup.tables = { rules: "weekly" };
+        expect(parsePlatformConfig({ ...prod, "platform:data": JSON.stringify(prodData) }, "platform", "prod").data.backup.tables)
+            .toEqual({ rules: "weekly", copyToReplicaRegion: true });
+        prodData.backup.tables = { copyToReplicaRegion: false };
+        expect(parsePlatformConfig({ ...prod, "platform:data": JSON.stringify(prodData) }, "platform", "prod").data.backup.tables)
+            .toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: false });
+    });
+
+    it("rejects a backup.tables rule set that does not exist, a non-boolean copy setting and unknown keys", () => {
+        const data = devData();
+        data.backup.tables = { rules: "daily" };
+        expect(problemsOf(withData(data))).toEqual(['platform:data.backup.tables.rules: got "daily"; allowed: one of daily-and-weekly, weekly']);
+        data.backup.tables = { rules: "weekley", copyToReplicaRegion: "no" };
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.backup.tables.rules: got "weekley"; allowed: one of daily-and-weekly, weekly; did you mean weekly?',
+            'platform:data.backup.tables.copyToReplicaRegion: got "no"; allowed: true or false',
+        ]);
+        data.backup.tables = { schedule: "weekly" };
+        expect(problemsOf(withData(data))).toEqual(['platform:data.backup.tables.schedule: got "weekly"; allowed: only the keys rules, copyToReplicaRegion']);
+        data.backup.tables = "weekly";
+        expect(problemsOf(withData(data))).toEqual(['platform:data.backup.tables: got "weekly"; allowed: an object with the keys rules, copyToReplicaRegion']);
+    });
+
+    it("rejects copying the tables when the plan does not copy or there is no replica Region", () => {
+        // dev: no replica Region and the plan does not copy.
+        const data = devData();
+        data.backup.tables = { rules: "weekly", copyToReplicaRegion: true };
+        expect(problemsOf(withData(data))).toEqual([
+            "platform:data.backup.tables.copyToReplicaRegion: got true; allowed: true only when backup.copyToReplicaRegion is true and data.replicaRegion is set",
+        ]);
+        // A replica Region, but the plan does not copy (no replica vault to copy into).
+        const prod = { ...stackConfiguration("prod").config };
+        const prodData: Data = JSON.parse(prod["platform:data"]);
+        prodData.backup.copyToReplicaRegion = false;
+        prodData.backup.tables = { copyToReplicaRegion: true };
+        expect(problemsOf({ ...prod, "platform:data": JSON.stringify(prodData) }, "prod")).toEqual([
+            "platform:data.backup.tables.copyToReplicaRegion: got true; allowed: true only when backup.copyToReplicaRegion is true and data.replicaRegion is set",
+        ]);
+        // Every problem is listed: the plan's own copy without a replica Region, and the tables' copy.
+        delete prodData.replicaRegion;
+        prodData.backup.copyToReplicaRegion = true;
+        prodData.dynamodb.tables = prodData.dynamodb.tables.map((t: Data) => ({ ...t, replicated: false }));
+        prodData.buckets = prodData.buckets.map((b: Data) => ({ ...b, replicated: false }));
+        expect(problemsOf({ ...prod, "platform:data": JSON.stringify(prodData) }, "prod")).toEqual([
+            "platform:data.backup.copyToReplicaRegion: got true; allowed: true only when data.replicaRegion is set",
+            "platform:data.backup.tables.copyToReplicaRegion: got true; allowed: true only when backup.copyToReplicaRegion is true and data.replicaRegion is set",
+        ]);
+        // Allowed when the plan copies to the replica Region.
+        prodData.replicaRegion = "us-west-2";
+        expect(() => parsePlatformConfig({ ...prod, "platform:data": JSON.stringify(prodData) }, "platform", "prod")).not.toThrow();
+    });
+
     it("rejects unknown keys and a replica region equal to the stack's region", () => {
         expect(problemsOf(withData({ replicaRegion: "us-east-1", aurora: { instances: 2 } }))).toEqual([
             'platform:data.aurora.instances: got 2; allowed: only the keys enabled, engineVersion, databaseName, masterUsername, writerInstanceClass, readerInstanceClass, readers, serverless, readerAutoScaling, backupRetentionDays, preferredBackupWindow, preferredMaintenanceWindow, logRetentionInDays, logMinDurationStatementMs, performanceInsightsRetentionDays',

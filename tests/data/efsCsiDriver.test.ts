@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEfsCsiDriver } from "../../infra/components/data/efsCsiDriver";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { policyDocument } from "../support/stackRun";
-import { dataSchema } from "../../infra/config/dataSchema";
+import { dataSchema, resolveData } from "../../infra/config/dataSchema";
 import { dataTierProgram } from "./standaloneProgram";
 
 const CLUSTER_ARN = "arn:aws:eks:us-east-1:123456789012:cluster/platform-test";
@@ -69,7 +69,7 @@ describe("EFS CSI driver (standalone program)", () => {
 
 describe("EFS CSI driver through the data tier", () => {
     it("is installed when the data tier is given the cluster and EFS is on", async () => {
-        const data = dataSchema.parse({ aurora: { enabled: false }, cache: { enabled: false }, backup: { enabled: false } });
+        const data = resolveData(dataSchema.parse({ aurora: { enabled: false }, cache: { enabled: false }, backup: { enabled: false } }));
         const run = await runUnderMocks({ project: "platform", stack: "test", config: { "aws:region": "us-east-1" }, program: dataTierProgram(data, {}, { clusterName: "platform-test", clusterArn: CLUSTER_ARN }) });
         const tier = run.resources.find((r) => r.type === "platform:data:DataTier")!;
         const addon = run.resources.find((r) => r.type === "aws:eks/addon:Addon")!;

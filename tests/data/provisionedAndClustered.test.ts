@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DataConfig } from "../../infra/config/dataConfig";
-import { dataSchema } from "../../infra/config/dataSchema";
+import { dataSchema, resolveData } from "../../infra/config/dataSchema";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { dataTierProgram } from "./standaloneProgram";
 
 /** Shapes the committed stacks do not use: a provisioned table with an index, and a cache in cluster mode. */
-const DATA: DataConfig = dataSchema.parse({
+const DATA: DataConfig = resolveData(dataSchema.parse({
     aurora: { enabled: false },
     dynamodb: {
         tables: [{
@@ -18,7 +18,7 @@ const DATA: DataConfig = dataSchema.parse({
     cache: { clusterMode: true, shards: 2, replicasPerShard: 1 },
     efs: { enabled: false },
     backup: { enabled: false },
-});
+}));
 
 describe("provisioned tables and cluster-mode caches (standalone program)", () => {
     let run: MockRunResult;

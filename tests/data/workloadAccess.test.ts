@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DYNAMODB_INDEX_ACTIONS, connectionDetails, DYNAMODB_ITEM_ACTIONS, missingWorkloadRoles, workloadAccessStatements } from "../../infra/components/data/access";
 import { DataConfig } from "../../infra/config/dataConfig";
-import { dataSchema } from "../../infra/config/dataSchema";
+import { dataSchema, resolveData } from "../../infra/config/dataSchema";
 import { MockRunResult, RecordedResource, runUnderMocks } from "../../tools/offline/mockEngine";
 import { policyDocument } from "../support/stackRun";
 import { dataTierProgram } from "./standaloneProgram";
@@ -59,12 +59,12 @@ describe("workload access statements (pure)", () => {
     });
 });
 
-const DATA: DataConfig = dataSchema.parse({
+const DATA: DataConfig = resolveData(dataSchema.parse({
     dynamodb: { tables: [{ name: "orders", hashKey: "pk", attributes: [{ name: "pk", type: "S" }] }] },
     efs: { enabled: false },
     backup: { enabled: false },
     access: [{ workload: "orders-api", databaseUser: "orders", tables: ["orders"], cache: true }],
-});
+}));
 
 describe("workload access in a standalone data-tier program", () => {
     let run: MockRunResult;

@@ -22,6 +22,8 @@ export interface Backup {
     readonly vault: aws.backup.Vault;
     readonly vaultName: string;
     readonly plan: aws.backup.Plan;
+    /** The tables' own plan, when backup.tables differs from the plan's rules or copy setting. */
+    readonly tablesPlan: aws.backup.Plan | undefined;
     readonly role: aws.iam.Role;
 }
 
@@ -42,7 +44,8 @@ export function backupTrustPolicy(): PolicyDocument {
 /**
  * AWS Backup: a vault encrypted with the backup key (optionally locked), a plan with daily and
  * weekly rules (optionally copied to the replica region), a selection of the Aurora cluster and
- * the tables, and a restore testing plan that restores the latest recovery points on a schedule.
+ * the tables (or, when backup.tables chooses otherwise, a second plan and selection for the tables),
+ * and a restore testing plan that restores the latest recovery points on a schedule.
  */
 export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
     const { backup, replica } = args;
@@ -85,7 +88,7 @@ export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
         }, statefulOptions(ctx, { provider: replica!.provider }));
     }
 
-    const rule = (ruleName: string, schedule: string, deleteAfter: number): aws.types.input.backup.PlanRule => ({
+    const rule = (ruleName: string, schedule: string, deleteAfter: number, copy: boolean): aws.types.input.backup.PlanRule => ({
         ruleName,
         targetVaultName: vault.name,
         schedule,
@@ -93,16 +96,19 @@ export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
         completionWindow: 480,
         lifecycle: { deleteAfter },
         recoveryPointTags: { BackupRule: ruleName },
-        copyActions: copyVault ? [{ destinationVaultArn: copyVault.arn, lifecycle: { deleteAfter } }] : undefined,
+        copyActions: copy && copyVault ? [{ destinationVaultArn: copyVault.arn, lifecycle: { deleteAfter } }] : undefined,
     });
+    const daily = (copy: boolean) => rule("daily", backup.dailySchedule, backup.dailyRetentionDays, copy);
+    const weekly = (copy: boolean) => rule("weekly", backup.weeklySchedule, backup.weeklyRetentionDays, copy);
     const plan = new aws.backup.Plan("plan", {
         name: `${naming.prefix}-data`,
-        rules: [
-            rule("daily", backup.dailySchedule, backup.dailyRetentionDays),
-            rule("weekly", backup.weeklySchedule, backup.weeklyRetentionDays),
-        ],
+        rules: [daily(backup.copyToReplicaRegion), weekly(backup.copyToReplicaRegion)],
         tags: nameTag(naming, "backup-plan"),
     }, { parent });
+    const tablesCopy: boolean = backup.tables.copyToReplicaRegion;
+    const tablesPlan: aws.backup.Plan | undefined = args.tableArns.length > 0 && tablesHaveOwnPlan(backup)
+        ? createTablesPlan(ctx, backup.tables.rules === "weekly" ? [weekly(tablesCopy)] : [daily(tablesCopy), weekly(tablesCopy)])
+        : undefined;
 
     const role = new aws.iam.Role("backup", {
         // Stack-prefixed: the deploy role may manage only roles named <prefix>-* (deployPermissions.ts).
@@ -118,19 +124,51 @@ export function createBackup(ctx: DataContext, args: BackupArgs): Backup {
         }, { parent }));
 
     const resources: pulumi.Input<string>[] = [...(args.auroraClusterArn ? [args.auroraClusterArn] : []), ...args.tableArns];
-    if (resources.length > 0) {
+    // A resource in two selections would be backed up by both plans: the tables leave "data" when they have their own.
+    const onPlan: pulumi.Input<string>[] = tablesPlan ? (args.auroraClusterArn ? [args.auroraClusterArn] : []) : resources;
+    if (onPlan.length > 0) {
         new aws.backup.Selection("data", {
             name: `${naming.prefix}-data`,
             planId: plan.id,
             iamRoleArn: role.arn,
-            resources,
+            resources: onPlan,
+        }, { parent, dependsOn: attachments });
+    }
+    if (tablesPlan) {
+        new aws.backup.Selection("tables", {
+            name: `${naming.prefix}-tables`,
+            planId: tablesPlan.id,
+            iamRoleArn: role.arn,
+            resources: [...args.tableArns],
         }, { parent, dependsOn: attachments });
     }
 
     if (backup.restoreTesting.enabled && resources.length > 0) {
         createRestoreTesting(ctx, args, vault, role, attachments);
     }
-    return { vault, vaultName, plan, role };
+    return { vault, vaultName, plan, tablesPlan, role };
+}
+
+/**
+ * Whether the tables' choice (backup.tables) differs from the plan's. When it does not, the tables stay
+ * on the plan and in the "data" selection, so a stack that does not opt in keeps exactly its resources.
+ */
+function tablesHaveOwnPlan(backup: BackupConfig): boolean {
+    return backup.tables.rules !== "daily-and-weekly" || backup.tables.copyToReplicaRegion !== backup.copyToReplicaRegion;
+}
+
+/**
+ * The tables' plan: DynamoDB backups are full copies each time and every table has PITR for the last
+ * 35 days, so fewer rules or no copies cut the tables' backup storage without touching the cluster's.
+ * Same vault as the plan, so the vault lock and the restore tests cover its recovery points too.
+ */
+function createTablesPlan(ctx: DataContext, rules: aws.types.input.backup.PlanRule[]): aws.backup.Plan {
+    const { naming, parent } = ctx;
+    return new aws.backup.Plan("plan-tables", {
+        name: `${naming.prefix}-tables`,
+        rules,
+        tags: nameTag(naming, "backup-plan-tables"),
+    }, { parent });
 }
 
 function createRestoreTesting(ctx: DataContext, args: BackupArgs, vault: aws.backup.Vault, role: aws.iam.Role, attachments: aws.iam.RolePolicyAttachment[]): void {

@@ -1,0 +1,3 @@
+import { describeTableBackup } from "./tableBackupAssertions";
+
+describeTableBackup("dev");
