@@ -52,6 +52,20 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
         ]));
     });
 
+    it("costs at most $300 a month with every layer on, at dev's own assumptions (cost/dev.yaml), with dev's levers taken", () => {
+        expect(dev.result.cost.assumptionSources).toEqual(["cost/dev.yaml"]);
+        expect(dev.result.cost.totalMonthlyUsd).toBeLessThanOrEqual(300);
+        expect(dev.report).toContain("Assumptions (cost/dev.yaml):");
+        // The choices dev made: no REGIONAL web ACL, the system pool on Graviton, weekly table backups.
+        const levers: string[] = dev.result.cost.levers.map((l) => l.id);
+        expect(levers).not.toContain("regional-web-acl");
+        expect(levers).not.toContain("graviton-nodes-system");
+        expect(levers).not.toContain("dynamodb-daily-backups");
+        expect(dev.result.cost.items.find((i) => i.name === "nodes-system" && i.rate.startsWith("ec2."))?.rate).toBe("ec2.t4g.medium");
+        // What is left to choose is shown with its price, the endpoint break-even included.
+        expect(dev.report).toMatch(/platform:network\.interfaceEndpoints: none: .* each endpoint pays for itself above 418 GB a month/s);
+    });
+
     it("keeps the dev data tier cheap: an auto-pausing Serverless v2 writer, one small cache node, under $60 a month", () => {
         const data = dev.result.cost.byComponent.find((c) => c.component === "data")!;
         expect(data.monthlyUsd).toBeLessThan(60);

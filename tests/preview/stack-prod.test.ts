@@ -55,6 +55,21 @@ describe("offline preview of the prod stack (real program and policy pack)", () 
         ]));
     });
 
+    it("prices with prod's own assumptions and prices the account's detectors, dev's nodes included", () => {
+        const items = prod.result.cost.items;
+        expect(prod.result.cost.assumptionSources).toEqual(["cost/prod.yaml"]);
+        // 3 x m6i.large (2 vCPUs) + 3 x m6i.xlarge + 3 x m6i.xlarge Spot (4 vCPUs) + dev's 4 vCPUs.
+        expect(items.find((i) => i.name === "runtime-monitoring")).toMatchObject({ rate: "guardDutyRuntimeVcpuMonth", quantity: 34 });
+        // The CLOUDFRONT web ACL inspects every CloudFront request; no free tier is claimed.
+        const requests: number = prod.result.cost.assumptions.cloudFrontRequestsMillionPerMonth;
+        expect(items.find((i) => i.name === "cloudfront" && i.rate === "wafRequestsMillion")!.quantity).toBe(requests);
+        expect(items.find((i) => i.name === "edge" && i.rate === "cloudFrontHttpsRequestsMillion")!.quantity).toBe(requests);
+        // Traced functions pay for their traces.
+        expect(items.filter((i) => i.rate === "xRayTracesRecordedMillion").length).toBeGreaterThan(0);
+        // The levers reviewers asked for, each priced.
+        expect(prod.result.cost.levers.map((l) => l.id)).toEqual(expect.arrayContaining(["interface-endpoints", "graviton-nodes-general", "regional-web-acl", "dynamodb-daily-backups", "dynamodb-backup-copies"]));
+    });
+
     it("prices the prod data tier: two provisioned instances, two cache nodes, replicas and backup copies", () => {
         const items = prod.result.cost.items;
         expect(items.filter((i) => i.rate === "auroraR6gLargeHour")).toHaveLength(2);

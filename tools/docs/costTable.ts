@@ -12,22 +12,52 @@ function golden(stack: string): PreviewResult {
     return JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "tests", "preview", "__snapshots__", `${stack}.json`), "utf8")) as PreviewResult;
 }
 
-const usd = (n: number): string => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number): string => `${n < 0 ? "-" : ""}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** Component x stack monthly estimate, with resource counts and the total. */
+/**
+ * The estimate of an earlier commit, per stack and component (docs/cost-before.json, taken from that
+ * commit's goldens): the table shows it beside today's so that a change of the estimate is visible.
+ */
+interface CostBefore {
+    readonly commit: string;
+    readonly stacks: Record<string, { readonly total: number; readonly resources: number; readonly byComponent: Record<string, number> }>;
+}
+
+function before(): CostBefore {
+    return JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "docs", "cost-before.json"), "utf8")) as CostBefore;
+}
+
+/** Component x stack monthly estimate, now and at the earlier commit, with resource counts, the total and each stack's levers. */
 export function renderCostTable(): string {
     const results: PreviewResult[] = STACKS.map(golden);
-    const components: string[] = [...new Set(results.flatMap((r: PreviewResult) => r.cost.byComponent.map((c) => c.component)))].sort();
-    const out: string[] = [COST_BEGIN, "", `| Component | ${STACKS.join(" | ")} |`, `|---|${STACKS.map(() => "---:").join("|")}|`];
+    const earlier: CostBefore = before();
+    const components: string[] = [...new Set([
+        ...results.flatMap((r: PreviewResult) => r.cost.byComponent.map((c) => c.component)),
+        ...STACKS.flatMap((stack: string) => Object.keys(earlier.stacks[stack]?.byComponent ?? {})),
+    ])].sort();
+    const header: string[] = STACKS.flatMap((stack: string) => [`${stack} (${earlier.commit})`, stack]);
+    const out: string[] = [COST_BEGIN, "", `| Component | ${header.join(" | ")} |`, `|---|${header.map(() => "---:").join("|")}|`];
+    const cell = (n: number | undefined): string => (n === undefined ? "—" : usd(n));
     for (const component of components) {
-        const cells: string[] = results.map((r: PreviewResult) => {
-            const found = r.cost.byComponent.find((c) => c.component === component);
-            return found ? usd(found.monthlyUsd) : "—";
-        });
+        const cells: string[] = STACKS.flatMap((stack: string, i: number) => [
+            cell(earlier.stacks[stack]?.byComponent[component]),
+            cell(results[i].cost.byComponent.find((c) => c.component === component)?.monthlyUsd),
+        ]);
         out.push(`| ${component} | ${cells.join(" | ")} |`);
     }
-    out.push(`| **total** | ${results.map((r: PreviewResult) => `**${usd(r.cost.totalMonthlyUsd)}**`).join(" | ")} |`);
-    out.push(`| resources | ${results.map((r: PreviewResult) => String(r.resources.filter((x) => x.custom).length)).join(" | ")} |`);
+    out.push(`| **total** | ${STACKS.flatMap((stack: string, i: number) => [`**${cell(earlier.stacks[stack]?.total)}**`, `**${usd(results[i].cost.totalMonthlyUsd)}**`]).join(" | ")} |`);
+    out.push(`| resources | ${STACKS.flatMap((stack: string, i: number) => [String(earlier.stacks[stack]?.resources ?? "—"), String(results[i].resources.filter((x) => x.custom).length)]).join(" | ")} |`);
+    out.push("", "Assumptions: " + STACKS.map((stack: string, i: number) => `${stack} ${results[i].cost.assumptionSources.map((f: string) => `\`${f}\``).join(", ") || "the built-in defaults"}`).join("; ") + ".");
+    for (const [i, stack] of STACKS.entries()) {
+        const levers = results[i].cost.levers;
+        if (levers.length === 0) {
+            continue;
+        }
+        out.push("", `Levers of ${stack} (what the preview prints under "Levers"):`, "");
+        for (const lever of levers) {
+            out.push(`- \`${lever.configKey}\`: ${lever.choice}, ${usd(lever.monthlyUsd)} a month; ${lever.alternative}: saves ${usd(lever.savingMonthlyUsd)}${lever.breakEven ? `; ${lever.breakEven}` : ""}.`);
+        }
+    }
     out.push("", COST_END);
     return out.join("\n");
 }
