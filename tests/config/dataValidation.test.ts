@@ -163,7 +163,12 @@ describe("platform:data validation", () => {
     });
 
     it("resolves backup.tables from the plan when unset, and keeps an explicit choice", () => {
-        expect(parsePlatformConfig(devConfigWith({}), "platform", "dev").data.backup.tables).toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: false });
+        // Dev chooses weekly table backups; its copy setting follows the plan's (no copies).
+        expect(parsePlatformConfig(devConfigWith({}), "platform", "dev").data.backup.tables).toEqual({ rules: "weekly", copyToReplicaRegion: false });
+        const unset: Data = devData();
+        delete unset.backup.tables;
+        expect(parsePlatformConfig(devConfigWith({ "platform:data": JSON.stringify(unset) }), "platform", "dev").data.backup.tables)
+            .toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: false });
         const prod = { ...stackConfiguration("prod").config };
         expect(parsePlatformConfig(prod, "platform", "prod").data.backup.tables).toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: true });
         const prodData: Data = JSON.parse(prod["platform:data"]);

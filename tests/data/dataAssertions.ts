@@ -558,11 +558,21 @@ export function describeDataTier(stack: string): void {
                 }
             });
 
-            it("a selection covering the Aurora cluster and every table, with a role carrying only the AWS-managed backup and restore policies", () => {
-                const selection = get(T.selection, "data");
+            it("selections covering the Aurora cluster and every table (the tables in their own plan when backup.tables differs from the plan), with a role carrying only the AWS-managed backup and restore policies", () => {
                 const role = get(T.role, "backup");
-                expect(selection.inputs.iamRoleArn).toBe(role.outputs.arn);
-                expect([...(selection.inputs.resources as string[])].sort()).toEqual([get(T.cluster, "aurora").outputs.arn, ...result.all(T.table).map((t) => t.outputs.arn)].sort() as string[]);
+                const tableArns = result.all(T.table).map((t) => t.outputs.arn).sort() as string[];
+                const ownPlan: boolean = data.backup.tables.rules !== "daily-and-weekly" || data.backup.tables.copyToReplicaRegion !== data.backup.copyToReplicaRegion;
+                expect(result.ofType(T.selection).map((s) => s.name).sort()).toEqual(ownPlan ? ["data", "tables"] : ["data"]);
+                for (const selection of result.ofType(T.selection)) {
+                    expect(selection.inputs.iamRoleArn).toBe(role.outputs.arn);
+                }
+                expect([...(get(T.selection, "data").inputs.resources as string[])].sort())
+                    .toEqual([get(T.cluster, "aurora").outputs.arn, ...(ownPlan ? [] : tableArns)].sort() as string[]);
+                if (ownPlan) {
+                    expect([...(get(T.selection, "tables").inputs.resources as string[])].sort()).toEqual(tableArns);
+                    expect((get(T.plan, "plan-tables").inputs.rules as { ruleName: string }[]).map((r) => r.ruleName))
+                        .toEqual(data.backup.tables.rules === "weekly" ? ["weekly"] : ["daily", "weekly"]);
+                }
                 expect(policyDocument(role.inputs.assumeRolePolicy).Statement).toEqual([expect.objectContaining({
                     Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole",
                 })]);

@@ -4,14 +4,22 @@ import { PolicyReport, evaluatePack } from "../../tools/preview/policy";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { REPOSITORY_POLICY_CONFIG } from "../policy/programCompliance";
 import { StackRunResult, runStack, stackConfiguration } from "../support/stackRun";
+import { parsePlatformConfig } from "../../infra/config/load";
 import { T, platformConfigOf } from "./dataAssertions";
 
 type Data = Record<string, any>;
 type Rule = Record<string, any>;
 
+/** The stack file's platform:data without backup.tables: the default, today's resources. */
+function defaultData(stack: string): Data {
+    const data = JSON.parse(stackConfiguration(stack).config["platform:data"]) as Data;
+    delete data.backup.tables;
+    return data;
+}
+
 /** The stack file's platform:data with backup.tables set (and optionally a second table). */
 function dataWith(stack: string, tables: Data, extraTable = false): string {
-    const data = JSON.parse(stackConfiguration(stack).config["platform:data"]) as Data;
+    const data = defaultData(stack);
     data.backup = { ...data.backup, tables };
     if (extraTable) {
         data.dynamodb.tables = [...data.dynamodb.tables, { name: "audit-events", hashKey: "id", attributes: [{ name: "id", type: "S" }] }];
@@ -44,7 +52,9 @@ function findings(report: PolicyReport): { policies: string[]; backup: unknown[]
  * today's resources; "weekly" and a different copy setting give the tables their own plan and selection.
  */
 export function describeTableBackup(stack: string): void {
-    const config = platformConfigOf(stack);
+    const committed = platformConfigOf(stack).data.backup.tables;
+    const defaults = { "platform:data": JSON.stringify(defaultData(stack)) };
+    const config = parsePlatformConfig({ ...stackConfiguration(stack).config, ...defaults }, "platform", stack);
     const backup = config.data.backup;
     const prefix = `platform-${stack}`;
 
@@ -52,7 +62,7 @@ export function describeTableBackup(stack: string): void {
         let baseline: StackRunResult;
         let baselinePack: PolicyReport;
         beforeAll(async () => {
-            baseline = await runStack(stack);
+            baseline = await runStack(stack, { overrides: defaults });
             baselinePack = await packOf(baseline);
         }, 120_000);
 
@@ -89,6 +99,15 @@ export function describeTableBackup(stack: string): void {
         it("is resolved from the plan when unset: both rules, the plan's copy setting", () => {
             expect(backup.tables).toEqual({ rules: "daily-and-weekly", copyToReplicaRegion: backup.copyToReplicaRegion });
         });
+
+        it("the stack file's choice (the cost lever it takes)", async () => {
+            expect(committed).toEqual(stack === "dev"
+                ? { rules: "weekly", copyToReplicaRegion: false }
+                : { rules: "daily-and-weekly", copyToReplicaRegion: true });
+            const result = await runStack(stack);
+            expect(result.ofType(T.plan).map((p: RecordedResource) => p.name).sort()).toEqual(stack === "dev" ? ["plan", "plan-tables"] : ["plan"]);
+            expectEachCoveredOnce(result);
+        }, 120_000);
 
         it("default configuration: exactly today's resources (one plan, selection \"data\" with the cluster and every table)", () => {
             expect(baseline.ofType(T.plan).map((p: RecordedResource) => p.name)).toEqual(["plan"]);
