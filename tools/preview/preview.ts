@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { MockEngineError, RecordedResource, SECRET_PLACEHOLDER, runUnderMocks } from "../offline/mockEngine";
 import { StackConfiguration, StackConfigurationError, readStackConfiguration } from "../offline/stackConfig";
+import { withRootStack } from "../offline/rootStack";
 import { CostEstimate, compare, estimateCost } from "./cost";
 import { renderMermaid } from "./graph";
 import { PolicyReport, evaluatePack, loadPackConfig } from "./policy";
@@ -187,7 +188,9 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
         // Imported only now, after the program: the pack's modules do not slow the program down.
         const policyList = await loadExport(options.policies ?? DEFAULT_POLICIES, "policies");
         phase("policy pack loaded");
-        const evaluated: PolicyReport = await evaluatePack(policyList as never, run.resources, byUrn, packConfig ?? {});
+        // As the engine hands them to analyzers: the root stack resource first, the parent of every top-level resource.
+        const analyzed: RecordedResource[] = withRootStack(run.resources, configuration.project, options.stack, run.stackOutputs);
+        const evaluated: PolicyReport = await evaluatePack(policyList as never, analyzed, new Map(analyzed.map((r) => [r.urn, r])), packConfig ?? {});
         // The platform's findings name the configuration key that controls them (other programs have none).
         policies = (options.program ?? DEFAULT_PROGRAM) === DEFAULT_PROGRAM
             ? { ...evaluated, violations: evaluated.violations.map((v) => withConfigKey(v)) }
