@@ -26,7 +26,8 @@ Options:
   --policy-config <file>    policy-pack config (JSON, the format of pulumi --policy-pack-config);
                             default policy/config/platform.json (the reviewed exemptions CI uses),
                             "none" for the pack's defaults
-  --assumptions <file>      JSON overriding the cost assumptions (hours, GB per month, ...)
+  --assumptions <file>      YAML or JSON overriding some cost assumptions for this run, over the
+                            stack's own cost/<name>.yaml (GB through NAT, requests, storage, ...)
   --dry-run                 leave computed outputs unknown, as pulumi preview does
                             (default: deterministic fake-cloud ids and ARNs)
   --help, -h                show this help

@@ -9,7 +9,11 @@ import { Charge, PricingContext, hours } from "./context";
 export const X_RAY_RESERVOIR_PER_SECOND = 1;
 export const X_RAY_FIXED_RATE = 0.05;
 
-/** Traces recorded a month, in millions, for `millionRequests` spread evenly over the month. */
+/**
+ * Traces recorded a month, in millions, for `millionRequests` spread evenly over the month. The
+ * reservoir is applied per traced function or state machine: where several share one rule's
+ * reservoir AWS records fewer, so this is the estimate's upper end (bursty traffic records fewer too).
+ */
 export function sampledTracesMillion(millionRequests: number, ctx: PricingContext): number {
     const requests: number = millionRequests * 1_000_000;
     const reservoir: number = Math.min(requests, X_RAY_RESERVOIR_PER_SECOND * hours(ctx) * 3600);
