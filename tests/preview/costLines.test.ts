@@ -162,6 +162,9 @@ describe("AWS Backup: storage per kind of resource, copies and restore tests", (
         expect(runsPerDayOf("rate(12 hours)")).toBe(2);
         expect(runsPerDayOf("rate(7 days)")).toBeCloseTo(1 / 7, 9);
         expect(runsPerDayOf("not a schedule")).toBe(1);
+        // The first Saturday, the last Friday: once a month each.
+        expect(runsPerDayOf("cron(0 10 ? * SAT#1 *)")).toBeCloseTo(12 / 365, 9);
+        expect(runsPerDayOf("cron(0 10 ? * 6L *)")).toBeCloseTo(12 / 365, 9);
     });
 });
 
@@ -190,6 +193,17 @@ describe("X-Ray: traced functions and state machines pay for the traces the defa
 });
 
 describe("levers: each configuration choice priced both ways", () => {
+    it("restore testing: its jobs and restores at the plan's frequency, against monthly", () => {
+        const table = resource("aws:dynamodb/table:Table", "orders", {});
+        const testingPlan = resource("aws:backup/restoreTestingPlan:RestoreTestingPlan", "restore-testing", { name: "p", scheduleExpression: "cron(0 10 ? * SAT *)" });
+        const testing = resource("aws:backup/restoreTestingSelection:RestoreTestingSelection", "restore-testing-dynamodb", { restoreTestingPlanName: "p" }, { protectedResourceArns: [table] });
+        const e = estimate([testingPlan, testing, table], { dynamoDbStorageGbPerTable: 10 });
+        const lever = e.levers.find((l) => l.id === "restore-testing")!;
+        // 4.345 runs a month x ($1.50 + 10 GB x $0.15)
+        expect(lever).toMatchObject({ configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice: "cron(0 10 ? * SAT *), 4.35 runs a month", monthlyUsd: 13.04 });
+        expect(lever.savingMonthlyUsd).toBeCloseTo(13.04 - 3, 1);
+    });
+
     const subnet = (zone: string): RecordedResource => resource("aws:ec2/subnet:Subnet", `private-${zone}`, { availabilityZoneId: zone });
     const nat = resource("aws:ec2/natGateway:NatGateway", "nat", {});
     it("interface endpoints: the break-even is the fixed cost over the per-GB saving on NAT", () => {

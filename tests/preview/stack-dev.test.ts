@@ -62,6 +62,9 @@ describe("offline preview of the dev stack (real program and policy pack)", () =
         expect(levers).not.toContain("graviton-nodes-system");
         expect(levers).not.toContain("dynamodb-daily-backups");
         expect(dev.result.cost.items.find((i) => i.name === "nodes-system" && i.rate.startsWith("ec2."))?.rate).toBe("ec2.t4g.medium");
+        // Restores are tested once a month: weekly would cost more, and the preview says how much.
+        expect(dev.result.cost.levers.find((l) => l.id === "restore-testing")).toMatchObject({ choice: "cron(0 10 ? * SAT#1 *), 1 run a month" });
+        expect(dev.result.cost.levers.find((l) => l.id === "restore-testing")!.savingMonthlyUsd).toBeLessThan(0);
         // What is left to choose is shown with its price, the endpoint break-even included.
         expect(dev.report).toMatch(/platform:network\.interfaceEndpoints: none: .* each endpoint pays for itself above 418 GB a month/s);
     });

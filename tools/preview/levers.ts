@@ -3,6 +3,7 @@ import { RATES } from "./pricing";
 import { EC2_INSTANCE_RATES, InstanceRateId, instanceRateId } from "./ec2Pricing";
 import type { CostItem } from "./cost";
 import { PricingContext, hours, textOf } from "./pricers/context";
+import { runsPerDayOf } from "./pricers/backup";
 
 /**
  * A configuration choice that moves the estimate, priced both ways: what this stack's choice costs,
@@ -33,7 +34,7 @@ const sumOf = (items: readonly CostItem[], urns: ReadonlySet<string>, predicate:
     cents(items.filter((i: CostItem) => urns.has(i.urn) && predicate(i)).reduce((sum: number, i: CostItem) => sum + i.monthlyUsd, 0));
 
 export function costLevers(ctx: PricingContext, items: readonly CostItem[]): CostLever[] {
-    return [...interfaceEndpointLevers(ctx, items), ...gravitonLevers(ctx), ...regionalWebAclLevers(ctx, items), ...tableBackupLevers(items)];
+    return [...interfaceEndpointLevers(ctx, items), ...gravitonLevers(ctx), ...regionalWebAclLevers(ctx, items), ...tableBackupLevers(items), ...restoreTestingLevers(ctx, items)];
 }
 
 /**
@@ -146,6 +147,25 @@ function tableBackupLevers(items: readonly CostItem[]): CostLever[] {
         });
     }
     return levers;
+}
+
+/**
+ * Restore tests cost a restore job per protected resource per run (and the restore's per-GB charge):
+ * the pack requires that restores are tested, not how often, so the frequency is a per-stack choice.
+ */
+function restoreTestingLevers(ctx: PricingContext, items: readonly CostItem[]): CostLever[] {
+    const plan: RecordedResource | undefined = ctx.all.find((r: RecordedResource) => r.type === "aws:backup/restoreTestingPlan:RestoreTestingPlan");
+    const tests: CostItem[] = items.filter((i: CostItem) => i.lever === "restore-testing");
+    if (!plan || tests.length === 0) {
+        return [];
+    }
+    const runsPerMonth: number = runsPerDayOf(textOf(plan.inputs.scheduleExpression, "")) * 365 / 12;
+    const monthly: number = cents(tests.reduce((sum: number, i: CostItem) => sum + i.monthlyUsd, 0));
+    const runs: number = Number(runsPerMonth.toFixed(2));
+    const choice = `${textOf(plan.inputs.scheduleExpression, "(unknown)")}, ${runs} run${runs === 1 ? "" : "s"} a month`;
+    return [runsPerMonth > 1.01
+        ? { id: "restore-testing", configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice, monthlyUsd: monthly, alternative: "monthly (cron(0 10 ? * SAT#1 *))", savingMonthlyUsd: cents(monthly - monthly / runsPerMonth) }
+        : { id: "restore-testing", configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice, monthlyUsd: monthly, alternative: "weekly (cron(0 10 ? * SAT *))", savingMonthlyUsd: cents(monthly - monthly * (365 / 12 / 7) / runsPerMonth) }];
 }
 
 function usdText(n: number): string {

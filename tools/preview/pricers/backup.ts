@@ -101,11 +101,12 @@ export const priceRestoreTestingSelection: Pricer = (selection, ctx) => {
         && (referencedBy(selection, "restoreTestingPlanName", ctx).some((t: RecordedResource) => t.urn === p.urn) || p.inputs.name === selection.inputs.restoreTestingPlanName));
     const jobsPerMonth: number = plans.reduce((sum: number, p: RecordedResource) => sum + runsPerDayOf(textOf(p.inputs.scheduleExpression, "")) * DAYS_PER_MONTH, 0);
     const resources: RecordedResource[] = referencedBy(selection, "protectedResourceArns", ctx);
-    const charges: Charge[] = [{ rate: "backupRestoreTestingJob", quantity: jobsPerMonth * resources.length }];
+    const lever = "restore-testing";
+    const charges: Charge[] = [{ rate: "backupRestoreTestingJob", quantity: jobsPerMonth * resources.length, lever }];
     for (const resource of resources) {
         const kind: BackedUpKind | undefined = KINDS[resource.type];
         if (kind?.restoreRate) {
-            charges.push({ rate: kind.restoreRate, quantity: jobsPerMonth * kind.sizeGb(ctx), description: `AWS Backup: restores of ${resource.name} by restore testing` });
+            charges.push({ rate: kind.restoreRate, quantity: jobsPerMonth * kind.sizeGb(ctx), description: `AWS Backup: restores of ${resource.name} by restore testing`, lever });
         }
     }
     return charges;
@@ -131,7 +132,10 @@ export function runsPerDayOf(expression: string): number {
     const perDay: number = hoursField === "*" ? 24 : hoursField.split(",").length;
     const monthShare: number = month === "*" || month === "?" ? 1 : month.split(",").length / 12;
     if (dayOfWeek !== "*" && dayOfWeek !== "?") {
-        return perDay * (dayOfWeek.split(",").length / 7) * monthShare;
+        // SAT#1 (the first Saturday) and 6L (the last Friday) are once a month each.
+        const days: string[] = dayOfWeek.split(",");
+        const monthly: number = days.filter((d: string) => /#\d$|L$/.test(d)).length;
+        return perDay * ((days.length - monthly) / 7 + monthly / DAYS_PER_MONTH) * monthShare;
     }
     if (dayOfMonth !== "*" && dayOfMonth !== "?") {
         return perDay * (dayOfMonth.split(",").length / DAYS_PER_MONTH) * monthShare;
