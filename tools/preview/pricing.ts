@@ -2,7 +2,8 @@
  * The price table the offline preview estimates with: us-east-1 on-demand list prices, each naming its
  * primary source (the service's AWS pricing page, where AWS's Price List API publishes the same figure)
  * and the date the table was reviewed. `verify` marks a figure that could not be read on that page
- * when reviewed: re-check it with `aws pricing get-products --service-code <code>` before quoting a budget.
+ * when reviewed: `npm run rates:check` (tools/rates) compares the table with AWS's Price List Query API
+ * where it has a query; check the others on their page before quoting a budget.
  *
  * Usage-based charges need volumes nobody knows offline; they come from each stack's assumptions
  * (assumptions.ts, cost/<stack>.yaml), which the preview prints next to the estimate.
@@ -39,7 +40,7 @@ const BASE_RATES = {
     interfaceEndpointGb: { usd: 0.01, unit: "GB processed", description: "Interface VPC endpoint data processing", source: "https://aws.amazon.com/privatelink/pricing/", asOf: AS_OF },
     vendedLogsCloudWatchGb: { usd: 0.5, unit: "GB ingested", description: "Vended logs (VPC flow logs) to CloudWatch Logs", source: "https://aws.amazon.com/cloudwatch/pricing/", asOf: AS_OF, verify: true },
     cloudWatchLogsIngestGb: { usd: 0.5, unit: "GB ingested", description: "CloudWatch Logs ingestion", source: "https://aws.amazon.com/cloudwatch/pricing/", asOf: AS_OF, verify: true },
-    kmsKeyMonth: { usd: 1, unit: "key-month", description: "KMS customer-managed key (rotation adds $1/mo per rotated backing key, capped after the 2nd rotation)", source: "https://aws.amazon.com/kms/pricing/", asOf: AS_OF, verify: true },
+    kmsKeyMonth: { usd: 1, unit: "key-month", description: "KMS customer-managed key (rotation adds $1/mo per rotated backing key, capped after the 2nd rotation)", source: "https://aws.amazon.com/kms/pricing/", asOf: AS_OF },
     cloudTrailManagementCopy: { usd: 0, unit: "trail", description: "CloudTrail: first copy of management events is free (S3/KMS storage billed separately)", source: "https://aws.amazon.com/cloudtrail/pricing/", asOf: AS_OF },
     cloudWatchAlarmMonth: { usd: 0.1, unit: "alarm-month", description: "CloudWatch standard-resolution alarm", source: "https://aws.amazon.com/cloudwatch/pricing/", asOf: AS_OF, verify: true },
     guardDutyManagementEventsMillion: { usd: 4, unit: "million CloudTrail management events", description: "GuardDuty CloudTrail management event analysis (first tier)", source: "https://aws.amazon.com/guardduty/pricing/", asOf: AS_OF, verify: true },
@@ -81,7 +82,7 @@ const BASE_RATES = {
     elastiCacheValkeyT4gMicroHour: { usd: 0.0128, unit: "node-hour", description: "ElastiCache cache.t4g.micro (Valkey, ~20% below Redis OSS)", source: "https://aws.amazon.com/elasticache/pricing/", asOf: AS_OF, verify: true },
     elastiCacheValkeyR7gLargeHour: { usd: 0.1752, unit: "node-hour", description: "ElastiCache cache.r7g.large (Valkey, ~20% below Redis OSS $0.219)", source: "https://aws.amazon.com/elasticache/pricing/", asOf: AS_OF, verify: true },
     elastiCacheR7gLargeHour: { usd: 0.219, unit: "node-hour", description: "ElastiCache cache.r7g.large (Redis OSS)", source: "https://aws.amazon.com/elasticache/pricing/", asOf: AS_OF, verify: true },
-    efsStandardGbMonth: { usd: 0.3, unit: "GB-month", description: "EFS Standard storage", source: "https://aws.amazon.com/efs/pricing/", asOf: AS_OF, verify: true },
+    efsStandardGbMonth: { usd: 0.3, unit: "GB-month", description: "EFS Standard storage", source: "https://aws.amazon.com/efs/pricing/", asOf: AS_OF },
     efsInfrequentAccessGbMonth: { usd: 0.016, unit: "GB-month", description: "EFS Infrequent Access storage (reads billed per GB, not estimated)", source: "https://aws.amazon.com/efs/pricing/", asOf: AS_OF, verify: true },
     s3StandardGbMonth: { usd: 0.023, unit: "GB-month", description: "S3 Standard storage (first 50 TB)", source: "https://aws.amazon.com/s3/pricing/", asOf: AS_OF, verify: true },
     interRegionTransferGb: { usd: 0.02, unit: "GB transferred", description: "Data transfer between AWS regions (backup copies, bucket replication)", source: "https://aws.amazon.com/ec2/pricing/on-demand/ (data transfer between Regions)", asOf: AS_OF, verify: true },
@@ -95,7 +96,7 @@ const BASE_RATES = {
     prometheusIngestTenMillionSamples: { usd: 0.9, unit: "10 million samples ingested", description: "Amazon Managed Service for Prometheus ingestion (first 2 billion samples)", source: "https://aws.amazon.com/prometheus/pricing/", asOf: AS_OF, verify: true },
     prometheusStorageGbMonth: { usd: 0.03, unit: "GB-month", description: "Amazon Managed Service for Prometheus metric storage", source: "https://aws.amazon.com/prometheus/pricing/", asOf: AS_OF, verify: true },
     shieldAdvancedMonth: { usd: 3000, unit: "organisation-month", description: "AWS Shield Advanced subscription: USD 3,000 a month with a one-year commitment, once per organisation (data transfer out of protected resources extra)", source: "https://aws.amazon.com/shield/pricing/", asOf: AS_OF, verify: true },
-    cloudTrailDataEventsMillion: { usd: 1, unit: "million data events", description: "CloudTrail data events delivered ($0.10 per 100,000)", source: "https://aws.amazon.com/cloudtrail/pricing/", asOf: AS_OF, verify: true },
+    cloudTrailDataEventsMillion: { usd: 1, unit: "million data events", description: "CloudTrail data events delivered ($0.10 per 100,000)", source: "https://aws.amazon.com/cloudtrail/pricing/", asOf: AS_OF },
     // Integration and delivery: request-priced services, rates from each service's pricing page (us-east-1), compiled 2026-12.
     sqsStandardRequestsMillion: { usd: 0.4, unit: "million requests", description: "SQS standard queue requests (the account's first million a month are free; not subtracted)", source: "https://aws.amazon.com/sqs/pricing/", asOf: AS_OF, verify: true },
     sqsFifoRequestsMillion: { usd: 0.5, unit: "million requests", description: "SQS FIFO queue requests", source: "https://aws.amazon.com/sqs/pricing/", asOf: AS_OF, verify: true },
@@ -104,12 +105,12 @@ const BASE_RATES = {
     snsEmailDeliveriesThousand: { usd: 0.02, unit: "thousand e-mail deliveries", description: "SNS e-mail deliveries ($2.00 per 100,000)", source: "https://aws.amazon.com/sns/pricing/", asOf: AS_OF, verify: true },
     eventBridgeCustomEventsMillion: { usd: 1, unit: "million custom events", description: "EventBridge events published to a custom bus", source: "https://aws.amazon.com/eventbridge/pricing/", asOf: AS_OF, verify: true },
     eventBridgeArchiveGb: { usd: 0.1, unit: "GB archived", description: "EventBridge archive: events processed into the archive (storage $0.023/GB-month not estimated)", source: "https://aws.amazon.com/eventbridge/pricing/", asOf: AS_OF, verify: true },
-    apiGatewayHttpRequestsMillion: { usd: 1, unit: "million requests", description: "API Gateway HTTP API requests (first 300 million a month)", source: "https://aws.amazon.com/api-gateway/pricing/", asOf: AS_OF, verify: true },
-    lambdaRequestsMillion: { usd: 0.2, unit: "million requests", description: "Lambda requests", source: "https://aws.amazon.com/lambda/pricing/", asOf: AS_OF, verify: true },
-    lambdaGbSecondX86: { usd: 0.0000166667, unit: "GB-second", description: "Lambda duration, x86_64", source: "https://aws.amazon.com/lambda/pricing/", asOf: AS_OF, verify: true },
+    apiGatewayHttpRequestsMillion: { usd: 1, unit: "million requests", description: "API Gateway HTTP API requests (first 300 million a month)", source: "https://aws.amazon.com/api-gateway/pricing/; https://aws.amazon.com/blogs/compute/announcing-http-apis-for-amazon-api-gateway/", asOf: AS_OF },
+    lambdaRequestsMillion: { usd: 0.2, unit: "million requests", description: "Lambda requests", source: "https://aws.amazon.com/lambda/pricing/", asOf: AS_OF },
+    lambdaGbSecondX86: { usd: 0.0000166667, unit: "GB-second", description: "Lambda duration, x86_64", source: "https://aws.amazon.com/lambda/pricing/", asOf: AS_OF },
     lambdaGbSecondArm: { usd: 0.0000133334, unit: "GB-second", description: "Lambda duration, arm64 (Graviton)", source: "https://aws.amazon.com/lambda/pricing/", asOf: AS_OF, verify: true },
-    stepFunctionsTransitionsThousand: { usd: 0.025, unit: "thousand state transitions", description: "Step Functions Standard workflows", source: "https://aws.amazon.com/step-functions/pricing/", asOf: AS_OF, verify: true },
-    stepFunctionsExpressRequestsMillion: { usd: 1, unit: "million requests", description: "Step Functions Express workflows (duration charges not estimated)", source: "https://aws.amazon.com/step-functions/pricing/", asOf: AS_OF, verify: true },
+    stepFunctionsTransitionsThousand: { usd: 0.025, unit: "thousand state transitions", description: "Step Functions Standard workflows", source: "https://aws.amazon.com/step-functions/pricing/", asOf: AS_OF },
+    stepFunctionsExpressRequestsMillion: { usd: 1, unit: "million requests", description: "Step Functions Express workflows (duration charges not estimated)", source: "https://aws.amazon.com/step-functions/pricing/; https://aws.amazon.com/blogs/compute/building-cost-effective-aws-step-functions-workflows/", asOf: AS_OF },
     cognitoEssentialsMau: { usd: 0.015, unit: "monthly active user beyond 10,000", description: "Cognito Essentials plan (first 10,000 MAUs a month free)", source: "https://aws.amazon.com/cognito/pricing/", asOf: AS_OF, verify: true },
     cognitoPlusMau: { usd: 0.02, unit: "monthly active user", description: "Cognito Plus plan (threat protection; no free tier)", source: "https://aws.amazon.com/cognito/pricing/", asOf: AS_OF, verify: true },
     xRayTracesRecordedMillion: { usd: 5, unit: "million traces recorded", description: "AWS X-Ray traces recorded (the account's first 100,000 a month are free; not subtracted)", source: "https://aws.amazon.com/xray/pricing/", asOf: AS_OF },
