@@ -3,7 +3,7 @@ import type { Rate } from "./pricing";
 /**
  * EC2 Linux on-demand hourly list prices in us-east-1 for the instance types node groups may use, as
  * published on AWS's on-demand pricing page. The page's tables could not be read offline when the
- * table was reviewed (2026-12-07), hence `verify`: re-check with
+ * table was reviewed (2026-12-07), hence `verify`: `npm run rates:check` asks the Price List for each, or
  * `aws pricing get-products --service-code AmazonEC2 --filters Type=TERM_MATCH,Field=instanceType,Value=<type>`.
  * Spot capacity is priced from these with the `spotDiscount` assumption.
  */
