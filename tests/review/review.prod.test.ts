@@ -1,9 +1,12 @@
+import * as fs from "fs";
+import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PreviewResource, PreviewResult } from "../../tools/preview/preview";
 import { aliasUrns } from "../../tools/offline/aliases";
 import { Comparison, comparePreviews } from "../../tools/review/compare";
 import { Danger, ResourceChange } from "../../tools/review/model";
 import { reviewPreviews } from "../../tools/review/review";
+import { renderText } from "../../tools/review/render";
 import { StackConfig, copy, preview, variantProject } from "./support/variants";
 
 /**
@@ -60,6 +63,16 @@ describe("offline review of prod (real program)", () => {
         // A fourth system node costs its instance hours (compute) and the vCPUs GuardDuty Runtime Monitoring watches (account).
         expect(comparison.cost.byComponent.map((c) => c.component)).toEqual(["account", "compute"]);
         expect(comparison.cost.byComponent.every((c) => c.deltaUsd > 0)).toBe(true);
+    });
+
+    it("is the README's sample: the same counts, cost line and cost by layer (a change that moves them fails here)", () => {
+        const readme: string = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+        const text: string = renderText(reviewPreviews(base, head, { baseLabel: "base.json", headLabel: "head.json", acknowledgements: [] }));
+        const sample: string[] = text.split("\n").filter((line: string) => /^\d+ created, |^  \S+ +\$[\d.]+ -> /.test(line));
+        expect(sample.length).toBeGreaterThanOrEqual(2);
+        for (const line of sample) {
+            expect(readme, line).toContain(line);
+        }
     });
 
     it("protect, retainOnDelete and deletion protection removed are each flagged", () => {
