@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { skipPromiseLeakTraces } from "../../tools/offline/promiseTraces";
-import { LONG_POLES } from "../support/sequencer";
+import LONG_POLES from "../support/longPoles.json";
 import { PROJECT_DIR } from "../support/stackRun";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
