@@ -192,7 +192,10 @@ export function describeDelivery(expected: DeliveryExpectations): void {
             });
 
             it("the preview role is read-only: only Describe/Get/List (GET for API Gateway) outside the state lock", () => {
-                const reads: string[] = attached("github-preview").filter((n) => n !== "github-preview-state");
+                // The price-table check of the pull-request workflow: one read of AWS's public price list.
+                expect(policyDocument(get(D.policy, "github-preview-pricing").inputs.policy).Statement)
+                    .toEqual([{ Sid: "ReadPriceList", Effect: "Allow", Action: ["pricing:GetProducts"], Resource: "*" }]);
+                const reads: string[] = attached("github-preview").filter((n) => n !== "github-preview-state" && n !== "github-preview-pricing");
                 expect(reads.every((n) => /^github-preview-read-\d+$/.test(n)), reads.join(", ")).toBe(true);
                 const actions: string[] = allActions(reads.map((n) => get(D.policy, n)));
                 // Access levels are checked against iam-data in deployRole.test.ts; by name: Describe/Get/List/Search/View/Check and API Gateway's GET.

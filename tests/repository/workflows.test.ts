@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { PROJECT_DIR, stackConfiguration } from "../support/stackRun";
 import { deployRoleName, previewRoleName } from "../../infra/components/delivery/githubOidc";
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; shell?: string; "continue-on-error"?: boolean };
 type Job = { steps: Step[]; environment?: string; strategy?: { matrix?: { stack?: string[] }; "max-parallel"?: number }; if?: string; needs?: string };
 type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
 
@@ -49,6 +49,20 @@ describe("pull-request workflow", () => {
         expect(job.strategy?.matrix?.stack).toEqual(["dev", "prod"]);
         expect(job.steps.some((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))).toBe(true);
         expect(pulumiStep(job).with).toMatchObject({ command: "preview", policyPacks: "policy", policyPackConfigs: "policy/config/platform.json", "comment-on-pr": true });
+    });
+});
+
+describe("pull-request workflow: the price table", () => {
+    const job: Job = workflow("preview.yml").jobs.preview;
+
+    it("is checked against AWS's Price List once per run, with the preview role, reported without failing the pull request", () => {
+        const steps: Step[] = job.steps;
+        const check: number = steps.findIndex((s: Step) => s.run?.includes("npm run --silent rates:check") === true);
+        const credentials: number = steps.findIndex((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true);
+        expect(check).toBeGreaterThan(credentials);
+        expect(steps[check]).toMatchObject({ if: "matrix.stack == 'prod'", "continue-on-error": true, shell: "bash" });
+        // shell: bash runs with pipefail, so tee does not hide rates:check's exit code from the step.
+        expect(steps[check].run).toContain('| tee -a "$GITHUB_STEP_SUMMARY"');
     });
 });
 

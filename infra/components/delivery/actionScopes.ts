@@ -597,6 +597,7 @@ export const ACTION_SCOPES: Readonly<Record<string, ActionScope>> = {
     "organizations:DescribeOrganization": { level: "Read", resources: ["*"] },
     "organizations:ListAWSServiceAccessForOrganization": { level: "List", resources: ["*"] },
     "organizations:ListDelegatedAdministrators": { level: "List", resources: ["*"] },
+    "pricing:GetProducts": { level: "Read", resources: ["*"] },
     "rds:AddRoleToDBCluster": { level: "Write", resources: ["arn:{partition}:rds:{region}:{account}:*"] },
     "rds:AddRoleToDBInstance": { level: "Write", resources: ["arn:{partition}:rds:{region}:{account}:*"] },
     "rds:AddTagsToResource": { level: "Tagging, Write", resources: ["arn:{partition}:rds::{account}:*","arn:{partition}:rds:{region}:{account}:*"] },

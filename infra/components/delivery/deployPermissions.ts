@@ -1,7 +1,7 @@
 import { PolicyDocument, PolicyStatement, policyDocument } from "../security/policyDocument";
 import { bucketStackPrefix } from "../../platform/naming";
 import { ACTION_SCOPES, ActionScope } from "./actionScopes";
-import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, actionsOf } from "./resourceTypeActions";
+import { INVOKE_ACTIONS, RESOURCE_TYPE_ACTIONS, TypeActions, WORKFLOW_ACTIONS, actionsOf } from "./resourceTypeActions";
 
 /**
  * The GitHub Actions roles' policies, derived from resourceTypeActions.ts (type -> actions) and
@@ -267,8 +267,17 @@ export function deployPolicies(scope: DeployScope): Record<string, PolicyDocumen
 export function previewPolicies(scope: DeployScope): Record<string, PolicyDocument> {
     const reads: string[] = programActions(Object.keys(RESOURCE_TYPE_ACTIONS), ["read"])
         .filter((a: string) => isReadOnlyLevel(scopeOf(a).level) && !PREVIEW_EXCLUDED_READS.includes(a));
-    return { ...pack(scopedStatements(reads, scope, "Read"), "read"), state: stateBackendPolicy(scope, "lock") };
+    return { ...pack(scopedStatements(reads, scope, "Read"), "read"), state: stateBackendPolicy(scope, "lock"), pricing: PRICE_LIST_POLICY };
 }
+
+/**
+ * The pull-request workflow checks the offline preview's price table against AWS's Price List Query
+ * API (`npm run rates:check`). pricing:GetProducts is read-only and public price data, and it has no
+ * resource type (Service Authorization Reference, AWS Price List: "*" only), hence Resource "*".
+ */
+const PRICE_LIST_POLICY: PolicyDocument = policyDocument([
+    { Sid: "ReadPriceList", Effect: "Allow", Action: [...WORKFLOW_ACTIONS["npm run rates:check"].actions], Resource: "*" },
+]);
 
 /** Read and List only: never Write, Permissions management or Tagging (an action can carry several levels). */
 export function isReadOnlyLevel(level: string): boolean {

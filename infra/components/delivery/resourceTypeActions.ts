@@ -1097,6 +1097,17 @@ export const INVOKE_ACTIONS: Readonly<Record<string, { readonly source: string; 
     },
 };
 
+/**
+ * What the repository's workflows call with a stack's GitHub roles beyond the program's own resources
+ * and invokes: the pull-request workflow's price-table check (`npm run rates:check`, preview role).
+ */
+export const WORKFLOW_ACTIONS: Readonly<Record<string, { readonly source: string; readonly actions: readonly string[] }>> = {
+    "npm run rates:check": {
+        source: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html",
+        actions: ["pricing:GetProducts"],
+    },
+};
+
 /** Every action a type's row names, for all operations. */
 export function actionsOf(row: TypeActions, operations: readonly Operation[] = OPERATIONS): string[] {
     return [...new Set(operations.flatMap((op: Operation) => row[op]))].sort();

@@ -1,4 +1,4 @@
-import { RESOURCE_TYPE_ACTIONS } from "../../../infra/components/delivery/resourceTypeActions";
+import { RESOURCE_TYPE_ACTIONS, WORKFLOW_ACTIONS } from "../../../infra/components/delivery/resourceTypeActions";
 import { PREVIEW_EXCLUDED_READS } from "../../../infra/components/delivery/deployPermissions";
 import { str } from "../documents";
 import type { RecordedResource } from "../../offline/mockEngine";
@@ -90,6 +90,14 @@ export function deliveryContracts(inputs: ContractInputs, index: RunIndex, prefi
             }
             for (const action of [create, update, remove].filter((a): a is string => a !== undefined)) {
                 out.push(deny("delivery", `preview-role-cannot-write/${r.type}/${action}`, `the preview role cannot ${action} a ${name}`, role(String(previewRole.outputs.arn)), action, arn, source));
+            }
+        }
+    }
+    if (previewRole) {
+        // The pull-request workflow's price-table check (npm run rates:check) reads AWS's price list.
+        for (const [what, workflow] of Object.entries(WORKFLOW_ACTIONS)) {
+            for (const action of workflow.actions) {
+                out.push(allow("delivery", `preview-role-workflow/${action}`, `the preview role can ${action} for ${what}`, role(String(previewRole.outputs.arn)), action, "*", workflow.source));
             }
         }
     }
