@@ -104,7 +104,8 @@ export function isConcrete(contract: AccessContract): boolean {
     const r = contract.request;
     const principalKnown: boolean = r.principal.kind === "role" ? concrete(r.principal.roleArn) : r.principal.kind === "external" ? concrete(r.principal.arn) : r.principal.kind === "service" ? concrete(r.principal.service) : true;
     const contextKnown: boolean = Object.values(r.context ?? {}).every((v) => (Array.isArray(v) ? v.every(concrete) : concrete(v)));
-    return principalKnown && contextKnown && concrete(r.resource) && r.resource.startsWith("arn:");
+    // "*": an action without resource types (Service Authorization Reference) is asked for on "*".
+    return principalKnown && contextKnown && concrete(r.resource) && (r.resource.startsWith("arn:") || r.resource === "*");
 }
 
 export interface ContractOutcome {
