@@ -128,3 +128,13 @@ describe("npm run rates:check, through a fake AWS CLI", () => {
         expect(missing.stderr).toContain("not found (install the AWS CLI v2 or pass --aws <path>)");
     }, 30_000);
 });
+
+describe("the price table's sources", () => {
+    it("every rate names AWS's own page (pricing page, documentation or AWS blog) and a review date, never a third party", () => {
+        const primary = /^https:\/\/(aws\.amazon\.com|docs\.aws\.amazon\.com)\//;
+        const offenders: string[] = Object.entries(RATES)
+            .filter(([, rate]) => !rate.source.split("; ").every((source: string) => primary.test(source)) || !/^\d{4}-\d{2}-\d{2}$/.test(rate.asOf))
+            .map(([id, rate]) => `${id}: ${rate.source} (${rate.asOf})`);
+        expect(offenders).toEqual([]);
+    });
+});
