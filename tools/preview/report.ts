@@ -262,14 +262,19 @@ function renderLevers(levers: readonly CostLever[]): string[] {
     if (levers.length === 0) {
         return [];
     }
-    const out: string[] = ["  Levers (configuration that moves this estimate; negative savings cost more):"];
+    const out: string[] = ["  Levers (configuration that moves this estimate, each priced both ways):"];
     for (const lever of levers) {
-        out.push(`    ${lever.configKey}: ${lever.choice}: ${usd(lever.monthlyUsd)}; ${lever.alternative}: saves ${usd(lever.savingMonthlyUsd)} a month`);
+        out.push(`    ${lever.configKey}: ${lever.choice}: ${usd(lever.monthlyUsd)}; ${lever.alternative}: ${savingText(lever.savingMonthlyUsd, usd)} a month`);
         if (lever.breakEven) {
             out.push(`        ${lever.breakEven}`);
         }
     }
     return out;
+}
+
+/** "saves $10.40" or "costs $14.60 more": a lever's alternative, in words a reader does not have to negate. */
+export function savingText(saving: number, format: (n: number) => string): string {
+    return saving < 0 ? `costs ${format(-saving)} more` : `saves ${format(saving)}`;
 }
 
 /** Unit prices keep three significant digits below a cent (Lambda's $0.0000166667 per GB-second is not $0). */
