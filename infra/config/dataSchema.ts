@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RESTORE_TEST_SELECTION_WINDOW_DAYS, runsPerDayOf } from "./scheduleFrequency";
 import type { StackConfig } from "./schema";
 import { distinctList, flag, integerBetween, oneOf, oneOfNumbers, strictObject, textMatching } from "./fieldTypes";
 import type { DataConfig, TableBackupConfig } from "./dataConfig";
@@ -354,6 +355,24 @@ function checkBuckets(data: DataSchemaOutput, ctx: Ctx): void {
     });
 }
 
+/**
+ * Restore tests restore the latest recovery point of the last RESTORE_TEST_SELECTION_WINDOW_DAYS:
+ * whatever backs a resource up must run at least that often, or its restore test finds nothing. The
+ * tables' rules are the plan's unless backup.tables.rules narrows them to the weekly one.
+ */
+function checkRestoreTestCadence(backup: DataSchemaOutput["backup"], ctx: Ctx): void {
+    if (!backup.restoreTesting.enabled) {
+        return;
+    }
+    const oftenEnough = (schedules: readonly string[]): boolean => Math.max(...schedules.map(runsPerDayOf)) * RESTORE_TEST_SELECTION_WINDOW_DAYS >= 1;
+    const window = `restore tests pick the latest recovery point of the last ${RESTORE_TEST_SELECTION_WINDOW_DAYS} days`;
+    if (!oftenEnough([backup.dailySchedule, backup.weeklySchedule])) {
+        problem(ctx, ["backup", "dailySchedule"], backup.dailySchedule, `a schedule that runs at least every ${RESTORE_TEST_SELECTION_WINDOW_DAYS} days while restore testing is on (${window})`);
+    } else if (backup.tables?.rules === "weekly" && !oftenEnough([backup.weeklySchedule])) {
+        problem(ctx, ["backup", "weeklySchedule"], backup.weeklySchedule, `a schedule that runs at least every ${RESTORE_TEST_SELECTION_WINDOW_DAYS} days while backup.tables.rules is weekly and restore testing is on (${window})`);
+    }
+}
+
 function checkBackup(data: DataSchemaOutput, production: boolean, ctx: Ctx): void {
     const backup = data.backup;
     if (production && !backup.enabled) {
@@ -369,6 +388,7 @@ function checkBackup(data: DataSchemaOutput, production: boolean, ctx: Ctx): voi
     if (backup.tables?.copyToReplicaRegion === true && (!backup.copyToReplicaRegion || data.replicaRegion === undefined)) {
         problem(ctx, ["backup", "tables", "copyToReplicaRegion"], true, "true only when backup.copyToReplicaRegion is true and data.replicaRegion is set");
     }
+    checkRestoreTestCadence(backup, ctx);
     const lock = backup.vaultLock;
     if (lock.enabled) {
         if (lock.minRetentionDays > lock.maxRetentionDays) {

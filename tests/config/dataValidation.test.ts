@@ -195,6 +195,26 @@ describe("platform:data validation", () => {
         expect(problemsOf(withData(data))).toEqual(['platform:data.backup.tables: got "weekly"; allowed: an object with the keys rules, copyToReplicaRegion']);
     });
 
+    it("rejects backups rarer than restore testing's seven-day window: the plan's, or the weekly rule the tables keep", () => {
+        const data = devData();
+        // Dev keeps weekly table backups: a monthly "weekly" rule leaves the tables' restore test nothing to restore.
+        data.backup.weeklySchedule = "cron(0 8 1 * ? *)";
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.backup.weeklySchedule: got "cron(0 8 1 * ? *)"; allowed: a schedule that runs at least every 7 days while backup.tables.rules is weekly and restore testing is on (restore tests pick the latest recovery point of the last 7 days)',
+        ]);
+        // With the tables on both rules, the daily one covers them.
+        data.backup.tables = { rules: "daily-and-weekly" };
+        expect(() => parsePlatformConfig(withData(data), "platform", "dev")).not.toThrow();
+        // Neither rule runs within the window: the plan itself is too rare.
+        data.backup.dailySchedule = "cron(0 7 1,15 * ? *)";
+        expect(problemsOf(withData(data))).toEqual([
+            'platform:data.backup.dailySchedule: got "cron(0 7 1,15 * ? *)"; allowed: a schedule that runs at least every 7 days while restore testing is on (restore tests pick the latest recovery point of the last 7 days)',
+        ]);
+        // Without restore testing nothing needs a recovery point in the window.
+        data.backup.restoreTesting = { enabled: false };
+        expect(() => parsePlatformConfig(withData(data), "platform", "dev")).not.toThrow();
+    });
+
     it("rejects copying the tables when the plan does not copy or there is no replica Region", () => {
         // dev: no replica Region and the plan does not copy.
         const data = devData();

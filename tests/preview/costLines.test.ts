@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RecordedResource } from "../../tools/offline/mockEngine";
 import { CostEstimate, CostItem, estimateCost } from "../../tools/preview/cost";
 import { Assumptions, DEFAULT_ASSUMPTIONS } from "../../tools/preview/assumptions";
-import { runsPerDayOf } from "../../tools/preview/pricers/backup";
+import { runsPerDayOf } from "../../infra/config/scheduleFrequency";
 import { RATES } from "../../tools/preview/pricing";
 
 /**

@@ -3,7 +3,7 @@ import { RATES } from "./pricing";
 import { EC2_INSTANCE_RATES, InstanceRateId, instanceRateId } from "./ec2Pricing";
 import type { CostItem } from "./cost";
 import { PricingContext, hours, textOf } from "./pricers/context";
-import { runsPerDayOf } from "./pricers/backup";
+import { runsPerDayOf } from "../../infra/config/scheduleFrequency";
 
 /**
  * A configuration choice that moves the estimate, priced both ways: what this stack's choice costs,

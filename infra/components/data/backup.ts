@@ -1,4 +1,5 @@
 import { physicalName } from "../../platform/naming";
+import { RESTORE_TEST_SELECTION_WINDOW_DAYS } from "../../config/scheduleFrequency";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupConfig } from "../../config/dataConfig";
@@ -182,7 +183,7 @@ function createRestoreTesting(ctx: DataContext, args: BackupArgs, vault: aws.bac
             algorithm: "LATEST_WITHIN_WINDOW",
             includeVaults: [vault.arn],
             recoveryPointTypes: ["SNAPSHOT"],
-            selectionWindowDays: 7,
+            selectionWindowDays: RESTORE_TEST_SELECTION_WINDOW_DAYS,
         },
         tags: nameTag(naming, "restore-testing"),
     }, { parent });
