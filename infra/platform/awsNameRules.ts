@@ -47,6 +47,10 @@ const ACCESS_ANALYZER = "https://docs.aws.amazon.com/access-analyzer/latest/APIR
 const CONFIG_RECORDER = "https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigurationRecorder.html";
 const CONFIG_CHANNEL = "https://docs.aws.amazon.com/config/latest/APIReference/API_DeliveryChannel.html";
 const SECURITY_GROUP = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html";
+const BACKUP_VAULT = "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateBackupVault.html";
+const BACKUP_PLAN = "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupPlanInput.html";
+const BACKUP_SELECTION = "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupSelection.html";
+const RESTORE_TESTING_PLAN = "https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingPlanForCreate.html";
 
 /** No two hyphens in a row and no trailing hyphen (RDS and ElastiCache identifiers). */
 function noDoubleOrTrailingHyphen(name: string): string | undefined {
@@ -139,6 +143,11 @@ export const AWS_NAME_RULES: readonly AwsNameRule[] = [
     { type: "aws:cfg/recorder:Recorder", property: "name", minLength: 1, maxLength: 256, pattern: /^\S+$/, rule: "1-256 characters, no whitespace", source: CONFIG_RECORDER },
     { type: "aws:cfg/deliveryChannel:DeliveryChannel", property: "name", minLength: 1, maxLength: 256, pattern: /^\S+$/, rule: "1-256 characters, no whitespace", source: CONFIG_CHANNEL },
     { type: "aws:cfg/recorderStatus:RecorderStatus", property: "name", minLength: 1, maxLength: 256, pattern: /^\S+$/, rule: "1-256 characters, no whitespace (the recorder's name)", source: CONFIG_RECORDER },
+    // AWS Backup: the API and the console take plan names up to 50 characters (the API's newer pages allow 200; 50 holds for both).
+    { type: "aws:backup/vault:Vault", property: "name", minLength: 2, maxLength: 50, pattern: /^[A-Za-z0-9_-]+$/, rule: "2-50 letters, digits, hyphens, underscores", source: BACKUP_VAULT },
+    { type: "aws:backup/plan:Plan", property: "name", minLength: 1, maxLength: 50, pattern: /^[A-Za-z0-9_.-]+$/, rule: "1-50 letters, digits, - _ .", source: BACKUP_PLAN },
+    { type: "aws:backup/selection:Selection", property: "name", minLength: 1, maxLength: 50, pattern: /^[A-Za-z0-9_.-]+$/, rule: "1-50 letters, digits, - _ .", source: BACKUP_SELECTION },
+    { type: "aws:backup/restoreTestingPlan:RestoreTestingPlan", property: "name", minLength: 1, maxLength: 50, pattern: /^[A-Za-z0-9_]+$/, rule: "1-50 letters, digits, underscores", source: RESTORE_TESTING_PLAN },
     { type: "aws:ec2/securityGroup:SecurityGroup", property: "name", minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, extra: (n: string) => (n.startsWith("sg-") ? "the reserved prefix sg-" : undefined), rule: "1-255 ASCII characters; not sg-", source: SECURITY_GROUP },
 ];
 

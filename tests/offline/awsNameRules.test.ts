@@ -50,6 +50,10 @@ const EXAMPLES: ReadonlyArray<[string, string, string, string]> = [
     ["aws:cfg/deliveryChannel:DeliveryChannel", "name", "platform-prod", "p".repeat(257)],
     ["aws:cfg/recorderStatus:RecorderStatus", "name", "platform-prod", ""],
     ["aws:ec2/securityGroup:SecurityGroup", "name", "platform-prod-db", "sg-platform"],
+    ["aws:backup/vault:Vault", "name", "platform-prod-vault", "platform.prod-vault"],
+    ["aws:backup/plan:Plan", "name", "platform-prod-tables", "p".repeat(51)],
+    ["aws:backup/selection:Selection", "name", "platform-prod-data", "platform prod data"],
+    ["aws:backup/restoreTestingPlan:RestoreTestingPlan", "name", "platform_prod_restore_testing", "platform-prod-restore-testing"],
 ];
 
 describe("the AWS naming rules table", () => {
