@@ -3,7 +3,8 @@
  * estimate counts recovery points and restore jobs with it, and the configuration checks that restore
  * tests always find a recovery point inside their selection window.
  */
-const DAYS_PER_MONTH = 365 / 12;
+/** An average month: what a monthly estimate multiplies daily runs by. */
+export const DAYS_PER_MONTH = 365 / 12;
 
 /** Restore tests pick the latest recovery point created in this many days (infra/components/data/backup.ts). */
 export const RESTORE_TEST_SELECTION_WINDOW_DAYS = 7;

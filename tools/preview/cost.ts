@@ -2,7 +2,7 @@ import { RecordedResource } from "../offline/mockEngine";
 import { RATES, Rate, RateId } from "./pricing";
 import { Assumptions } from "./assumptions";
 import { InstanceRateId, instanceRateId } from "./ec2Pricing";
-import { Charge, Pricer, PricingContext, dependsThrough, hours, textOf } from "./pricers/context";
+import { Charge, Pricer, PricingContext, dependsThrough, hours, nodeGroupShape, textOf } from "./pricers/context";
 import { priceCluster, priceClusterInstance } from "./pricers/aurora";
 import { priceBackupPlan, priceEfsBackupPolicy, priceRestoreTestingSelection } from "./pricers/backup";
 import { priceDetector, priceDetectorFeature } from "./pricers/guardDuty";
@@ -308,14 +308,11 @@ function isDeadLetterQueue(queue: RecordedResource, ctx: PricingContext): boolea
  * launch template's gp3 volumes for each node.
  */
 function nodeGroupCharges(r: RecordedResource, ctx: PricingContext): Charge[] | string {
-    const scaling = r.inputs.scalingConfig as { desiredSize?: unknown } | undefined;
-    const nodes: number = Number(scaling?.desiredSize ?? 0);
-    const types: unknown[] = Array.isArray(r.inputs.instanceTypes) ? r.inputs.instanceTypes : [];
-    const rate: InstanceRateId | undefined = instanceRateId(textOf(types[0], ""));
+    const { nodes, instanceType, spot } = nodeGroupShape(r);
+    const rate: InstanceRateId | undefined = instanceRateId(instanceType);
     if (!rate) {
-        return `instance type ${textOf(types[0], "(unknown)")} is not in the price table`;
+        return `instance type ${instanceType || "(unknown)"} is not in the price table`;
     }
-    const spot: boolean = r.inputs.capacityType === "SPOT";
     const charges: Charge[] = [spot
         ? {
             rate,

@@ -2,8 +2,8 @@ import { RecordedResource } from "../offline/mockEngine";
 import { RATES } from "./pricing";
 import { EC2_INSTANCE_RATES, InstanceRateId, instanceRateId } from "./ec2Pricing";
 import type { CostItem } from "./cost";
-import { PricingContext, hours, textOf } from "./pricers/context";
-import { runsPerDayOf } from "../../infra/config/scheduleFrequency";
+import { PricingContext, hours, nodeGroupShape, textOf } from "./pricers/context";
+import { DAYS_PER_MONTH, runsPerDayOf } from "../../infra/config/scheduleFrequency";
 
 /**
  * A configuration choice that moves the estimate, priced both ways: what this stack's choice costs,
@@ -80,16 +80,14 @@ function serviceOf(endpoint: RecordedResource): string {
 function gravitonLevers(ctx: PricingContext): CostLever[] {
     const levers: CostLever[] = [];
     for (const group of ctx.all.filter((r: RecordedResource) => r.type === "aws:eks/nodeGroup:NodeGroup")) {
-        const types: unknown[] = Array.isArray(group.inputs.instanceTypes) ? group.inputs.instanceTypes : [];
-        const current: string = textOf(types[0], "");
+        const { nodes, instanceType: current, spot } = nodeGroupShape(group);
         const currentRate: InstanceRateId | undefined = instanceRateId(current);
         const graviton: string | undefined = GRAVITON_EQUIVALENT[current];
         const gravitonRate: InstanceRateId | undefined = graviton ? instanceRateId(graviton) : undefined;
         if (!currentRate || !gravitonRate || !graviton) {
             continue;
         }
-        const nodes: number = Number((group.inputs.scalingConfig as { desiredSize?: unknown } | undefined)?.desiredSize ?? 0);
-        const spotShare: number = group.inputs.capacityType === "SPOT" ? 1 - ctx.assumptions.spotDiscount : 1;
+        const spotShare: number = spot ? 1 - ctx.assumptions.spotDiscount : 1;
         const monthlyOf = (rate: InstanceRateId): number => nodes * hours(ctx) * spotShare * EC2_INSTANCE_RATES[rate].usd;
         levers.push({
             id: `graviton-${group.name}`, configKey: `platform:compute.nodeGroups[${group.name.replace(/^nodes-/, "")}].instanceTypes and amiType`,
@@ -159,13 +157,13 @@ function restoreTestingLevers(ctx: PricingContext, items: readonly CostItem[]): 
     if (!plan || tests.length === 0) {
         return [];
     }
-    const runsPerMonth: number = runsPerDayOf(textOf(plan.inputs.scheduleExpression, "")) * 365 / 12;
+    const runsPerMonth: number = runsPerDayOf(textOf(plan.inputs.scheduleExpression, "")) * DAYS_PER_MONTH;
     const monthly: number = cents(tests.reduce((sum: number, i: CostItem) => sum + i.monthlyUsd, 0));
     const runs: number = Number(runsPerMonth.toFixed(2));
     const choice = `${textOf(plan.inputs.scheduleExpression, "(unknown)")}, ${runs} run${runs === 1 ? "" : "s"} a month`;
     return [runsPerMonth > 1.01
         ? { id: "restore-testing", configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice, monthlyUsd: monthly, alternative: "monthly (cron(0 10 ? * SAT#1 *))", savingMonthlyUsd: cents(monthly - monthly / runsPerMonth) }
-        : { id: "restore-testing", configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice, monthlyUsd: monthly, alternative: "weekly (cron(0 10 ? * SAT *))", savingMonthlyUsd: cents(monthly - monthly * (365 / 12 / 7) / runsPerMonth) }];
+        : { id: "restore-testing", configKey: "platform:data.backup.restoreTesting.scheduleExpression", choice, monthlyUsd: monthly, alternative: "weekly (cron(0 10 ? * SAT *))", savingMonthlyUsd: cents(monthly - monthly * (DAYS_PER_MONTH / 7) / runsPerMonth) }];
 }
 
 function usdText(n: number): string {

@@ -1,9 +1,8 @@
 import { RecordedResource } from "../../offline/mockEngine";
 import { RateId } from "../pricing";
 import { Charge, Pricer, PricingContext, referencedBy, referencing, textOf } from "./context";
-import { runsPerDayOf } from "../../../infra/config/scheduleFrequency";
+import { DAYS_PER_MONTH, runsPerDayOf } from "../../../infra/config/scheduleFrequency";
 
-const DAYS_PER_MONTH = 365 / 12;
 
 /**
  * How AWS Backup stores each kind of resource it backs up. DynamoDB backups are full copies of the

@@ -47,3 +47,19 @@ export function referencedBy(r: RecordedResource, property: string, ctx: Pricing
 export function referencing(target: RecordedResource, type: string, property: string, ctx: PricingContext): RecordedResource[] {
     return ctx.all.filter((r: RecordedResource) => r.type === type && referencedBy(r, property, ctx).some((t: RecordedResource) => t.urn === target.urn));
 }
+
+/** What the estimate reads of a managed node group: its desired size, first instance type and capacity type. */
+export interface NodeGroupShape {
+    readonly nodes: number;
+    readonly instanceType: string;
+    readonly spot: boolean;
+}
+
+export function nodeGroupShape(group: RecordedResource): NodeGroupShape {
+    const types: unknown[] = Array.isArray(group.inputs.instanceTypes) ? group.inputs.instanceTypes : [];
+    return {
+        nodes: Number((group.inputs.scalingConfig as { desiredSize?: unknown } | undefined)?.desiredSize ?? 0),
+        instanceType: textOf(types[0], ""),
+        spot: group.inputs.capacityType === "SPOT",
+    };
+}

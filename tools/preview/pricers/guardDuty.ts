@@ -1,6 +1,6 @@
 import { RecordedResource } from "../../offline/mockEngine";
 import { INSTANCE_VCPUS } from "../ec2Pricing";
-import { Charge, Pricer, PricingContext, hours, textOf } from "./context";
+import { Charge, Pricer, PricingContext, hours, nodeGroupShape, textOf } from "./context";
 import { auroraInstanceCapacity } from "./aurora";
 
 /** Foundational threat detection: the account's CloudTrail management events, VPC flow and DNS logs. */
@@ -50,9 +50,8 @@ function nodeVcpus(ctx: PricingContext): number {
     return ctx.all
         .filter((r: RecordedResource) => r.type === "aws:eks/nodeGroup:NodeGroup")
         .reduce((sum: number, group: RecordedResource) => {
-            const desired: number = Number((group.inputs.scalingConfig as { desiredSize?: unknown } | undefined)?.desiredSize ?? 0);
-            const types: unknown[] = Array.isArray(group.inputs.instanceTypes) ? group.inputs.instanceTypes : [];
-            return sum + desired * (INSTANCE_VCPUS[textOf(types[0], "")] ?? 0);
+            const { nodes, instanceType } = nodeGroupShape(group);
+            return sum + nodes * (INSTANCE_VCPUS[instanceType] ?? 0);
         }, 0);
 }
 
